@@ -1,0 +1,35 @@
+package io.usagebridge;
+
+/**
+ * Names of the exchange properties the stages share. Properties, not headers: headers would leak to targets as
+ * HTTP headers.
+ */
+public final class ExchangeKeys {
+
+    public static final String SOURCE_ID = "UsageBridgeSourceId";
+    public static final String SOURCE_NAME = "UsageBridgeSourceName";
+    public static final String ORIGIN = "UsageBridgeOrigin";
+    public static final String WORK_DIR = "UsageBridgeWorkDir";
+    public static final String WORK_FILE = "UsageBridgeWorkFile";
+    public static final String SHA256 = "UsageBridgeSha256";
+    public static final String TARGET = "UsageBridgeTarget";
+    public static final String CHUNK = "UsageBridgeChunk";
+    public static final String DELIVERY_ID = "UsageBridgeDeliveryId";
+    public static final String CLAIMED = "UsageBridgeClaimed";
+    public static final String STAGE = "UsageBridgeStage";
+    public static final String FAILURES = "UsageBridgeFailures";
+    public static final String DONE_DIR = "UsageBridgeDoneDir";
+    public static final String FAILED_DIR = "UsageBridgeFailedDir";
+    public static final String DUPLICATE_DIR = "UsageBridgeDuplicateDir";
+    public static final String SIDECAR_DIR = "UsageBridgeSidecarDir";
+    /** True when the outcome folders are local paths (folder intake), false for remote ones (SFTP). */
+    public static final String LOCAL_OUTCOME = "UsageBridgeLocalOutcome";
+    public static final String OUTCOME = "UsageBridgeOutcome";
+    public static final String MOVE_TO = "UsageBridgeMoveTo";
+    public static final String REMOTE_ID = "UsageBridgeRemoteId";
+    public static final String REMOTE_STATUS = "UsageBridgeRemoteStatus";
+    public static final String REMOTE_RESPONSE = "UsageBridgeRemoteResponse";
+
+    private ExchangeKeys() {
+    }
+}

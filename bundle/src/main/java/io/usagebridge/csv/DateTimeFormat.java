@@ -1,0 +1,63 @@
+package io.usagebridge.csv;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A point in time, read in the forms usage exports use (ISO-8601 with an offset; local date-time or date in
+ * the source's zone) and written in the target's pattern at the target's fixed offset.
+ */
+public final class DateTimeFormat implements ValueFormat {
+
+    private static final DateTimeFormatter LOCAL_WITH_SPACE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ZoneId sourceZone;
+    private final ZoneOffset targetOffset;
+    private final DateTimeFormatter targetPattern;
+
+    public DateTimeFormat(ZoneId sourceZone, ZoneOffset targetOffset, String targetPattern) {
+        this.sourceZone = sourceZone;
+        this.targetOffset = targetOffset;
+        this.targetPattern = DateTimeFormatter.ofPattern(targetPattern);
+    }
+
+    @Override
+    public String normalise(String raw) {
+        return targetPattern.format(parse(raw).withOffsetSameInstant(targetOffset));
+    }
+
+    public OffsetDateTime parse(String raw) {
+        String v = raw.trim();
+        try {
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeParseException notOffset) {
+            // fall through to the local forms
+        }
+        try {
+            return local(LocalDateTime.parse(v.replace(' ', 'T')));
+        } catch (DateTimeParseException notLocalDateTime) {
+            // fall through
+        }
+        try {
+            return local(LocalDateTime.parse(v, LOCAL_WITH_SPACE));
+        } catch (DateTimeParseException notSpaced) {
+            // fall through
+        }
+        try {
+            return local(LocalDate.parse(v).atStartOfDay());
+        } catch (DateTimeParseException notDate) {
+            throw new InvalidValueException("an ISO-8601 date-time such as 2026-11-01T10:15:00Z, "
+                    + "2026-11-01 10:15:00 or 2026-11-01");
+        }
+    }
+
+    private OffsetDateTime local(LocalDateTime t) {
+        return ZonedDateTime.of(t, sourceZone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,260 @@
+package io.usagebridge.csv;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+
+/**
+ * One streaming pass over a target's slice: checks every row against the target's contract, writes it in the
+ * target's shape, and cuts the output into chunks within the target's byte and row limits, on row boundaries,
+ * each with the header. All violations are collected (up to a cap) before anything is sent, so the user fixes
+ * a file once.
+ */
+public class UsageChunker {
+
+    private final int maxViolations;
+
+    public UsageChunker(int maxViolations) {
+        this.maxViolations = maxViolations;
+    }
+
+    /**
+     * @param slice     the rows meant for one target
+     * @param outputDir where chunks are written (created)
+     * @param stem      chunk file name stem (the source file's name without .csv)
+     */
+    public List<ChunkFile> chunk(Path slice, CsvContract contract, long maxBytes, long maxRows, Path outputDir,
+                                 String stem) throws IOException {
+        Files.createDirectories(outputDir);
+        if (Files.size(slice) == 0) {
+            throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file is empty");
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<ChunkFile> chunks = new ArrayList<>();
+        try (BufferedReader reader = CsvFormats.strictUtf8(slice);
+             CSVParser parser = CsvFormats.READ.parse(reader)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file holds no CSV header");
+            }
+            List<String> header = records.next().toList();
+            List<ColumnSpec> output = checkHeader(header, contract);
+            List<String> outputHeader = output.stream().map(ColumnSpec::name).toList();
+            String headerLine = CsvFormats.WRITE.format(outputHeader.toArray()) + "\n";
+            long headerBytes = utf8Length(headerLine);
+            ChunkWriter current = null;
+            long dataRows = 0;
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                long line = parser.getCurrentLineNumber();
+                dataRows++;
+                Map<String, String> row = toMap(header, record, line, violations);
+                if (row == null) {
+                    if (violations.size() >= maxViolations) {
+                        break;
+                    }
+                    continue;
+                }
+                String[] shaped = shape(row, output, contract, line, violations);
+                if (violations.size() >= maxViolations) {
+                    break;
+                }
+                if (shaped == null || !violations.isEmpty()) {
+                    continue; // keep checking, stop writing
+                }
+                String rowLine = CsvFormats.WRITE.format((Object[]) shaped) + "\n";
+                long rowBytes = utf8Length(rowLine);
+                if (headerBytes + rowBytes > maxBytes) {
+                    throw new UsageBridgeFailure(FailureCode.TARGET_LIMIT_EXCEEDED, "line " + line + " needs "
+                            + (headerBytes + rowBytes) + " bytes with the header; the target's chunk limit is "
+                            + maxBytes + " bytes");
+                }
+                if (current == null || current.bytes + rowBytes > maxBytes || current.rows + 1 > maxRows) {
+                    if (current != null) {
+                        chunks.add(current.close());
+                    }
+                    current = new ChunkWriter(outputDir.resolve(stem + ".part-" + (chunks.size() + 1) + ".tmp"),
+                            chunks.size() + 1);
+                    current.write(headerLine, headerBytes, false);
+                }
+                current.write(rowLine, rowBytes, true);
+            }
+            if (current != null) {
+                chunks.add(current.close());
+            }
+            if (!violations.isEmpty()) {
+                throw invalid(violations);
+            }
+            if (dataRows == 0) {
+                throw new UsageBridgeFailure(FailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
+            }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8 "
+                        + "(after " + chunks.stream().mapToLong(ChunkFile::rows).sum() + " good rows)");
+            }
+            throw new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
+                    + e.getCause().getMessage());
+        } catch (CharacterCodingException e) {
+            throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
+        } catch (UsageBridgeFailure failure) {
+            for (ChunkFile c : chunks) {
+                Files.deleteIfExists(c.path());
+            }
+            throw failure;
+        }
+        return name(chunks, outputDir, stem);
+    }
+
+    private static List<ChunkFile> name(List<ChunkFile> chunks, Path dir, String stem) throws IOException {
+        List<ChunkFile> named = new ArrayList<>();
+        for (ChunkFile c : chunks) {
+            String name = chunks.size() == 1 ? stem + ".csv"
+                    : String.format("%s.part-%03d-of-%03d.csv", stem, c.index(), chunks.size());
+            Path path = Files.move(c.path(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            named.add(new ChunkFile(c.index(), chunks.size(), path, c.md5(), c.bytes(), c.rows()));
+        }
+        return named;
+    }
+
+    private static List<ColumnSpec> checkHeader(List<String> header, CsvContract contract) {
+        List<String> problems = new ArrayList<>();
+        for (String column : header) {
+            if (contract.column(column).isEmpty()) {
+                problems.add("column '" + column + "' is not part of the " + contract.name() + " contract");
+            }
+        }
+        for (ColumnSpec spec : contract.columns()) {
+            if (spec.required() && !header.contains(spec.name())) {
+                problems.add("required column '" + spec.name() + "' is missing");
+            }
+        }
+        if (header.stream().distinct().count() != header.size()) {
+            problems.add("a column name appears twice");
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageBridgeFailure(FailureCode.CSV_HEADER_INVALID, "line 1: " + String.join("; ", problems)
+                    + " (expected columns: " + contract.columns().stream().map(ColumnSpec::name).toList() + ")");
+        }
+        return contract.columns().stream().filter(c -> header.contains(c.name())).toList();
+    }
+
+    private Map<String, String> toMap(List<String> header, CSVRecord record, long line, List<Violation> violations) {
+        if (record.size() != header.size()) {
+            violations.add(new Violation(FailureCode.CSV_ROW_MALFORMED, line, null, null,
+                    "has " + record.size() + " values, the header has " + header.size()));
+            return null;
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            row.put(header.get(i), record.get(i));
+        }
+        return row;
+    }
+
+    private String[] shape(Map<String, String> row, List<ColumnSpec> output, CsvContract contract, long line,
+                           List<Violation> violations) {
+        String[] shaped = new String[output.size()];
+        boolean ok = true;
+        for (int i = 0; i < output.size(); i++) {
+            ColumnSpec spec = output.get(i);
+            String raw = row.get(spec.name());
+            if (raw == null || raw.isBlank()) {
+                if (spec.required()) {
+                    violations.add(new Violation(FailureCode.CSV_VALUE_INVALID, line, spec.name(), raw,
+                            "a value is required"));
+                    ok = false;
+                }
+                shaped[i] = "";
+                continue;
+            }
+            try {
+                shaped[i] = spec.format().normalise(raw);
+            } catch (InvalidValueException e) {
+                violations.add(new Violation(FailureCode.CSV_VALUE_INVALID, line, spec.name(), raw,
+                        "expected " + e.getMessage()));
+                ok = false;
+            }
+        }
+        if (ok) {
+            for (RowRule rule : contract.rowRules()) {
+                String problem = rule.check(row);
+                if (problem != null) {
+                    violations.add(new Violation(FailureCode.USAGE_PERIOD_INVALID, line, null, null, problem));
+                    ok = false;
+                }
+            }
+        }
+        return ok ? shaped : null;
+    }
+
+    private UsageBridgeFailure invalid(List<Violation> violations) {
+        StringBuilder message = new StringBuilder();
+        message.append(violations.size() >= maxViolations ? "at least " : "").append(violations.size())
+                .append(" problem(s): ");
+        for (int i = 0; i < violations.size(); i++) {
+            message.append(i == 0 ? "" : "; ").append(violations.get(i));
+        }
+        return new UsageBridgeFailure(violations.get(0).code(), message.toString());
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Writes one chunk while hashing it, so its MD5 is known without a second read. */
+    private static final class ChunkWriter {
+        private final Path path;
+        private final int index;
+        private final MessageDigest md5;
+        private final BufferedWriter out;
+        private long bytes;
+        private long rows;
+
+        ChunkWriter(Path path, int index) throws IOException {
+            this.path = path;
+            this.index = index;
+            try {
+                this.md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            this.out = new BufferedWriter(new OutputStreamWriter(
+                    new DigestOutputStream(Files.newOutputStream(path), md5), StandardCharsets.UTF_8), 64 * 1024);
+        }
+
+        void write(String line, long lineBytes, boolean isRow) throws IOException {
+            out.write(line);
+            bytes += lineBytes;
+            if (isRow) {
+                rows++;
+            }
+        }
+
+        ChunkFile close() throws IOException {
+            out.close();
+            return new ChunkFile(index, 0, path, HexFormat.of().formatHex(md5.digest()), bytes, rows);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.usagebridge.deadletter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes {@code <file>.error.json} beside the kept original: the first failure at the top (what a person reads
+ * first), every failure below, and how to replay. Written to a temp file and moved, so a reader never sees half.
+ */
+public final class ErrorSidecarWriter {
+
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Path write(Path sidecar, String file, Long sourceId, List<FailureRecord> failures, String replayHint)
+            throws IOException {
+        FailureRecord first = failures.get(0);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("file", file);
+        doc.put("sourceId", sourceId);
+        doc.put("code", first.code());
+        doc.put("message", first.message());
+        doc.put("stage", first.stage());
+        doc.put("target", first.target());
+        doc.put("attempts", first.attempts());
+        doc.put("retryable", first.retryable());
+        doc.put("targetReply", first.targetReply());
+        doc.put("time", first.time());
+        doc.put("failures", failures);
+        doc.put("replay", replayHint);
+        doc.put("writtenAt", Instant.now().toString());
+        Files.createDirectories(sidecar.getParent());
+        Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
+        json.writeValue(tmp.toFile(), doc);
+        return Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,78 @@
+package io.usagebridge.deadletter;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+
+/**
+ * Turns whatever was thrown into a {@link UsageBridgeFailure}. The line that matters: an error before the
+ * request could arrive is retryable; an error after it was written (no answer, timeout, reset) is
+ * DELIVERY_UNCERTAIN, because resending could bill twice.
+ */
+public final class FailureClassifier {
+
+    private final RetryAfterReader retryAfter;
+
+    public FailureClassifier(RetryAfterReader retryAfter) {
+        this.retryAfter = retryAfter;
+    }
+
+    public UsageBridgeFailure classify(Throwable thrown) {
+        if (thrown instanceof UsageBridgeFailure failure) {
+            return failure;
+        }
+        if (thrown instanceof HttpOperationFailedException http) {
+            return classifyStatus(http);
+        }
+        Throwable cause = thrown;
+        while (cause != null) {
+            if (cause instanceof UsageBridgeFailure failure) {
+                return failure;
+            }
+            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                    || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+                return new UsageBridgeFailure(FailureCode.TARGET_UNREACHABLE, "cannot connect to the target: "
+                        + cause.getClass().getSimpleName() + ": " + cause.getMessage(), null, true, null, thrown);
+            }
+            if (cause instanceof InterruptedIOException || cause instanceof IOException) {
+                return new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN, "the request was written but no "
+                        + "complete answer came (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                        + "); it may have been received: check the target before replaying", null, false, null,
+                        thrown);
+            }
+            cause = cause.getCause();
+        }
+        return new UsageBridgeFailure(FailureCode.INTERNAL_ERROR, thrown.getClass().getSimpleName() + ": "
+                + thrown.getMessage(), null, false, null, thrown);
+    }
+
+    private UsageBridgeFailure classifyStatus(HttpOperationFailedException http) {
+        int status = http.getStatusCode();
+        String reply = http.getResponseBody();
+        Duration wait = retryAfter.delayFor(http);
+        if (status == 429) {
+            return new UsageBridgeFailure(FailureCode.TARGET_RATE_LIMITED, "HTTP 429 from the target", reply, true,
+                    wait, http);
+        }
+        if (status >= 500) {
+            return new UsageBridgeFailure(FailureCode.TARGET_UNAVAILABLE, "HTTP " + status + " from the target",
+                    reply, true, wait, http);
+        }
+        return new UsageBridgeFailure(FailureCode.TARGET_HTTP_ERROR, "HTTP " + status + " from the target", reply,
+                false, null, http);
+    }
+
+    /** Whether the error handler should redeliver: what the target never got, or asked us to resend later. */
+    public boolean retryable(Throwable thrown) {
+        return classify(thrown).retryable();
+    }
+}

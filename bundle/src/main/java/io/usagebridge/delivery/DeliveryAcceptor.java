@@ -1,0 +1,34 @@
+package io.usagebridge.delivery;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.ledger.LedgerRepository;
+
+/** Records a target's acceptance: the attempt closes, the delivery becomes ACCEPTED with the remote facts. */
+public final class DeliveryAcceptor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryAcceptor.class);
+
+    private final LedgerRepository ledger;
+
+    public DeliveryAcceptor(LedgerRepository ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
+        String remoteId = exchange.getProperty(ExchangeKeys.REMOTE_ID, String.class);
+        String status = exchange.getProperty(ExchangeKeys.REMOTE_STATUS, String.class);
+        String response = exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class);
+        Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        ledger.closeAttempt(deliveryId, "ACCEPTED", http, null, response);
+        ledger.markAccepted(deliveryId, remoteId, status, response);
+        LOG.info("{} -> {} delivery {}: ACCEPTED{}", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
+                exchange.getProperty(ExchangeKeys.TARGET), deliveryId, remoteId == null ? "" : " remote id " + remoteId);
+    }
+}

@@ -1,0 +1,45 @@
+package io.usagebridge.failure;
+
+/**
+ * Stable error codes: they appear in the ledger, in {@code <file>.error.json} and in metrics, so a code is
+ * never renamed once released. {@code retryable} is the default; a failure may override it.
+ */
+public enum FailureCode {
+    FILE_EMPTY(false, "the file has no bytes"),
+    CSV_HEADER_ONLY(false, "the file has a header but no data rows"),
+    CSV_HEADER_INVALID(false, "a required column is missing or a column is not part of the target's contract"),
+    CSV_NOT_UTF8(false, "the file is not valid UTF-8"),
+    CSV_ROW_MALFORMED(false, "a row cannot be parsed as CSV or has the wrong number of values"),
+    CSV_VALUE_INVALID(false, "a value breaks the target's contract (required, date, number)"),
+    USAGE_PERIOD_INVALID(false, "a usage start is after its end"),
+    ROUTING_NO_TARGET(false, "no routing rule matches the file"),
+    ROUTING_VALUE_UNKNOWN(false, "a row's routing column names no configured target"),
+    TARGET_LIMIT_EXCEEDED(false, "a single row does not fit the target's chunk limit"),
+    TARGET_CONFIG_INVALID(false, "the target's configuration is incomplete or contradictory"),
+    TWOCHECKOUT_INVALID_ACCOUNT(false, "2Checkout: Invalid account!"),
+    TWOCHECKOUT_FILE_MD5_MISMATCH(false, "2Checkout: Bad signature on the received file!"),
+    TWOCHECKOUT_INVALID_SIGNATURE(false, "2Checkout: Invalid signature"),
+    TWOCHECKOUT_UNEXPECTED_REPLY(false, "2Checkout answered something that is neither success nor a documented error"),
+    TARGET_UNREACHABLE(true, "the target refused or did not accept the connection"),
+    TARGET_UNAVAILABLE(true, "the target answered 5xx"),
+    TARGET_RATE_LIMITED(true, "the target answered 429"),
+    TARGET_HTTP_ERROR(false, "the target answered a 4xx status"),
+    DELIVERY_UNCERTAIN(false, "the request may have reached the target but no answer came; not resent automatically"),
+    INTERNAL_ERROR(false, "an unexpected error inside UsageBridge");
+
+    private final boolean retryable;
+    private final String meaning;
+
+    FailureCode(boolean retryable, String meaning) {
+        this.retryable = retryable;
+        this.meaning = meaning;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,114 @@
+package io.usagebridge.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.deadletter.ErrorSidecarWriter;
+import io.usagebridge.deadletter.FailureLog;
+import io.usagebridge.deadletter.FailureRecord;
+import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.SourceState;
+
+/**
+ * Decides where the original goes once every delivery of it is final: done/, failed/ (with its error sidecar)
+ * or duplicate/. The intake endpoint moves it there on commit, reading {@link ExchangeKeys#MOVE_TO}.
+ */
+public final class SourceFinaliser implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceFinaliser.class);
+
+    private final LedgerRepository ledger;
+    private final ErrorSidecarWriter sidecars;
+    private final RunSummary summary;
+
+    public SourceFinaliser(LedgerRepository ledger, ErrorSidecarWriter sidecars, RunSummary summary) {
+        this.ledger = ledger;
+        this.sidecars = sidecars;
+        this.summary = summary;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        String name = exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class);
+        Long sourceId = exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class);
+        FailureLog failures = exchange.getProperty(ExchangeKeys.FAILURES, FailureLog.class);
+        boolean failed = failures != null && !failures.isEmpty();
+        SourceState outcome = sourceId == null ? SourceState.FAILED : ledger.settleSource(sourceId, failed);
+        String dir = switch (outcome) {
+            case DONE -> exchange.getProperty(ExchangeKeys.DONE_DIR, String.class);
+            case DUPLICATE -> exchange.getProperty(ExchangeKeys.DUPLICATE_DIR, String.class);
+            default -> exchange.getProperty(ExchangeKeys.FAILED_DIR, String.class);
+        };
+        if (exchange.getProperty(ExchangeKeys.LOCAL_OUTCOME, false, Boolean.class)) {
+            dir = Path.of(dir).toAbsolutePath().toString(); // the file endpoint resolves relative moves per file
+        }
+        String moveTo = freeName(dir, name, sourceId);
+        exchange.setProperty(ExchangeKeys.OUTCOME, outcome.folderName());
+        exchange.setProperty(ExchangeKeys.MOVE_TO, moveTo);
+        if (outcome == SourceState.FAILED && failures != null && !failures.isEmpty()) {
+            Path sidecarDir = Path.of(exchange.getProperty(ExchangeKeys.SIDECAR_DIR, dir, String.class));
+            String keptAs = Path.of(moveTo).getFileName().toString();
+            Path relativeDir = Path.of(name).getParent();
+            Path sidecar = (relativeDir == null ? sidecarDir : sidecarDir.resolve(relativeDir))
+                    .resolve(keptAs + ".error.json");
+            sidecars.write(sidecar, name, sourceId, failures.all(),
+                    "fix the cause, then move " + keptAs + " back into the inbox: only deliveries not yet "
+                            + "ACCEPTED are sent again");
+        }
+        String detail = detail(sourceId, failures);
+        summary.add(name, outcome.name(), detail);
+        LOG.info("{}: {} -> {} ({})", name, outcome, moveTo, detail);
+        deleteWorkDir(exchange.getProperty(ExchangeKeys.WORK_DIR, Path.class));
+    }
+
+    private String detail(Long sourceId, FailureLog failures) {
+        if (sourceId == null) {
+            return "not recorded";
+        }
+        List<DeliveryRow> deliveries = ledger.deliveriesOf(sourceId);
+        String delivered = deliveries.stream()
+                .collect(Collectors.groupingBy(d -> d.target() + " " + d.state(), Collectors.counting()))
+                .entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).sorted()
+                .collect(Collectors.joining(", "));
+        String failed = failures == null ? "" : failures.all().stream().map(FailureRecord::code).distinct()
+                .collect(Collectors.joining(", "));
+        return (delivered.isEmpty() ? "nothing new sent" : delivered) + (failed.isEmpty() ? "" : "; " + failed);
+    }
+
+    /** A file of the same name already kept there is never overwritten: the source id makes the name unique. */
+    static String freeName(String dir, String name, Long sourceId) {
+        Path dirPath = Path.of(dir);
+        Path candidate = dirPath.resolve(name);
+        if (dirPath.isAbsolute() && Files.exists(candidate) && sourceId != null) {
+            String file = candidate.getFileName().toString();
+            int dot = file.lastIndexOf('.');
+            String unique = dot > 0 ? file.substring(0, dot) + "." + sourceId + file.substring(dot)
+                    : file + "." + sourceId;
+            candidate = candidate.resolveSibling(unique);
+        }
+        return candidate.toString();
+    }
+
+    private static void deleteWorkDir(Path workDir) throws IOException {
+        if (workDir == null || !Files.exists(workDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

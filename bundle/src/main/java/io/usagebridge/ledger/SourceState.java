@@ -1,0 +1,14 @@
+package io.usagebridge.ledger;
+
+/** What became of one source file as a whole; decides whether it moves to done/, failed/ or duplicate/. */
+public enum SourceState {
+    RECEIVED,
+    DONE,
+    FAILED,
+    DUPLICATE;
+
+    /** The outcome folder's conventional name. */
+    public String folderName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

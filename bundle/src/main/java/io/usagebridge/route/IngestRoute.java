@@ -1,0 +1,28 @@
+package io.usagebridge.route;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.usagebridge.ExchangeKeys;
+
+/**
+ * {@code direct:ingest}, where every intake (folder, SFTP, a user's own) hands its files: receive and
+ * fingerprint, split by target, deliver to each target's route, then decide the original's outcome.
+ */
+public class IngestRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:ingest").routeId("ingest")
+                .routeConfigurationId(ErrorHandlingConfiguration.ID)
+                .process("sourceIntake")
+                .setProperty(ExchangeKeys.STAGE, constant("split"))
+                .process("splitByTarget")
+                .split(body())
+                    .setProperty(ExchangeKeys.TARGET, simple("${body.target}"))
+                    .toD("direct:deliver-${body.target}")
+                .end()
+                .removeProperty(ExchangeKeys.TARGET)
+                .setProperty(ExchangeKeys.STAGE, constant("finalise"))
+                .process("sourceFinaliser");
+    }
+}

@@ -1,0 +1,127 @@
+package io.usagebridge.route;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.csv.UsageChunker;
+import io.usagebridge.deadletter.DeadLetterRecorder;
+import io.usagebridge.deadletter.ErrorSidecarWriter;
+import io.usagebridge.deadletter.FailedAttemptRecorder;
+import io.usagebridge.deadletter.FailureClassifier;
+import io.usagebridge.deadletter.RetryAfterReader;
+import io.usagebridge.deadletter.RetryAttemptRecorder;
+import io.usagebridge.deadletter.RetryDecision;
+import io.usagebridge.delivery.AttemptStarter;
+import io.usagebridge.delivery.DeliveryAcceptor;
+import io.usagebridge.delivery.DeliveryClaimer;
+import io.usagebridge.delivery.SliceChunker;
+import io.usagebridge.intake.IntakePollMonitor;
+import io.usagebridge.intake.RunSummary;
+import io.usagebridge.intake.SourceFinaliser;
+import io.usagebridge.intake.SourceIntake;
+import io.usagebridge.intake.StreamingFingerprinter;
+import io.usagebridge.ledger.LedgerDatabase;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.routing.RoutingRules;
+import io.usagebridge.routing.SplitByTarget;
+import io.usagebridge.routing.TargetSplitter;
+import io.usagebridge.target.TargetCatalog;
+import io.usagebridge.target.TargetType;
+import io.usagebridge.target.twocheckout.TwoCheckoutReplyReader;
+import io.usagebridge.target.twocheckout.TwoCheckoutUsageTarget;
+
+/**
+ * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and
+ * tests add it): opens and migrates the ledger, reads targets and routing from configuration, and recovers
+ * deliveries a crash left in flight before any consumer starts.
+ */
+public class UsageBridgeWiring extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageBridgeWiring.class);
+
+    /** Every target type this bundle ships; a new type is one more entry. */
+    static final List<TargetType> TARGET_TYPES = List.of(new TwoCheckoutUsageTarget());
+
+    @Override
+    public void configure() throws Exception {
+        CamelContext context = getContext();
+        Registry registry = context.getRegistry();
+        UsageBridgeSettings settings = UsageBridgeSettings.of(context);
+        Clock clock = Clock.systemUTC();
+
+        LedgerDatabase database = registry.lookupByNameAndType("ledgerDatabase", LedgerDatabase.class);
+        if (database == null) {
+            database = LedgerDatabase.open(settings.require("ledger.url"), settings.get("ledger.user", ""),
+                    settings.get("ledger.password", ""));
+            registry.bind("ledgerDatabase", database);
+            context.addService(closing(database));
+        }
+        LedgerRepository ledger = new LedgerRepository(database.dataSource(),
+                settings.get("ledger.node-id", hostName()), clock);
+        TargetCatalog catalog = TargetCatalog.read(settings, TARGET_TYPES);
+        RoutingRules rules = RoutingRules.read(settings, catalog.targets());
+        RetryAfterReader retryAfter = new RetryAfterReader(
+                Duration.ofMillis(settings.getLong("deliver.retry.max-retry-after-ms", 600_000)), clock);
+        FailureClassifier classifier = new FailureClassifier(retryAfter);
+        RunSummary summary = new RunSummary();
+        SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary);
+
+        registry.bind("ledgerRepository", ledger);
+        registry.bind("targetCatalog", catalog);
+        registry.bind("runSummary", summary);
+        registry.bind("intakePollMonitor", new IntakePollMonitor(clock));
+        registry.bind("sourceIntake", new SourceIntake(
+                new StreamingFingerprinter(settings.getLong("intake.progress-every-bytes", 64L * 1024 * 1024)),
+                ledger, Path.of(settings.get("usagebridge.work-dir", "data/work"))));
+        registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules)));
+        registry.bind("sliceChunker", new SliceChunker(catalog,
+                new UsageChunker(settings.getInt("validation.max-violations", 20))));
+        registry.bind("deliveryClaimer", new DeliveryClaimer(ledger));
+        registry.bind("attemptStarter", new AttemptStarter(ledger));
+        registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger));
+        registry.bind("twoCheckoutReplyReader", new TwoCheckoutReplyReader());
+        registry.bind("failureClassifier", classifier);
+        registry.bind("retryDecision", new RetryDecision(classifier,
+                settings.getInt("deliver.retry.max-redeliveries", 5)));
+        registry.bind("failedAttemptRecorder", new FailedAttemptRecorder(ledger, classifier));
+        registry.bind("retryAttemptRecorder", new RetryAttemptRecorder(ledger));
+        registry.bind("sourceFinaliser", finaliser);
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock));
+
+        int recovered = ledger.recoverInFlight(catalog.targetsThatDedupResends());
+        if (recovered > 0) {
+            LOG.warn("recovered {} deliveries left in flight by a previous run of node {}", recovered,
+                    ledger.nodeId());
+        }
+        LOG.info("UsageBridge ready: targets {}, ledger node {}", catalog.targets().keySet(), ledger.nodeId());
+    }
+
+    private static ServiceSupport closing(LedgerDatabase database) {
+        return new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                database.close();
+            }
+        };
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "node";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.usagebridge;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.route.ErrorHandlingConfiguration;
+import io.usagebridge.route.IngestRoute;
+import io.usagebridge.route.RouteFileLoader;
+import io.usagebridge.route.UsageBridgeWiring;
+import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+import io.usagebridge.target.twocheckout.TwoCheckoutTargetTemplate;
+
+/**
+ * Runs the real bundle (Java builders + the YAML files in ../routes + ../config/application.properties) against
+ * the sandbox's 2Checkout receiver, with a fresh data folder per test.
+ */
+public abstract class UsageBridgeTestSupport extends CamelTestSupport {
+
+    protected static final String MERCHANT = "TESTMERCHANT";
+    protected static final String SECRET = "test-secret-key";
+
+    protected static TwoCheckoutReceiverSimulator twoCheckout;
+
+    /** This test's data folder (ledger, inbox, done/, failed/ ...), new for every test. */
+    protected Path data;
+
+    @BeforeAll
+    static void startTwoCheckout() throws IOException {
+        twoCheckout = new TwoCheckoutReceiverSimulator();
+        twoCheckout.addAccount(MERCHANT, SECRET);
+        twoCheckout.addAccount("SECONDMERCHANT", "second-secret");
+        twoCheckout.start(0);
+    }
+
+    @AfterAll
+    static void stopTwoCheckout() {
+        twoCheckout.stop();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        twoCheckout.reset();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        data = newDataDir();
+        CamelContext context = super.createCamelContext();
+        configure(context, testProperties());
+        return context;
+    }
+
+    /** Points a context at the project's one configuration file, with this test's overrides on top. */
+    public static void configure(CamelContext context, Properties overrides) {
+        context.getPropertiesComponent().setLocation("file:../config/application.properties");
+        context.getPropertiesComponent().setOverrideProperties(overrides);
+    }
+
+    /** The overrides of this test; a test class adds its own. */
+    protected Properties testProperties() {
+        return properties(data);
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        return routeBuilders(context, extraRouteFolders()).toArray(RoutesBuilder[]::new);
+    }
+
+    /** The app's routes: the Java builders, then the user's YAML files. */
+    public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
+        List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
+                new ErrorHandlingConfiguration(), new IngestRoute(), new TwoCheckoutTargetTemplate()));
+        List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
+        folders.addAll(extraFolders);
+        builders.addAll(RouteFileLoader.builders(context, folders));
+        return builders;
+    }
+
+    /** Route folders a test adds to ../routes (e.g. a second target). */
+    protected List<Path> extraRouteFolders() {
+        return List.of();
+    }
+
+    /** Settings every test shares: everything under the test's data folder, short waits. */
+    public static Properties properties(Path data) {
+        Properties p = new Properties();
+        p.put("usagebridge.work-dir", data.resolve("work").toString());
+        p.put("ledger.url", "jdbc:h2:file:" + data.resolve("ledger/usagebridge").toAbsolutePath());
+        p.put("ledger.node-id", "test-node");
+        p.put("intake.folder.dir", data.resolve("inbox").toString());
+        p.put("intake.folder.done-dir", data.resolve("done").toString());
+        p.put("intake.folder.failed-dir", data.resolve("failed").toString());
+        p.put("intake.folder.duplicate-dir", data.resolve("duplicate").toString());
+        p.put("intake.folder.poll-delay-ms", "100");
+        p.put("intake.folder.read-lock-check-interval-ms", "100");
+        p.put("intake.folder.read-lock-min-age-ms", "100");
+        p.put("deliver.retry.initial-delay-ms", "50");
+        p.put("deliver.retry.max-delay-ms", "200");
+        p.put("deliver.retry.max-redeliveries", "3");
+        p.put("target.twocheckout.url", twoCheckout.url());
+        p.put("target.twocheckout.merchant", MERCHANT);
+        p.put("target.twocheckout.secret-key", SECRET);
+        return p;
+    }
+
+    protected LedgerRepository ledger() {
+        return context.getRegistry().lookupByNameAndType("ledgerRepository", LedgerRepository.class);
+    }
+
+    protected Path inbox() {
+        return data.resolve("inbox");
+    }
+
+    /** Writes a file into the inbox the way a producer would: elsewhere first, then moved in whole. */
+    protected Path drop(String name, String content) throws IOException {
+        Path staging = data.resolve("staging").resolve(name);
+        Files.createDirectories(staging.getParent());
+        Files.writeString(staging, content, StandardCharsets.UTF_8);
+        Path target = inbox().resolve(name);
+        Files.createDirectories(target.getParent());
+        return Files.move(staging, target);
+    }
+
+    protected static String usageCsv(String... rows) {
+        StringBuilder s = new StringBuilder("UsageStart,UsageEnd,OptionCode,Description,SubscriptionRef\n");
+        for (String row : rows) {
+            s.append(row).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static Path newDataDir() {
+        try {
+            Path target = Path.of("target", "test-data");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target, "run-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.usagebridge.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the sandbox alone on fixed ports until the JVM is stopped. System properties override
+ * the defaults: {@code sandbox.twocheckout.port} (8093), {@code sandbox.twocheckout.merchant},
+ * {@code sandbox.twocheckout.secret-key}, {@code sandbox.sftp.enabled} (true),
+ * {@code sandbox.sftp.port} (2222), {@code sandbox.sftp.root} ({@code data/sandbox/sftp}),
+ * {@code sandbox.sftp.host-key} ({@code data/sandbox/sftp-host-key}), {@code sandbox.sftp.user},
+ * {@code sandbox.sftp.password}, {@code sandbox.sftp.known-hosts} ({@code data/sandbox/known_hosts}).
+ */
+public final class SandboxMain {
+
+    private static final String KNOWN_HOSTS_HOST = "localhost";
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        SandboxSettings settings = SandboxSettings.builder()
+                .twoCheckoutPort(Integer.getInteger("sandbox.twocheckout.port", 8093))
+                .twoCheckoutAccounts(Map.of(
+                        System.getProperty("sandbox.twocheckout.merchant", SandboxSettings.DEFAULT_MERCHANT),
+                        System.getProperty("sandbox.twocheckout.secret-key", SandboxSettings.DEFAULT_SECRET_KEY)))
+                .sftpEnabled(Boolean.parseBoolean(System.getProperty("sandbox.sftp.enabled", "true")))
+                .sftpPort(Integer.getInteger("sandbox.sftp.port", 2222))
+                .sftpRoot(pathProperty("sandbox.sftp.root", SandboxSettings.DEFAULT_SFTP_ROOT))
+                .sftpHostKeyFile(pathProperty("sandbox.sftp.host-key", SandboxSettings.DEFAULT_SFTP_HOST_KEY))
+                .sftpUser(System.getProperty("sandbox.sftp.user", SandboxSettings.DEFAULT_SFTP_USER))
+                .sftpPassword(System.getProperty("sandbox.sftp.password", SandboxSettings.DEFAULT_SFTP_PASSWORD))
+                .build();
+        Path knownHosts = pathProperty("sandbox.sftp.known-hosts", Path.of("data", "sandbox", "known_hosts"));
+
+        SandboxServers servers = SandboxServers.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            servers.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+
+        // secrets are not printed: they are in the sandbox configuration already
+        System.out.println("UsageBridge sandbox is running (Ctrl+C stops it)");
+        System.out.println("  2Checkout usage receiver: " + servers.twoCheckout().url()
+                + " (merchants " + settings.twoCheckoutAccounts().keySet() + ")");
+        if (servers.sftpEnabled()) {
+            SftpServerSimulator sftp = servers.sftp();
+            sftp.writeKnownHosts(knownHosts, KNOWN_HOSTS_HOST);
+            System.out.println("  SFTP server: sftp://" + settings.sftpUser() + "@" + KNOWN_HOSTS_HOST + ":"
+                    + sftp.port() + "/ serving " + settings.sftpRoot().toAbsolutePath());
+            System.out.println("  known_hosts (written to " + knownHosts.toAbsolutePath() + "):");
+            System.out.println("    " + sftp.knownHostsLine(KNOWN_HOSTS_HOST));
+        }
+        stopped.await();
+    }
+
+    private static Path pathProperty(String name, Path defaultPath) {
+        String value = System.getProperty(name);
+        return value == null ? defaultPath : Path.of(value);
+    }
+}
