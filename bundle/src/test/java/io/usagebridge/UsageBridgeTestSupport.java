@@ -94,6 +94,27 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         return List.of();
     }
 
+    /** Adds the extra 2Checkout targets of src/test/resources/extra-routes, each reached through its inbox folder. */
+    protected static Properties withExtraTargets(Properties p) {
+        p.put("usagebridge.targets", "twocheckout,twocheckout-second,twocheckout-unknown-merchant,"
+                + "twocheckout-wrong-secret");
+        for (String id : List.of("twocheckout-second", "twocheckout-unknown-merchant", "twocheckout-wrong-secret")) {
+            p.put("target." + id + ".type", "twocheckout-usage");
+            p.put("target." + id + ".url", twoCheckout.url());
+            p.put("target." + id + ".inbox-folder", id);
+        }
+        p.put("target.twocheckout-second.merchant", "SECONDMERCHANT");
+        p.put("target.twocheckout-second.secret-key", "second-secret");
+        p.put("target.twocheckout-second.routing-value", "second");
+        p.put("target.twocheckout-unknown-merchant.merchant", "NOSUCHMERCHANT");
+        p.put("target.twocheckout-unknown-merchant.secret-key", SECRET);
+        p.put("target.twocheckout-wrong-secret.merchant", MERCHANT);
+        p.put("target.twocheckout-wrong-secret.secret-key", "not-the-secret");
+        return p;
+    }
+
+    protected static final Path EXTRA_ROUTES = Path.of("src/test/resources/extra-routes");
+
     /** Settings every test shares: everything under the test's data folder, short waits. */
     public static Properties properties(Path data) {
         Properties p = new Properties();

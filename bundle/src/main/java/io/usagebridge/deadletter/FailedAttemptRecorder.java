@@ -37,6 +37,8 @@ public final class FailedAttemptRecorder implements Processor {
         if (thrown == null) {
             return;
         }
+        exchange.setProperty(RetryDecision.FAILURES_IN_STEP,
+                exchange.getProperty(RetryDecision.FAILURES_IN_STEP, 0, Integer.class) + 1);
         UsageBridgeFailure failure = classifier.classify(thrown);
         Duration retryAfter = failure.retryAfter();
         if (retryAfter != null) {

@@ -8,6 +8,9 @@ import org.apache.camel.Exchange;
  */
 public final class RetryDecision {
 
+    /** Failures of the current step of this exchange; a sub-exchange (one chunk) starts at zero. */
+    public static final String FAILURES_IN_STEP = "UsageBridgeFailuresInStep";
+
     private final FailureClassifier classifier;
     private final int maxRedeliveries;
 
@@ -19,8 +22,9 @@ public final class RetryDecision {
     public boolean shouldRetry(Exchange exchange) {
         Throwable thrown = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        // Camel has already counted the redelivery this decision is about
-        int redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return thrown != null && redeliveries <= maxRedeliveries && classifier.retryable(thrown);
+        // counted by FailedAttemptRecorder, once per failure: Camel's counter header does not survive an HTTP
+        // producer replacing the message's headers
+        int failures = exchange.getProperty(FAILURES_IN_STEP, 0, Integer.class);
+        return thrown != null && failures <= maxRedeliveries && classifier.retryable(thrown);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -99,6 +100,10 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("retryAttemptRecorder", new RetryAttemptRecorder(ledger));
         registry.bind("sourceFinaliser", finaliser);
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock));
+
+        // retries are the error handler's (counted, backed off, in the ledger); the client must not add its own
+        context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        context.getComponent("https", HttpComponent.class).setAutomaticRetriesDisabled(true);
 
         int recovered = ledger.recoverInFlight(catalog.targetsThatDedupResends());
         if (recovered > 0) {

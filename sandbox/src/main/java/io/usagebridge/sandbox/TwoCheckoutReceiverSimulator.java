@@ -55,6 +55,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
     private final List<ReceivedUpload> records = new ArrayList<>();
     private final FaultSchedule faults = new FaultSchedule();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final List<Instant> requestTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path configuredStorageDir;
     private volatile List<String> signedFields = DEFAULT_SIGNED_FIELDS;
     private volatile String filePartName = DEFAULT_FILE_PART_NAME;
@@ -183,6 +184,11 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
         return requestCount.get();
     }
 
+    /** When each request arrived, faulted ones included: the simulator's clock, for asserting waits. */
+    public List<Instant> requestTimes() {
+        return List.copyOf(requestTimes);
+    }
+
     /**
      * Forgets the records (deleting their stored files), the request count and the fault knobs,
      * and restores the default signed fields and file part name. Accounts stay.
@@ -197,6 +203,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
             deleteQuietly(upload.file());
         }
         requestCount.set(0);
+        requestTimes.clear();
         faults.clear();
         signedFields = DEFAULT_SIGNED_FIELDS;
         filePartName = DEFAULT_FILE_PART_NAME;
@@ -205,6 +212,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requestCount.incrementAndGet();
         Instant receivedAt = Instant.now();
+        requestTimes.add(receivedAt);
         FaultSchedule.Faults fault = faults.next();
         try (exchange) {
             if (fault.drop() || fault.fail()) {
