@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +137,15 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         p.put("target.twocheckout.merchant", MERCHANT);
         p.put("target.twocheckout.secret-key", SECRET);
         return p;
+    }
+
+    /**
+     * Notifies when n files taken from the inbox are done. Only top-level exchanges count: the per-target and
+     * per-chunk split copies carry a correlation id and would make the count fire early.
+     */
+    protected NotifyBuilder whenFilesDone(int n) {
+        return new NotifyBuilder(context).fromRoute("intake-folder")
+                .filter(e -> e.getProperty(Exchange.CORRELATION_ID) == null).whenDone(n).create();
     }
 
     protected LedgerRepository ledger() {

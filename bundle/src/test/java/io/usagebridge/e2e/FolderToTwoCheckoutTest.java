@@ -36,7 +36,7 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
 
     @Test
     void twoCheckoutReceivesSignedFileOnceAndOriginalMovesToDone() throws Exception {
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder done = whenFilesDone(1);
         drop("usage-3rows.csv", THREE_ROWS);
         assertTrue(done.matches(20, SECONDS));
 
@@ -76,10 +76,10 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
 
     @Test
     void sameContentDroppedTwiceIsSentOnceAndTheCopyIsADuplicate() throws Exception {
-        NotifyBuilder first = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder first = whenFilesDone(1);
         drop("usage-a.csv", THREE_ROWS);
         assertTrue(first.matches(20, SECONDS));
-        NotifyBuilder second = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder second = whenFilesDone(1);
         drop("usage-a-renamed.csv", THREE_ROWS);
         assertTrue(second.matches(20, SECONDS));
 
@@ -90,7 +90,7 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
         assertEquals(ledger().sourcesNamed("usage-a.csv").get(0).id(), copy.duplicateOf());
 
         // a new file with an old name is new content: it is sent
-        NotifyBuilder third = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder third = whenFilesDone(1);
         drop("usage-a.csv", usageCsv("2026-11-04,2026-11-04,metered-api,,83FE4FEF2"));
         assertTrue(third.matches(20, SECONDS));
         assertEquals(2, twoCheckout.requestCount());
@@ -99,7 +99,7 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
 
     @Test
     void invalidFileIsRejectedBeforeAnyCallWithLineAndValue() throws Exception {
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder done = whenFilesDone(1);
         String bad = usageCsv("2026-11-01,not-a-date,metered-api,,83FE4FEF2",
                 "2026-11-05,2026-11-01,metered-api,,83FE4FEF2");
         drop("bad-dates.csv", bad);

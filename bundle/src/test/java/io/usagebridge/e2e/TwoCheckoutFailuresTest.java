@@ -71,7 +71,7 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
     @Test
     void twoServiceUnavailableAnswersThenSuccessIsAcceptedOnTheThirdAttempt() throws Exception {
         twoCheckout.failNext(2, 503);
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder done = whenFilesDone(1);
         drop("usage.csv", CSV);
         assertTrue(done.matches(30, SECONDS));
         assertEquals(1, twoCheckout.accepted().size());
@@ -88,7 +88,7 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
         assertEquals(1, twoCheckout.requestCount());
 
         // the operator checked 2Checkout and replays: moved back into the inbox, it is sent once more
-        NotifyBuilder replayed = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder replayed = whenFilesDone(1);
         Files.move(data.resolve("failed/usage.csv"), inbox().resolve("usage.csv"));
         assertTrue(replayed.matches(30, SECONDS));
         assertEquals(2, twoCheckout.requestCount());
@@ -110,7 +110,7 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
 
     private JsonNode assertFailedWith(String name, String content, String code, String targetReply,
                                       DeliveryState state, int attempts) throws Exception {
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("intake-folder").whenDone(1).create();
+        NotifyBuilder done = whenFilesDone(1);
         drop(name, content);
         assertTrue(done.matches(30, SECONDS));
         Path kept = data.resolve("failed").resolve(name);
