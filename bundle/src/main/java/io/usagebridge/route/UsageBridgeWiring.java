@@ -105,11 +105,14 @@ public class UsageBridgeWiring extends RouteBuilder {
         context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         context.getComponent("https", HttpComponent.class).setAutomaticRetriesDisabled(true);
 
-        int recovered = ledger.recoverInFlight(catalog.targetsThatDedupResends());
-        if (recovered > 0) {
-            LOG.warn("recovered {} deliveries left in flight by a previous run of node {}", recovered,
-                    ledger.nodeId());
-        }
+        // recovery runs when the context starts, right before the consumers: not when routes are configured
+        context.addStartupListener((ctx, alreadyStarted) -> {
+            int recovered = ledger.recoverInFlight(catalog.targetsThatDedupResends());
+            if (recovered > 0) {
+                LOG.warn("recovered {} deliveries left in flight by a previous run of node {}", recovered,
+                        ledger.nodeId());
+            }
+        });
         LOG.info("UsageBridge ready: targets {}, ledger node {}", catalog.targets().keySet(), ledger.nodeId());
     }
 
