@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * A point in time, read in the forms usage exports use (ISO-8601 with an offset; local date-time or date in
@@ -15,7 +16,9 @@ import java.time.format.DateTimeParseException;
  */
 public final class DateTimeFormat implements ValueFormat {
 
-    private static final DateTimeFormatter LOCAL_WITH_SPACE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Strict: 2026-11-31 is refused, not moved to the 30th. */
+    private static final DateTimeFormatter LOCAL_WITH_SPACE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final ZoneId sourceZone;
     private final ZoneOffset targetOffset;

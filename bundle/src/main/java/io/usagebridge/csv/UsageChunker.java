@@ -52,6 +52,7 @@ public class UsageChunker {
         }
         List<Violation> violations = new ArrayList<>();
         List<ChunkFile> chunks = new ArrayList<>();
+        ChunkWriter current = null;
         try (BufferedReader reader = CsvFormats.strictUtf8(slice);
              CSVParser parser = CsvFormats.READ.parse(reader)) {
             var records = parser.iterator();
@@ -63,7 +64,6 @@ public class UsageChunker {
             List<String> outputHeader = output.stream().map(ColumnSpec::name).toList();
             String headerLine = CsvFormats.WRITE.format(outputHeader.toArray()) + "\n";
             long headerBytes = utf8Length(headerLine);
-            ChunkWriter current = null;
             long dataRows = 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -102,6 +102,7 @@ public class UsageChunker {
             }
             if (current != null) {
                 chunks.add(current.close());
+                current = null;
             }
             if (!violations.isEmpty()) {
                 throw invalid(violations);
@@ -110,6 +111,7 @@ public class UsageChunker {
                 throw new UsageBridgeFailure(FailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
             }
         } catch (UncheckedIOException e) {
+            discard(current, chunks);
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8 "
                         + "(after " + chunks.stream().mapToLong(ChunkFile::rows).sum() + " good rows)");
@@ -117,14 +119,23 @@ public class UsageChunker {
             throw new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
                     + e.getCause().getMessage());
         } catch (CharacterCodingException e) {
+            discard(current, chunks);
             throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
-        } catch (UsageBridgeFailure failure) {
-            for (ChunkFile c : chunks) {
-                Files.deleteIfExists(c.path());
-            }
+        } catch (IOException | RuntimeException failure) {
+            discard(current, chunks);
             throw failure;
         }
         return name(chunks, outputDir, stem);
+    }
+
+    /** A rejected slice leaves no chunk behind, and no open file. */
+    private static void discard(ChunkWriter current, List<ChunkFile> chunks) throws IOException {
+        if (current != null) {
+            chunks.add(current.close());
+        }
+        for (ChunkFile c : chunks) {
+            Files.deleteIfExists(c.path());
+        }
     }
 
     private static List<ChunkFile> name(List<ChunkFile> chunks, Path dir, String stem) throws IOException {

@@ -180,7 +180,9 @@ public class LedgerRepository {
             if (row.state().replayable() || released || explicitReplayOfUncertain) {
                 try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, source_id = ?, "
                         + "chunk_count = ?, claimed_by = ?, error_code = null, error_message = null, "
-                        + "retryable = null, updated_at = ? where id = ? and state = ?")) {
+                        + "retryable = null, updated_at = ? where id = ? and state = ? "
+                        // a released claim is taken by one node only: the winner's token makes it unreleased
+                        + "and (state <> 'CLAIMED' or claimed_by is null)")) {
                     ps.setString(1, DeliveryState.CLAIMED.name());
                     ps.setLong(2, sourceId);
                     ps.setInt(3, chunkCount);
@@ -327,14 +329,14 @@ public class LedgerRepository {
         return inTransaction(c -> {
             int recovered = 0;
             try (PreparedStatement ps = c.prepareStatement("update delivery set claimed_by = null, updated_at = ? "
-                    + "where state = ? and claimed_by like ?")) {
+                    + "where state = ? and claimed_by like ? escape '!'")) {
                 ps.setTimestamp(1, now());
                 ps.setString(2, DeliveryState.CLAIMED.name());
-                ps.setString(3, nodeId + ":%");
+                ps.setString(3, ownClaims());
                 recovered += ps.executeUpdate();
             }
-            for (DeliveryRow row : deliveries(c, "state = ? and claimed_by like ?", DeliveryState.SENDING.name(),
-                    nodeId + ":%")) {
+            for (DeliveryRow row : deliveries(c, "state = ? and claimed_by like ? escape '!'",
+                    DeliveryState.SENDING.name(), ownClaims())) {
                 boolean resendable = targetsWithIdempotencyKey.contains(row.target());
                 try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, claimed_by = null, "
                         + "updated_at = ? where id = ? and state = ?")) {
@@ -347,6 +349,11 @@ public class LedgerRepository {
             }
             return recovered;
         });
+    }
+
+    /** LIKE pattern of this node's claim tokens; '_' and '%' in a node id are literal, not wildcards. */
+    private String ownClaims() {
+        return nodeId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ":%";
     }
 
     // --- plumbing -----------------------------------------------------------------------------------------

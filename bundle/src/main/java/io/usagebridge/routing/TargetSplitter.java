@@ -60,9 +60,17 @@ public class TargetSplitter {
         try (BufferedReader reader = CsvFormats.strictUtf8(file); CSVParser parser = CsvFormats.READ.parse(reader)) {
             var it = parser.iterator();
             return it.hasNext() ? it.next().toList() : List.of();
-        } catch (UncheckedIOException | CharacterCodingException e) {
-            throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the header is not valid UTF-8");
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof CharacterCodingException ? notUtf8()
+                    : new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV header cannot be parsed: "
+                            + e.getCause().getMessage());
         }
+    }
+
+    private static UsageBridgeFailure notUtf8() {
+        return new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
     }
 
     private List<TargetSlice> splitByColumn(Path file, List<String> header, int column, Path sliceDir)
@@ -98,8 +106,12 @@ public class TargetSplitter {
                 values.remove(column);
                 printer.printRecord(values);
             }
-        } catch (UncheckedIOException | CharacterCodingException e) {
-            throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof CharacterCodingException ? notUtf8()
+                    : new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
+                            + e.getCause().getMessage());
         } finally {
             for (CSVPrinter p : printers.values()) {
                 p.close();

@@ -25,7 +25,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,10 +86,6 @@ class UsageChunkerTest {
     }
 
     @Test
-    @Disabled("bug: DateTimeFormat.parse falls back to DateTimeFormatter.ofPattern(\"yyyy-MM-dd HH:mm:ss\"), whose "
-            + "SMART resolver turns an impossible day into the month's last day: '2026-11-31 10:00:00' is accepted and "
-            + "sent as 2026-11-30 12:00:00 (and '2026-02-30 ...' as 02-28) instead of being refused as "
-            + "CSV_VALUE_INVALID; the ISO forms tried before it are strict")
     void impossibleCalendarDayIsRefusedNotMovedToTheMonthsLastDay() throws IOException {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-31 10:00:00,2026-12-01 11:00:00,OPT1,calls,SUB-1\n");
@@ -167,6 +162,15 @@ class UsageChunkerTest {
     }
 
     @Test
+    void quoteThatIsNeverClosedIsAMalformedRow() throws IOException {
+        UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
+                + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,\"never closed,SUB-1\n");
+
+        assertEquals(FailureCode.CSV_ROW_MALFORMED, failure.code());
+        assertTrue(failure.getMessage().startsWith("the CSV cannot be parsed"), failure.getMessage());
+    }
+
+    @Test
     void usageStartAfterItsEndIsAnInvalidPeriod() throws IOException {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-01 12:00:00,2026-11-01 11:00:00,OPT1,calls,SUB-1\n");
@@ -230,9 +234,6 @@ class UsageChunkerTest {
     }
 
     @Test
-    @Disabled("bug: UsageChunker.chunk throws TARGET_LIMIT_EXCEEDED from inside the row loop while the chunk being "
-            + "written (`current`) is neither closed nor in `chunks`, so its writer stays open and its "
-            + "<stem>.part-N.tmp file is left in the output folder (the finished chunks are deleted)")
     void rowTooLargeAfterGoodChunksLeavesNoChunksBehind() throws IOException {
         List<String> rows = rows(4);
         String longRow = "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1," + "x".repeat(500) + ",SUB-L";
@@ -245,10 +246,6 @@ class UsageChunkerTest {
     }
 
     @Test
-    @Disabled("bug: UsageChunker.chunk maps a decoding error found after good rows (UncheckedIOException caused by "
-            + "MalformedInputException) to CSV_NOT_UTF8 inside its UncheckedIOException catch, which bypasses the "
-            + "UsageBridgeFailure catch that deletes written chunks: the finished chunks and the open "
-            + "<stem>.part-N.tmp stay in the output folder")
     void notUtf8AfterManyGoodRowsLeavesNoChunksBehind() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes((HEADER + "\n" + String.join("\n", rows(23).stream()
