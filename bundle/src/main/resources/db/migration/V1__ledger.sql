@@ -11,6 +11,7 @@ create table source_file (
     bytes           bigint        not null,
     row_count       bigint        not null,
     state           varchar(20)   not null,
+    node_id         varchar(200)  not null,
     duplicate_of    bigint,
     error_code      varchar(60),
     error_message   varchar(2000),

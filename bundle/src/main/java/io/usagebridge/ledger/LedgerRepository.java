@@ -53,7 +53,7 @@ public class LedgerRepository {
     public long recordSource(String name, String origin, Path workPath, Fingerprint fp) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into source_file (name, origin, work_path, "
-                    + "sha256, md5, bytes, row_count, state, received_at) values (?,?,?,?,?,?,?,?,?)",
+                    + "sha256, md5, bytes, row_count, state, received_at, node_id) values (?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, name);
                 ps.setString(2, origin);
@@ -64,6 +64,7 @@ public class LedgerRepository {
                 ps.setLong(7, fp.rows());
                 ps.setString(8, SourceState.RECEIVED.name());
                 ps.setTimestamp(9, now());
+                ps.setString(10, nodeId);
                 ps.executeUpdate();
                 return generatedId(ps);
             }
@@ -320,7 +321,8 @@ public class LedgerRepository {
     }
 
     /**
-     * At start: this node's claims taken before a crash are released so the file, still in the inbox, claims
+     * At start: this node's source files still RECEIVED were cut short (INTERRUPTED; the file comes again);
+     * its claims taken before a crash are released so the file, still in the inbox, claims
      * them again; sends cut short become UNCERTAIN unless the target dedups retries by an idempotency key.
      *
      * @return the number of deliveries recovered
@@ -328,6 +330,14 @@ public class LedgerRepository {
     public int recoverInFlight(Set<String> targetsWithIdempotencyKey) {
         return inTransaction(c -> {
             int recovered = 0;
+            try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, finished_at = ? "
+                    + "where state = ? and node_id = ?")) {
+                ps.setString(1, SourceState.INTERRUPTED.name());
+                ps.setTimestamp(2, now());
+                ps.setString(3, SourceState.RECEIVED.name());
+                ps.setString(4, nodeId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("update delivery set claimed_by = null, updated_at = ? "
                     + "where state = ? and claimed_by like ? escape '!'")) {
                 ps.setTimestamp(1, now());

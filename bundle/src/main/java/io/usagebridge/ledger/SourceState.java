@@ -3,6 +3,8 @@ package io.usagebridge.ledger;
 /** What became of one source file as a whole; decides whether it moves to done/, failed/ or duplicate/. */
 public enum SourceState {
     RECEIVED,
+    /** The node stopped (crash, kill) while the file was in flight; the file, still in the inbox, came again. */
+    INTERRUPTED,
     DONE,
     FAILED,
     DUPLICATE;

@@ -15,6 +15,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.csv.UsageChunker;
 import io.usagebridge.deadletter.DeadLetterRecorder;
@@ -59,6 +60,9 @@ public class UsageBridgeWiring extends RouteBuilder {
     public void configure() throws Exception {
         CamelContext context = getContext();
         Registry registry = context.getRegistry();
+        if (!context.getPropertiesComponent().hasPropertiesFunction(SecretFileFunction.NAME)) {
+            context.getPropertiesComponent().addPropertiesFunction(new SecretFileFunction());
+        }
         UsageBridgeSettings settings = UsageBridgeSettings.of(context);
         Clock clock = Clock.systemUTC();
 

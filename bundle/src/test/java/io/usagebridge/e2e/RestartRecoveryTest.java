@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.ledger.SourceRow;
+import io.usagebridge.ledger.SourceState;
 
 /**
  * The app dies mid-delivery and is started again on the same ledger and inbox. The first app is a real one
@@ -60,6 +62,8 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(1, delivery.attempts());
         assertEquals(CSV, Files.readString(data.resolve("done/usage.csv")));
+        assertEquals(List.of(SourceState.INTERRUPTED, SourceState.DONE),
+                ledger().sourcesNamed("usage.csv").stream().map(SourceRow::state).toList());
     }
 
     @Test

@@ -45,13 +45,17 @@ class SftpIntakeTest extends UsageBridgeTestSupport {
 
     @Override
     protected Properties testProperties() {
-        Properties p = super.testProperties();
+        return sftpProperties(super.testProperties(), data, sftp.port(), USER);
+    }
+
+    /** Intake from the test server's {@code <test data folder name>} directory; password from the test. */
+    static Properties sftpProperties(Properties p, Path data, int port, String user) {
         p.put("intake.folder.enabled", "false");
         p.put("intake.sftp.enabled", "true");
         p.put("intake.sftp.host", "localhost");
-        p.put("intake.sftp.port", String.valueOf(sftp.port()));
-        p.put("intake.sftp.dir", remoteDir());
-        p.put("intake.sftp.user", USER);
+        p.put("intake.sftp.port", String.valueOf(port));
+        p.put("intake.sftp.dir", data.getFileName().toString());
+        p.put("intake.sftp.user", user);
         p.put("intake.sftp.password", PASSWORD);
         p.put("intake.sftp.known-hosts-file", data.resolve("known_hosts").toString());
         p.put("intake.sftp.local-work-dir", data.resolve("sftp-work").toString());
