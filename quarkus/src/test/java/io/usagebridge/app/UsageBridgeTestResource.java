@@ -1,0 +1,74 @@
+package io.usagebridge.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+
+/**
+ * The 2Checkout receiver simulator on a free port and a fresh data folder, handed to the app as configuration
+ * overrides on top of config/application.properties.
+ */
+public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String MERCHANT = "TESTMERCHANT";
+    /** The value surefire puts into UB_TEST_SECRET (pom.xml); the configuration names only the variable. */
+    static final String SECRET = "test-secret-from-env";
+
+    private TwoCheckoutReceiverSimulator twoCheckout;
+
+    @Override
+    public Map<String, String> start() {
+        Path data = newDataDir();
+        twoCheckout = new TwoCheckoutReceiverSimulator();
+        twoCheckout.addAccount(MERCHANT, SECRET);
+        try {
+            twoCheckout.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> p = new HashMap<>();
+        // the working directory is quarkus/, the route files are the project's own
+        p.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml");
+        p.put("usagebridge.work-dir", data.resolve("work").toString());
+        p.put("ledger.url", "jdbc:h2:file:" + data.resolve("ledger/usagebridge"));
+        p.put("ledger.node-id", "test-node");
+        p.put("intake.folder.dir", data.resolve("inbox").toString());
+        p.put("intake.folder.done-dir", data.resolve("done").toString());
+        p.put("intake.folder.failed-dir", data.resolve("failed").toString());
+        p.put("intake.folder.duplicate-dir", data.resolve("duplicate").toString());
+        p.put("intake.folder.poll-delay-ms", "100");
+        p.put("intake.folder.read-lock-check-interval-ms", "100");
+        p.put("intake.folder.read-lock-min-age-ms", "100");
+        p.put("target.twocheckout.url", twoCheckout.url());
+        p.put("target.twocheckout.merchant", MERCHANT);
+        p.put("target.twocheckout.secret-key", "{{env:UB_TEST_SECRET}}");
+        return p;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(twoCheckout, new TestInjector.MatchesType(TwoCheckoutReceiverSimulator.class));
+    }
+
+    @Override
+    public void stop() {
+        if (twoCheckout != null) {
+            twoCheckout.stop();
+        }
+    }
+
+    private static Path newDataDir() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(target, "run-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
