@@ -21,6 +21,7 @@ public final class ExchangeKeys {
     public static final String DONE_DIR = "UsageBridgeDoneDir";
     public static final String FAILED_DIR = "UsageBridgeFailedDir";
     public static final String DUPLICATE_DIR = "UsageBridgeDuplicateDir";
+    public static final String INFLIGHT_DIR = "UsageBridgeInflightDir";
     public static final String SIDECAR_DIR = "UsageBridgeSidecarDir";
     /** True when the outcome folders are local paths (folder intake), false for remote ones (SFTP). */
     public static final String LOCAL_OUTCOME = "UsageBridgeLocalOutcome";
@@ -29,6 +30,24 @@ public final class ExchangeKeys {
     public static final String REMOTE_ID = "UsageBridgeRemoteId";
     public static final String REMOTE_STATUS = "UsageBridgeRemoteStatus";
     public static final String REMOTE_RESPONSE = "UsageBridgeRemoteResponse";
+
+    /** The ledger row of the delivery whose remote status is being checked. */
+    public static final String DELIVERY_ROW = "UsageBridgeDeliveryRow";
+    /** What a status check found: PENDING, ACCEPTED or REJECTED (see RemoteOutcome). */
+    public static final String POLL_OUTCOME = "UsageBridgePollOutcome";
+    public static final String REMOTE_TOTAL = "UsageBridgeRemoteTotal";
+    public static final String REMOTE_IMPORTED = "UsageBridgeRemoteImported";
+    public static final String REMOTE_FAILED = "UsageBridgeRemoteFailed";
+    /** A result file the target produced, downloaded into the work folder. */
+    public static final String RESULT_FILE = "UsageBridgeResultFile";
+    /** The failure code a remote rejection maps to (with REMOTE_RESPONSE as the target's words). */
+    public static final String REMOTE_FAILURE_CODE = "UsageBridgeRemoteFailureCode";
+
+    /** The request a target's call route sends: URI and method (set before the call, applied inside it). */
+    public static final String REQUEST_URI = "UsageBridgeRequestUri";
+    public static final String REQUEST_METHOD = "UsageBridgeRequestMethod";
+    /** Where a remote job's result file can be downloaded. */
+    public static final String RESULT_URL = "UsageBridgeResultUrl";
 
     private ExchangeKeys() {
     }

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.IngestRoute;
+import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.RouteFileLoader;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 import io.usagebridge.target.twocheckout.TwoCheckoutTargetTemplate;
+import io.usagebridge.target.zuora.ZuoraRestRoutes;
 
 /**
  * Runs the real bundle (Java builders + the YAML files in ../routes + ../config/application.properties) against
@@ -84,7 +86,8 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     /** The app's routes: the Java builders, then the user's YAML files. */
     public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
-                new ErrorHandlingConfiguration(), new IngestRoute(), new TwoCheckoutTargetTemplate()));
+                new ErrorHandlingConfiguration(), new IngestRoute(), new RemoteStatusRoutes(),
+                new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes()));
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
         folders.addAll(extraFolders);
         builders.addAll(RouteFileLoader.builders(context, folders));
@@ -127,10 +130,13 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         p.put("intake.folder.done-dir", data.resolve("done").toString());
         p.put("intake.folder.failed-dir", data.resolve("failed").toString());
         p.put("intake.folder.duplicate-dir", data.resolve("duplicate").toString());
+        p.put("intake.folder.inflight-dir", data.resolve("inflight").toString());
         p.put("intake.folder.poll-delay-ms", "100");
         p.put("intake.folder.read-lock-check-interval-ms", "100");
         p.put("intake.folder.read-lock-min-age-ms", "100");
         p.put("deliver.retry.initial-delay-ms", "50");
+        p.put("poll.start-delay-ms", "100");
+        p.put("poll.interval-ms", "100");
         p.put("deliver.retry.max-delay-ms", "200");
         p.put("deliver.retry.max-redeliveries", "3");
         p.put("target.twocheckout.url", twoCheckout.url());

@@ -152,7 +152,7 @@ public class UsageChunker {
     private static List<ColumnSpec> checkHeader(List<String> header, CsvContract contract) {
         List<String> problems = new ArrayList<>();
         for (String column : header) {
-            if (contract.column(column).isEmpty()) {
+            if (contract.column(column).isEmpty() && !contract.acceptsOtherColumns()) {
                 problems.add("column '" + column + "' is not part of the " + contract.name() + " contract");
             }
         }
@@ -167,6 +167,10 @@ public class UsageChunker {
         if (!problems.isEmpty()) {
             throw new UsageBridgeFailure(FailureCode.CSV_HEADER_INVALID, "line 1: " + String.join("; ", problems)
                     + " (expected columns: " + contract.columns().stream().map(ColumnSpec::name).toList() + ")");
+        }
+        if (contract.acceptsOtherColumns()) {
+            return header.stream().map(h -> contract.column(h).orElse(ColumnSpec.optional(h, ValueFormat.TEXT)))
+                    .toList();
         }
         return contract.columns().stream().filter(c -> header.contains(c.name())).toList();
     }

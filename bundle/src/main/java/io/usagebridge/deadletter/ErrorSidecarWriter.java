@@ -21,6 +21,19 @@ public final class ErrorSidecarWriter {
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Writes the sidecar of {@code name} (a path below the inbox, kept as {@code keptAs}) into {@code sidecarDir},
+     * mirroring the inbox's sub-folders.
+     */
+    public Path writeBeside(Path sidecarDir, String name, String keptAs, Long sourceId, List<FailureRecord> failures)
+            throws IOException {
+        Path relativeDir = Path.of(name).getParent();
+        Path sidecar = (relativeDir == null ? sidecarDir : sidecarDir.resolve(relativeDir))
+                .resolve(keptAs + ".error.json");
+        return write(sidecar, name, sourceId, failures, "fix the cause, then move " + keptAs + " back into the "
+                + "inbox: only deliveries not yet ACCEPTED are sent again");
+    }
+
     public Path write(Path sidecar, String file, Long sourceId, List<FailureRecord> failures, String replayHint)
             throws IOException {
         FailureRecord first = failures.get(0);

@@ -1,6 +1,11 @@
 package io.usagebridge.deadletter;
 
+import java.util.Set;
+
 import org.apache.camel.Exchange;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.FailureCode;
 
 /**
  * The error handler's retry-while: redeliver while the failure is retryable and the configured number of
@@ -13,10 +18,12 @@ public final class RetryDecision {
 
     private final FailureClassifier classifier;
     private final int maxRedeliveries;
+    private final Set<String> targetsThatDedupResends;
 
-    public RetryDecision(FailureClassifier classifier, int maxRedeliveries) {
+    public RetryDecision(FailureClassifier classifier, int maxRedeliveries, Set<String> targetsThatDedupResends) {
         this.classifier = classifier;
         this.maxRedeliveries = maxRedeliveries;
+        this.targetsThatDedupResends = targetsThatDedupResends;
     }
 
     public boolean shouldRetry(Exchange exchange) {
@@ -25,6 +32,16 @@ public final class RetryDecision {
         // counted by FailedAttemptRecorder, once per failure: Camel's counter header does not survive an HTTP
         // producer replacing the message's headers
         int failures = exchange.getProperty(FAILURES_IN_STEP, 0, Integer.class);
-        return thrown != null && failures <= maxRedeliveries && classifier.retryable(thrown);
+        return thrown != null && failures <= maxRedeliveries
+                && (classifier.retryable(thrown) || resendIsSafe(exchange, thrown));
+    }
+
+    /**
+     * A request that may have arrived is resent only to a target that recognises the repeat (same Idempotency-Key):
+     * there it returns the first job instead of creating a second.
+     */
+    private boolean resendIsSafe(Exchange exchange, Throwable thrown) {
+        return classifier.classify(thrown).code() == FailureCode.DELIVERY_UNCERTAIN
+                && targetsThatDedupResends.contains(exchange.getProperty(ExchangeKeys.TARGET, String.class));
     }
 }

@@ -25,6 +25,12 @@ public enum FailureCode {
     TARGET_RATE_LIMITED(true, "the target answered 429"),
     TARGET_HTTP_ERROR(false, "the target answered a 4xx status"),
     DELIVERY_UNCERTAIN(false, "the request may have reached the target but no answer came; not resent automatically"),
+    REMOTE_JOB_FAILED(false, "the target processed the file and reported it failed"),
+    REMOTE_STATUS_TIMEOUT(false, "the target did not reach a final status within the poll timeout"),
+    ZUORA_REQUEST_REJECTED(false, "Zuora answered success=false; its reasons are in the reply"),
+    ZUORA_AUTH_FAILED(false, "Zuora refused the OAuth client credentials or a fresh token"),
+    IDEMPOTENCY_KEY_CONFLICT(false, "Zuora saw this Idempotency-Key with another body (HTTP 422)"),
+    IDEMPOTENT_REQUEST_IN_FLIGHT(true, "Zuora is still processing the first request with this Idempotency-Key (HTTP 409)"),
     INTERNAL_ERROR(false, "an unexpected error inside UsageBridge");
 
     private final boolean retryable;

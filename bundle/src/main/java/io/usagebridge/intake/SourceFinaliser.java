@@ -45,27 +45,27 @@ public final class SourceFinaliser implements Processor {
         Long sourceId = exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class);
         FailureLog failures = exchange.getProperty(ExchangeKeys.FAILURES, FailureLog.class);
         boolean failed = failures != null && !failures.isEmpty();
-        SourceState outcome = sourceId == null ? SourceState.FAILED : ledger.settleSource(sourceId, failed);
+        boolean local = exchange.getProperty(ExchangeKeys.LOCAL_OUTCOME, false, Boolean.class);
+        String doneDir = folder(exchange, ExchangeKeys.DONE_DIR, local);
+        String failedDir = folder(exchange, ExchangeKeys.FAILED_DIR, local);
+        String inflightDir = folder(exchange, ExchangeKeys.INFLIGHT_DIR, local);
+        String sidecarDir = exchange.getProperty(ExchangeKeys.SIDECAR_DIR, failedDir, String.class);
+        LedgerRepository.PendingPlace pending = new LedgerRepository.PendingPlace(
+                freeName(inflightDir, name, sourceId), doneDir, failedDir, sidecarDir);
+        SourceState outcome = sourceId == null ? SourceState.FAILED
+                : ledger.settleSource(sourceId, failed, pending);
         String dir = switch (outcome) {
-            case DONE -> exchange.getProperty(ExchangeKeys.DONE_DIR, String.class);
-            case DUPLICATE -> exchange.getProperty(ExchangeKeys.DUPLICATE_DIR, String.class);
-            default -> exchange.getProperty(ExchangeKeys.FAILED_DIR, String.class);
+            case DONE -> doneDir;
+            case DUPLICATE -> folder(exchange, ExchangeKeys.DUPLICATE_DIR, local);
+            case PENDING -> inflightDir;
+            default -> failedDir;
         };
-        if (exchange.getProperty(ExchangeKeys.LOCAL_OUTCOME, false, Boolean.class)) {
-            dir = Path.of(dir).toAbsolutePath().toString(); // the file endpoint resolves relative moves per file
-        }
         String moveTo = freeName(dir, name, sourceId);
         exchange.setProperty(ExchangeKeys.OUTCOME, outcome.folderName());
         exchange.setProperty(ExchangeKeys.MOVE_TO, moveTo);
         if (outcome == SourceState.FAILED && failures != null && !failures.isEmpty()) {
-            Path sidecarDir = Path.of(exchange.getProperty(ExchangeKeys.SIDECAR_DIR, dir, String.class));
-            String keptAs = Path.of(moveTo).getFileName().toString();
-            Path relativeDir = Path.of(name).getParent();
-            Path sidecar = (relativeDir == null ? sidecarDir : sidecarDir.resolve(relativeDir))
-                    .resolve(keptAs + ".error.json");
-            sidecars.write(sidecar, name, sourceId, failures.all(),
-                    "fix the cause, then move " + keptAs + " back into the inbox: only deliveries not yet "
-                            + "ACCEPTED are sent again");
+            sidecars.writeBeside(Path.of(sidecarDir), name, Path.of(moveTo).getFileName().toString(), sourceId,
+                    failures.all());
         }
         String detail = detail(sourceId, failures);
         summary.add(name, outcome.name(), detail);
@@ -85,6 +85,15 @@ public final class SourceFinaliser implements Processor {
         String failed = failures == null ? "" : failures.all().stream().map(FailureRecord::code).distinct()
                 .collect(Collectors.joining(", "));
         return (delivered.isEmpty() ? "nothing new sent" : delivered) + (failed.isEmpty() ? "" : "; " + failed);
+    }
+
+    /** An outcome folder from the intake; local ones absolute, since the file endpoint resolves relative moves per file. */
+    private static String folder(Exchange exchange, String key, boolean local) {
+        String dir = exchange.getProperty(key, String.class);
+        if (dir == null) {
+            throw new IllegalStateException("the intake route does not set " + key);
+        }
+        return local ? Path.of(dir).toAbsolutePath().toString() : dir;
     }
 
     /** A file of the same name already kept there is never overwritten: the source id makes the name unique. */

@@ -7,5 +7,7 @@ public record DeliveryRow(long id, long sourceId, String contentSha256, String t
                           int chunkCount, String chunkMd5, Long chunkBytes, Long chunkRows,
                           DeliveryState state, String remoteId, String remoteStatus, String remoteResponse,
                           String errorCode, String errorMessage, Boolean retryable, int attempts,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, int polls, Instant nextPollAt,
+                          Instant pollDeadline, Long remoteTotal, Long remoteImported, Long remoteFailed,
+                          String resultPath) {
 }

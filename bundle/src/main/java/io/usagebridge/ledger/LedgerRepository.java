@@ -30,9 +30,11 @@ public class LedgerRepository {
 
     private static final String DELIVERY_COLUMNS = "id, source_id, content_sha256, target, chunk_no, chunk_count, "
             + "chunk_md5, chunk_bytes, chunk_rows, state, remote_id, remote_status, remote_response, error_code, "
-            + "error_message, retryable, attempts, created_at, updated_at";
+            + "error_message, retryable, attempts, created_at, updated_at, polls, next_poll_at, poll_deadline, "
+            + "remote_total, remote_imported, remote_failed, result_path";
     private static final String SOURCE_COLUMNS = "id, name, origin, work_path, sha256, md5, bytes, row_count, state, "
-            + "duplicate_of, error_code, error_message, received_at, finished_at";
+            + "duplicate_of, error_code, error_message, received_at, finished_at, kept_at, done_dir, failed_dir, "
+            + "sidecar_dir";
 
     private final DataSource dataSource;
     private final String nodeId;
@@ -91,13 +93,26 @@ public class LedgerRepository {
      * duplicate if it claimed nothing new, done otherwise.
      */
     public SourceState settleSource(long sourceId, boolean failuresSeen) {
+        return settleSource(sourceId, failuresSeen, null);
+    }
+
+    /**
+     * Decides the source file's outcome from its deliveries: failed if it or any delivery it claimed failed,
+     * pending while a target is still processing (the original then waits at {@code keptAt}), duplicate if it
+     * claimed nothing new, done otherwise.
+     */
+    public SourceState settleSource(long sourceId, boolean failuresSeen, PendingPlace pending) {
         return inTransaction(c -> {
             SourceRow source = source(c, sourceId).orElseThrow();
             List<DeliveryRow> mine = deliveries(c, "source_id = ?", sourceId);
             SourceState outcome;
             Long duplicateOf = null;
-            if (failuresSeen || source.errorCode() != null || mine.stream().anyMatch(d -> d.state() != DeliveryState.ACCEPTED)) {
-                outcome = SourceState.FAILED;
+            boolean inProgress = mine.stream().anyMatch(d -> !d.state().settled());
+            if (failuresSeen || source.errorCode() != null || mine.stream().anyMatch(d -> d.state().settled()
+                    && d.state() != DeliveryState.ACCEPTED)) {
+                outcome = inProgress && pending != null ? SourceState.PENDING : SourceState.FAILED;
+            } else if (inProgress && pending != null) {
+                outcome = SourceState.PENDING;
             } else if (mine.isEmpty()) {
                 outcome = SourceState.DUPLICATE;
                 duplicateOf = firstDeliveredWithSameContent(c, source);
@@ -105,14 +120,56 @@ public class LedgerRepository {
                 outcome = SourceState.DONE;
             }
             try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, duplicate_of = ?, "
-                    + "finished_at = ? where id = ?")) {
+                    + "finished_at = ?, kept_at = ?, done_dir = ?, failed_dir = ?, sidecar_dir = ? where id = ?")) {
+                boolean waits = outcome == SourceState.PENDING;
                 ps.setString(1, outcome.name());
                 setLong(ps, 2, duplicateOf);
-                ps.setTimestamp(3, now());
-                ps.setLong(4, sourceId);
+                ps.setTimestamp(3, waits ? null : now());
+                ps.setString(4, waits ? pending.keptAt() : null);
+                ps.setString(5, waits ? pending.doneDir() : null);
+                ps.setString(6, waits ? pending.failedDir() : null);
+                ps.setString(7, waits ? pending.sidecarDir() : null);
+                ps.setLong(8, sourceId);
                 ps.executeUpdate();
             }
             return outcome;
+        });
+    }
+
+    /** Where a pending source's original waits and where it goes once its deliveries are final. */
+    public record PendingPlace(String keptAt, String doneDir, String failedDir, String sidecarDir) {
+    }
+
+    /** Pending source files whose deliveries are all final now: ready to be moved to done/ or failed/. */
+    public List<SourceRow> pendingSourcesSettled() {
+        return inTransaction(c -> {
+            List<SourceRow> ready = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select " + SOURCE_COLUMNS + " from source_file s "
+                    + "where state = ? and not exists (select 1 from delivery d where d.source_id = s.id "
+                    + "and d.state not in ('ACCEPTED', 'REJECTED', 'FAILED', 'UNCERTAIN', 'STOPPED')) order by id")) {
+                ps.setString(1, SourceState.PENDING.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ready.add(sourceRow(rs));
+                    }
+                }
+            }
+            return ready;
+        });
+    }
+
+    /** A pending source reached its outcome (its original was moved there). */
+    public void finishPending(long sourceId, SourceState outcome) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, finished_at = ? "
+                    + "where id = ? and state = ?")) {
+                ps.setString(1, outcome.name());
+                ps.setTimestamp(2, now());
+                ps.setLong(3, sourceId);
+                ps.setString(4, SourceState.PENDING.name());
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -281,6 +338,69 @@ public class LedgerRepository {
                 ps.setString(4, failure.targetReply());
                 ps.setTimestamp(5, now());
                 ps.setLong(6, deliveryId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The target took the job (remote id): from now on it is followed until its final status. */
+    public void markPolling(long deliveryId, String remoteId, String remoteResponse, Instant firstPoll,
+                            Instant deadline) {
+        inTransaction(c -> {
+            transition(c, deliveryId, DeliveryState.POLLING, null);
+            try (PreparedStatement ps = c.prepareStatement("update delivery set remote_id = ?, remote_response = ?, "
+                    + "next_poll_at = ?, poll_deadline = ?, claimed_by = null where id = ?")) {
+                ps.setString(1, remoteId);
+                ps.setString(2, UsageBridgeFailure.cut(remoteResponse));
+                ps.setTimestamp(3, Timestamp.from(firstPoll));
+                ps.setTimestamp(4, Timestamp.from(deadline));
+                ps.setLong(5, deliveryId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Deliveries whose next status check is due. */
+    public List<DeliveryRow> duePolls(int limit) {
+        return inTransaction(c -> {
+            List<DeliveryRow> due = deliveries(c, "state = ? and next_poll_at <= ?", DeliveryState.POLLING.name(),
+                    now());
+            return due.size() > limit ? due.subList(0, limit) : due;
+        });
+    }
+
+    /** Still processing remotely: note the status and when to ask again. */
+    public void pollAgain(long deliveryId, String remoteStatus, Instant nextPoll) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update delivery set polls = polls + 1, remote_status = ?, "
+                    + "next_poll_at = ?, updated_at = ? where id = ? and state = ?")) {
+                ps.setString(1, remoteStatus);
+                ps.setTimestamp(2, Timestamp.from(nextPoll));
+                ps.setTimestamp(3, now());
+                ps.setLong(4, deliveryId);
+                ps.setString(5, DeliveryState.POLLING.name());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The remote job's final counts and where its result file is kept. */
+    public void recordRemoteOutcome(long deliveryId, String remoteStatus, Long total, Long imported, Long failed,
+                                    String resultPath) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update delivery set polls = polls + 1, remote_status = ?, "
+                    + "remote_total = ?, remote_imported = ?, remote_failed = ?, result_path = ?, next_poll_at = null, "
+                    + "updated_at = ? where id = ?")) {
+                ps.setString(1, remoteStatus);
+                setLong(ps, 2, total);
+                setLong(ps, 3, imported);
+                setLong(ps, 4, failed);
+                ps.setString(5, resultPath);
+                ps.setTimestamp(6, now());
+                ps.setLong(7, deliveryId);
                 ps.executeUpdate();
             }
             return null;
@@ -464,7 +584,9 @@ public class LedgerRepository {
                             rs.getInt(5), rs.getInt(6), rs.getString(7), chunkBytes, chunkRows,
                             DeliveryState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(14), rs.getString(15), retryable, rs.getInt(17),
-                            instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19))));
+                            instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getInt(20),
+                            instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)), nullableLong(rs, 23),
+                            nullableLong(rs, 24), nullableLong(rs, 25), rs.getString(26)));
                 }
             }
         }
@@ -485,7 +607,13 @@ public class LedgerRepository {
         Long duplicateOf = rs.wasNull() ? null : dup;
         return new SourceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getLong(7), rs.getLong(8), SourceState.valueOf(rs.getString(9)), duplicateOf,
-                rs.getString(11), rs.getString(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)));
+                rs.getString(11), rs.getString(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)),
+                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static long generatedId(PreparedStatement ps) throws SQLException {

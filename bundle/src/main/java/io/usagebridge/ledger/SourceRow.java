@@ -5,5 +5,6 @@ import java.time.Instant;
 /** One source file as the ledger holds it. */
 public record SourceRow(long id, String name, String origin, String workPath, String sha256, String md5,
                         long bytes, long rows, SourceState state, Long duplicateOf, String errorCode,
-                        String errorMessage, Instant receivedAt, Instant finishedAt) {
+                        String errorMessage, Instant receivedAt, Instant finishedAt, String keptAt, String doneDir,
+                        String failedDir, String sidecarDir) {
 }

@@ -5,6 +5,8 @@ public enum SourceState {
     RECEIVED,
     /** The node stopped (crash, kill) while the file was in flight; the file, still in the inbox, came again. */
     INTERRUPTED,
+    /** Sent; waiting for targets' final answers. The original waits in the inflight folder. */
+    PENDING,
     DONE,
     FAILED,
     DUPLICATE;

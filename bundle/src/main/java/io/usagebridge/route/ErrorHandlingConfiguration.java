@@ -11,6 +11,9 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
     public static final String ID = "usagebridge-errors";
 
+    /** For status checks of remote jobs: a failed check is asked again later, never dead-lettered. */
+    public static final String POLL_ERRORS = "usagebridge-poll-errors";
+
     @Override
     public void configuration() {
         routeConfiguration(ID)
@@ -25,6 +28,12 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                     .onRedeliveryRef("retryAttemptRecorder")
                     .handled(true)
                     .to("direct:dead-letter")
+                .end();
+
+        routeConfiguration(POLL_ERRORS)
+                .onException(Throwable.class)
+                    .handled(true)
+                    .process("pollFailureRecorder")
                 .end();
     }
 }

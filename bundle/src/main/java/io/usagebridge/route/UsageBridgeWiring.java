@@ -36,6 +36,12 @@ import io.usagebridge.intake.SourceIntake;
 import io.usagebridge.intake.StreamingFingerprinter;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.poll.DuePollLoader;
+import io.usagebridge.poll.PendingSourceFinaliser;
+import io.usagebridge.poll.PollFailureRecorder;
+import io.usagebridge.poll.PollOutcomeRecorder;
+import io.usagebridge.poll.RemotePollScheduler;
+import io.usagebridge.poll.ResultFileSaver;
 import io.usagebridge.routing.RoutingRules;
 import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
@@ -43,6 +49,9 @@ import io.usagebridge.target.TargetCatalog;
 import io.usagebridge.target.TargetType;
 import io.usagebridge.target.twocheckout.TwoCheckoutReplyReader;
 import io.usagebridge.target.twocheckout.TwoCheckoutUsageTarget;
+import io.usagebridge.target.zuora.ZuoraErrorMapper;
+import io.usagebridge.target.zuora.ZuoraRestKind;
+import io.usagebridge.target.zuora.ZuoraRestTarget;
 
 /**
  * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and
@@ -54,7 +63,8 @@ public class UsageBridgeWiring extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(UsageBridgeWiring.class);
 
     /** Every target type this bundle ships; a new type is one more entry. */
-    static final List<TargetType> TARGET_TYPES = List.of(new TwoCheckoutUsageTarget());
+    static final List<TargetType> TARGET_TYPES = List.of(new TwoCheckoutUsageTarget(),
+            new ZuoraRestTarget(ZuoraRestKind.BULK), new ZuoraRestTarget(ZuoraRestKind.USAGE));
 
     @Override
     public void configure() throws Exception {
@@ -99,10 +109,18 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("twoCheckoutReplyReader", new TwoCheckoutReplyReader());
         registry.bind("failureClassifier", classifier);
         registry.bind("retryDecision", new RetryDecision(classifier,
-                settings.getInt("deliver.retry.max-redeliveries", 5)));
+                settings.getInt("deliver.retry.max-redeliveries", 5), catalog.targetsThatDedupResends()));
         registry.bind("failedAttemptRecorder", new FailedAttemptRecorder(ledger, classifier));
         registry.bind("retryAttemptRecorder", new RetryAttemptRecorder(ledger));
         registry.bind("sourceFinaliser", finaliser);
+        registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock));
+        registry.bind("duePollLoader", new DuePollLoader(ledger, settings.getInt("poll.batch", 100)));
+        registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock));
+        registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
+        registry.bind("pendingSourceFinaliser", new PendingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary));
+        registry.bind("resultFileSaver", new ResultFileSaver(
+                Path.of(settings.get("usagebridge.work-dir", "data/work")).resolve("results")));
+        registry.bind("zuoraErrorMapper", new ZuoraErrorMapper(classifier));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock));
 
         // retries are the error handler's (counted, backed off, in the ledger); the client must not add its own

@@ -23,6 +23,7 @@ public final class TargetCatalog {
                 throw new IllegalStateException("target." + t.id() + ".type = " + t.type() + " is not a known target "
                         + "type; known: " + types.keySet());
             }
+            types.get(t.type()).validate(t);
         }
     }
 
@@ -46,6 +47,11 @@ public final class TargetCatalog {
             throw new IllegalStateException("no target '" + id + "' in usagebridge.targets");
         }
         return config;
+    }
+
+    /** The type name of a target, e.g. for routes shared by all targets of one type. */
+    public String typeName(String targetId) {
+        return target(targetId).type();
     }
 
     public TargetType typeOf(String targetId) {

@@ -16,4 +16,8 @@ public interface TargetType {
      * may simply be sent again; false means such a send becomes UNCERTAIN.
      */
     boolean dedupsResends();
+
+    /** Refuses, at start, a configuration this target type cannot serve; the message says what to do. */
+    default void validate(TargetConfig config) {
+    }
 }

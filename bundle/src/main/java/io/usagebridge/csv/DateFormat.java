@@ -1,0 +1,29 @@
+package io.usagebridge.csv;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+/** A calendar date in the target's own pattern (e.g. the Zuora tenant's MM/dd/yyyy); checked, passed unchanged. */
+public final class DateFormat implements ValueFormat {
+
+    private final String pattern;
+    private final DateTimeFormatter formatter;
+
+    public DateFormat(String pattern) {
+        this.pattern = pattern;
+        this.formatter = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"))
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    @Override
+    public String normalise(String raw) {
+        try {
+            LocalDate.parse(raw.trim(), formatter);
+            return raw.trim();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("a date in the tenant's format " + pattern);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.usagebridge.poll;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import io.usagebridge.ledger.LedgerRepository;
+
+/** The body becomes the deliveries whose status check is due, a bounded batch per tick. */
+public final class DuePollLoader implements Processor {
+
+    private final LedgerRepository ledger;
+    private final int batch;
+
+    public DuePollLoader(LedgerRepository ledger, int batch) {
+        this.ledger = ledger;
+        this.batch = batch;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(ledger.duePolls(batch));
+    }
+}

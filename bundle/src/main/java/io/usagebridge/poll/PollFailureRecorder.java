@@ -1,0 +1,57 @@
+package io.usagebridge.poll;
+
+import java.time.Clock;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.deadletter.FailureClassifier;
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.target.TargetCatalog;
+
+/**
+ * A status check that itself failed (network, 5xx, an expired session) does not fail the delivery: the job is
+ * still at the target. It is asked again with backoff, until the poll deadline.
+ */
+public final class PollFailureRecorder implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollFailureRecorder.class);
+
+    private final LedgerRepository ledger;
+    private final TargetCatalog catalog;
+    private final FailureClassifier classifier;
+    private final Clock clock;
+
+    public PollFailureRecorder(LedgerRepository ledger, TargetCatalog catalog, FailureClassifier classifier,
+                               Clock clock) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        DeliveryRow delivery = exchange.getProperty(ExchangeKeys.DELIVERY_ROW, DeliveryRow.class);
+        Throwable thrown = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        UsageBridgeFailure failure = classifier.classify(thrown);
+        if (clock.instant().isAfter(delivery.pollDeadline())) {
+            ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(
+                    FailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout; last check failed: "
+                    + failure.code() + " " + failure.getMessage(), failure.targetReply()));
+            LOG.warn("{} delivery {}: REMOTE_STATUS_TIMEOUT", delivery.target(), delivery.id());
+            return;
+        }
+        ledger.pollAgain(delivery.id(), delivery.remoteStatus(),
+                PollTiming.of(catalog.target(delivery.target())).next(clock.instant(), delivery.polls() + 1));
+        LOG.warn("{} delivery {}: status check failed ({} {}), asking again later", delivery.target(),
+                delivery.id(), failure.code(), failure.getMessage());
+    }
+}

@@ -1,0 +1,68 @@
+package io.usagebridge.poll;
+
+import java.time.Clock;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.target.TargetCatalog;
+
+/** Writes what a status check found: ask again later, or the final status with its counts and result file. */
+public final class PollOutcomeRecorder implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollOutcomeRecorder.class);
+
+    private final LedgerRepository ledger;
+    private final TargetCatalog catalog;
+    private final Clock clock;
+
+    public PollOutcomeRecorder(LedgerRepository ledger, TargetCatalog catalog, Clock clock) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        DeliveryRow delivery = exchange.getProperty(ExchangeKeys.DELIVERY_ROW, DeliveryRow.class);
+        RemoteOutcome outcome = exchange.getProperty(ExchangeKeys.POLL_OUTCOME, RemoteOutcome.class);
+        String status = exchange.getProperty(ExchangeKeys.REMOTE_STATUS, String.class);
+        String response = exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class);
+        String what = delivery.target() + " delivery " + delivery.id() + " remote id " + delivery.remoteId();
+        if (outcome == RemoteOutcome.PENDING) {
+            if (clock.instant().isAfter(delivery.pollDeadline())) {
+                ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(
+                        FailureCode.REMOTE_STATUS_TIMEOUT, "the target still reports " + status + " after the "
+                        + "configured poll timeout; check it at the target", response));
+                LOG.warn("{}: REMOTE_STATUS_TIMEOUT, still {}", what, status);
+                return;
+            }
+            ledger.pollAgain(delivery.id(), status,
+                    PollTiming.of(catalog.target(delivery.target())).next(clock.instant(), delivery.polls() + 1));
+            LOG.info("{}: still {}", what, status);
+            return;
+        }
+        String result = exchange.getProperty(ExchangeKeys.RESULT_FILE, String.class);
+        ledger.recordRemoteOutcome(delivery.id(), status, exchange.getProperty(ExchangeKeys.REMOTE_TOTAL, Long.class),
+                exchange.getProperty(ExchangeKeys.REMOTE_IMPORTED, Long.class),
+                exchange.getProperty(ExchangeKeys.REMOTE_FAILED, Long.class), result);
+        if (outcome == RemoteOutcome.ACCEPTED) {
+            ledger.markAccepted(delivery.id(), delivery.remoteId(), status, response);
+            LOG.info("{}: ACCEPTED ({})", what, status);
+        } else {
+            FailureCode code = exchange.getProperty(ExchangeKeys.REMOTE_FAILURE_CODE, FailureCode.REMOTE_JOB_FAILED,
+                    FailureCode.class);
+            ledger.markFailed(delivery.id(), DeliveryState.REJECTED, new UsageBridgeFailure(code,
+                    "the target finished the job as " + status, response));
+            LOG.warn("{}: REJECTED remotely ({})", what, status);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.usagebridge.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.target.TargetCatalog;
+
+/** After a target took a job: record its remote id and schedule the first status check (state POLLING). */
+public final class RemotePollScheduler implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemotePollScheduler.class);
+
+    private final LedgerRepository ledger;
+    private final TargetCatalog catalog;
+    private final Clock clock;
+
+    public RemotePollScheduler(LedgerRepository ledger, TargetCatalog catalog, Clock clock) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
+        String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
+        String remoteId = exchange.getProperty(ExchangeKeys.REMOTE_ID, String.class);
+        PollTiming timing = PollTiming.of(catalog.target(target));
+        Instant now = clock.instant();
+        Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        ledger.closeAttempt(deliveryId, "SUBMITTED", http, null,
+                exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class));
+        ledger.markPolling(deliveryId, remoteId, exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class),
+                now.plus(timing.initialDelay()), now.plus(timing.timeout()));
+        LOG.info("{} -> {} delivery {}: POLLING remote id {}", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
+                target, deliveryId, remoteId);
+    }
+}

@@ -1,0 +1,212 @@
+package io.usagebridge.e2e;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.usagebridge.UsageBridgeTestSupport;
+import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.sandbox.zuora.ZuoraRestRequest;
+import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
+
+/** Zuora REST targets against the sandbox's Zuora REST simulator: /v1/usage and /v1/bulk, followed to the end. */
+class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
+
+    private static final String CLIENT_ID = "usagebridge-test";
+    private static final String CLIENT_SECRET = "zuora-test-secret";
+    private static final String USAGE = "ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION\n"
+            + "A00000001,Each,10,11/01/2026,11/01/2026,,,api calls\n"
+            + "A00000002,GB,2.5,11/02/2026,,,,storage\n";
+    private static final String REVENUE = "ChargeNumber,RevenueScheduleNumber,Amount\nC-00000001,RS-1,100\n";
+
+    private static ZuoraRestSimulator zuora;
+
+    @BeforeAll
+    static void startZuora() throws IOException {
+        zuora = new ZuoraRestSimulator();
+        zuora.addClient(CLIENT_ID, CLIENT_SECRET);
+        zuora.start(0);
+    }
+
+    @AfterAll
+    static void stopZuora() {
+        zuora.stop();
+    }
+
+    @BeforeEach
+    void resetZuora() {
+        zuora.reset();
+    }
+
+    @Override
+    protected Properties testProperties() {
+        Properties p = super.testProperties();
+        p.put("usagebridge.targets", "twocheckout,zuora-usage,zuora-revenue");
+        for (String id : List.of("zuora-usage", "zuora-revenue")) {
+            p.put("target." + id + ".base-url", zuora.baseUrl());
+            p.put("target." + id + ".client-id", CLIENT_ID);
+            p.put("target." + id + ".client-secret", CLIENT_SECRET);
+            p.put("target." + id + ".inbox-folder", id);
+            p.put("target." + id + ".poll-initial-delay-ms", "100");
+            p.put("target." + id + ".poll-max-delay-ms", "200");
+        }
+        p.put("target.zuora-usage.type", "zuora-rest-usage");
+        p.put("target.zuora-revenue.type", "zuora-rest-bulk");
+        p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
+        return p;
+    }
+
+    @Override
+    protected List<Path> extraRouteFolders() {
+        return List.of(Path.of("../routes/available"));
+    }
+
+    @Test
+    void usageCsvReachesV1UsageOnceAndIsFollowedToCompleted() throws Exception {
+        drop("zuora-usage/usage.csv", USAGE);
+        Path done = data.resolve("done/zuora-usage/usage.csv");
+        await().atMost(30, SECONDS).until(() -> Files.exists(done));
+        assertEquals(USAGE, Files.readString(done));
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(1, uploads.size());
+        ZuoraRestRequest upload = uploads.get(0);
+        assertEquals(1, zuora.jobCount());
+        assertTrue(upload.headers().get("authorization").get(0).startsWith("Bearer "));
+        assertNotNull(upload.idempotencyKey());
+        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
+        assertEquals(DeliveryState.ACCEPTED, delivery.state());
+        assertEquals("Completed", delivery.remoteStatus());
+        assertEquals(upload.fileMd5(), delivery.chunkMd5());
+        assertEquals("usagebridge-delivery-" + delivery.id(), upload.trackId());
+        assertFalse(Files.readString(Path.of(upload.file().toString())).isEmpty());
+    }
+
+    @Test
+    void revenueScheduleCsvReachesV1BulkWithChecksumAndItsOutputIsKeptBesideTheSource() throws Exception {
+        drop("zuora-revenue/schedules.csv", REVENUE);
+        Path result = data.resolve("done/zuora-revenue/schedules.csv.zuora-revenue-result.zip");
+        await().atMost(30, SECONDS).until(() -> Files.exists(result));
+        ZuoraRestRequest upload = posts("/v1/bulk").get(0);
+        var params = new ObjectMapper().readTree(upload.fields().get("params"));
+        assertEquals("CreateRevenueSchedule", params.get("actionType").asText());
+        assertEquals(upload.fileMd5(), params.get("checksum").asText());
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(result))) {
+            assertNotNull(zip.getNextEntry(), "the output is a zipped CSV");
+        }
+        DeliveryRow delivery = ledger().deliveriesTo("zuora-revenue").get(0);
+        assertEquals(DeliveryState.ACCEPTED, delivery.state());
+        assertEquals(1L, delivery.remoteTotal());
+    }
+
+    @Test
+    void expiredTokenIsRefreshedOnceAndTheUploadSucceeds() throws Exception {
+        drop("zuora-usage/first.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/first.csv")));
+        zuora.expireAllTokens();
+        drop("zuora-usage/second.csv", USAGE.replace("A00000002", "A00000003"));
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/second.csv")));
+        assertEquals(2, zuora.requests().stream().filter(r -> r.path().equals("/oauth/token")).count());
+        assertEquals(1, zuora.requests().stream().filter(r -> r.status() == 401).count());
+    }
+
+    @Test
+    void rateLimitIsWaitedOutPerRetryAfter() throws Exception {
+        zuora.rateLimitNext(2, Duration.ofSeconds(1));
+        drop("zuora-usage/usage.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(List.of(429, 429, 200), uploads.stream().map(ZuoraRestRequest::status).toList());
+        for (int i = 1; i < uploads.size(); i++) {
+            Duration gap = Duration.between(uploads.get(i - 1).receivedAt(), uploads.get(i).receivedAt());
+            assertTrue(gap.toMillis() >= 1000, "waited " + gap.toMillis() + " ms, Retry-After said 1 s");
+        }
+    }
+
+    @Test
+    void responseDroppedAfterTheJobWasCreatedIsRetriedWithTheSameKeyAndMakesOneJob() throws Exception {
+        zuora.dropResponseAfterCommitNext(1);
+        drop("zuora-usage/usage.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(2, uploads.size());
+        assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
+        assertEquals(1, zuora.jobCount());
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyLandsInFailedWithIdempotencyConflict() throws Exception {
+        // someone used this delivery's key for another file: Zuora answers 422
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                (sha256(USAGE) + ":zuora-usage:1").getBytes(StandardCharsets.UTF_8)));
+        postOtherUsageWithKey(key);
+        drop("zuora-usage/usage.csv", USAGE);
+        Path sidecar = data.resolve("failed/zuora-usage/usage.csv.error.json");
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        assertEquals("IDEMPOTENCY_KEY_CONFLICT", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
+        assertFalse(Files.readString(sidecar).contains(CLIENT_SECRET));
+    }
+
+    @Test
+    void jobThatZuoraFailsLandsInFailedWithItsStatus() throws Exception {
+        zuora.rejectRecordsContaining("A00000002");
+        drop("zuora-usage/usage.csv", USAGE);
+        Path sidecar = data.resolve("failed/zuora-usage/usage.csv.error.json");
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        assertEquals("REMOTE_JOB_FAILED", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
+        assertEquals(USAGE, Files.readString(data.resolve("failed/zuora-usage/usage.csv")));
+        assertEquals(DeliveryState.REJECTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+    }
+
+    private static List<ZuoraRestRequest> posts(String path) {
+        return zuora.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(path)).toList();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void postOtherUsageWithKey(String key) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(zuora.baseUrl()
+                + "/oauth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
+                        + "&grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .get("access_token").asText();
+        String boundary = "other-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"other.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nACCOUNT_ID,UOM,QTY,STARTDATE\nA9,Each,1,11/01/2026\n\r\n--" + boundary
+                + "--\r\n";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(zuora.baseUrl() + "/v1/usage"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+    }
+}

@@ -1,0 +1,1138 @@
+package io.usagebridge.sandbox.zuora;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.usagebridge.sandbox.MultipartForm;
+import io.usagebridge.sandbox.MultipartFormReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulates the parts of Zuora's REST API that take files: OAuth client credentials
+ * ({@code POST /oauth/token}), mass actions ({@code POST /v1/bulk}, {@code GET /v1/bulk/{key}},
+ * {@code PUT /v1/bulk/{key}/stop}), usage upload ({@code POST /v1/usage},
+ * {@code GET /v1/usage/{id}/status}) and the zipped response files ({@code GET /v1/files/{id}}).
+ *
+ * <p>Wire behaviour follows Zuora's published API: Zuora's error JSON
+ * ({@code {"success":false,"processId":..,"reasons":[{"code":8 digits,"message":..}]}}),
+ * {@code Zuora-Track-Id} echoed and checked, {@code Zuora-Request-Id} on every answer,
+ * gzip for answers over 1000 bytes when asked, Idempotency-Key kept 24 hours (replay, 409 while
+ * in flight, 422 for another request). Jobs move Pending, Processing, then their final status,
+ * one step per status poll; a {@link #setClock controllable clock} drives token expiry, key
+ * retention, Retry-After dates and the recorded times. Fault knobs (failures, delays, dropped
+ * connections, 429s) apply to API requests, not to {@code /oauth/token}.
+ */
+public final class ZuoraRestSimulator implements AutoCloseable {
+
+    public static final String TOKEN_PATH = "/oauth/token";
+    public static final List<String> ACTION_TYPES = List.of("UpdateAccountingCode", "CreateRevenueSchedule",
+            "UpdateRevenueSchedule", "DeleteRevenueSchedule", "ImportFXRate", "MPU");
+    public static final int DEFAULT_POLLS_TO_COMPLETE = 3;
+    /** Zuora gzips answers "that contain over 1000 bytes of data" when the client accepts gzip. */
+    public static final int DEFAULT_GZIP_THRESHOLD = 1000;
+    public static final int MAX_TRACK_ID_LENGTH = 64;
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    /** {@code POST /v1/usage}: "The file size must not exceed 4MB". */
+    public static final long MAX_USAGE_FILE_BYTES = 4L * 1024 * 1024;
+    /** {@code POST /v1/usage}: "The length of the file name must not exceed 50 characters". */
+    public static final int MAX_USAGE_FILE_NAME_LENGTH = 50;
+    public static final String UPLOADED_BY = "usagebridge-sandbox@example.com";
+
+    /*
+     * Zuora's v1 error codes are a 6-digit resource code and a 2-digit category. Zuora answers
+     * resource 500000 ("unknown object") when it cannot name a field, so every code here uses it
+     * with the documented category: 20 invalid value, 22 missing field, 30 rule restriction,
+     * 40 not found, 45 unsupported request, 50 locking contention, 60 internal error,
+     * 61 temporary error, 70 request exceeded limit, 90 malformed request. 90000011 is the
+     * documented "invalid credential in the request header".
+     */
+    public static final long CODE_INVALID_VALUE = 50000020L;
+    public static final long CODE_MISSING_FIELD = 50000022L;
+    public static final long CODE_RULE_RESTRICTION = 50000030L;
+    public static final long CODE_NOT_FOUND = 50000040L;
+    public static final long CODE_UNSUPPORTED_REQUEST = 50000045L;
+    public static final long CODE_LOCKING_CONTENTION = 50000050L;
+    public static final long CODE_INTERNAL_ERROR = 50000060L;
+    public static final long CODE_TEMPORARY_ERROR = 50000061L;
+    public static final long CODE_REQUEST_LIMIT = 50000070L;
+    public static final long CODE_MALFORMED_REQUEST = 50000090L;
+    public static final long CODE_AUTHENTICATION = 90000011L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZuoraRestSimulator.class);
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String TRACK_ID_FORBIDDEN = ":;\"'";
+    private static final int MAX_TOKEN_FORM_BYTES = 64 * 1024;
+    private static final int CONCURRENCY_LIMIT = 40;
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final Pattern BULK_KEY_PATH = Pattern.compile("/v1/bulk/([^/]+)");
+    private static final Pattern BULK_STOP_PATH = Pattern.compile("/v1/bulk/([^/]+)/stop");
+    private static final Pattern USAGE_STATUS_PATH = Pattern.compile("/v1/usage/([^/]+)/status");
+    private static final Pattern FILE_PATH = Pattern.compile("/v1/files/([^/]+)");
+    private static final Pattern FILE_ZIP_PATH = Pattern.compile("/files/([^/]+)\\.zip");
+
+    private final OAuthTokens tokens = new OAuthTokens();
+    private final ApiFaults faults = new ApiFaults();
+    private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
+    private final HeldResponses held = new HeldResponses();
+    private final List<ZuoraRestRequest> requests = new ArrayList<>();
+    private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
+    private final Map<String, SimulatedJob> jobsByOutputFile = new ConcurrentHashMap<>();
+    private final AtomicInteger apiCallsInProgress = new AtomicInteger();
+    private final String scope = "user." + OAuthTokens.hex(16) + " entity." + UUID.randomUUID() + " tenant.10000";
+    private final Path configuredStorageDir;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile int pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
+    private volatile int gzipThreshold = DEFAULT_GZIP_THRESHOLD;
+    private volatile boolean httpDateRetryAfter;
+    private volatile boolean errorsAsHttp200;
+    private volatile String rejectedValue;
+    private volatile Path storageDir;
+    // read without the simulator's lock: handlers build URLs while stop() holds it
+    private volatile int boundPort = -1;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /** Stores uploads and response files in a temp directory that {@link #stop()} deletes. */
+    public ZuoraRestSimulator() {
+        this(null);
+    }
+
+    /** Stores uploads and response files in {@code storageDir}, which is kept after {@link #stop()}. */
+    public ZuoraRestSimulator(Path storageDir) {
+        this.configuredStorageDir = storageDir;
+    }
+
+    /** An OAuth client that may get tokens from {@code POST /oauth/token}. */
+    public void addClient(String clientId, String clientSecret) {
+        tokens.addClient(Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(clientSecret));
+    }
+
+    /** The clock for token expiry, Idempotency-Key retention, Retry-After dates and recorded times. */
+    public void setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * On which status poll a job reaches its final status (default 3: Pending, Processing,
+     * then Completed or Failed). 1 makes the first poll final; 2 skips Processing.
+     */
+    public void setPollsToComplete(int polls) {
+        if (polls < 1) {
+            throw new IllegalArgumentException("polls must be at least 1, was " + polls);
+        }
+        pollsToComplete = polls;
+    }
+
+    /** Answers over this many bytes are gzipped when the request accepts gzip (Zuora: 1000). */
+    public void setGzipThreshold(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("threshold must not be negative");
+        }
+        gzipThreshold = bytes;
+    }
+
+    /** Every token issued so far stops working at once (the next call with it gets 401). */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    /**
+     * Answers 400/404-class errors (bad actionType, checksum mismatch, unknown key, ...) with
+     * HTTP 200 and {@code "success": false}, as many Zuora v1 operations do: a client must read
+     * {@code success}, not only the status. 401, 409, 422 and 429 keep their status.
+     */
+    public void answerErrorsWithHttp200(boolean enabled) {
+        errorsAsHttp200 = enabled;
+    }
+
+    /**
+     * Records holding exactly this value fail: in a mass action the record alone (Success N in
+     * the response file, counted in errorCount); in a usage import the whole file (Failed),
+     * as Zuora's usage import is atomic. Null turns it off.
+     */
+    public void rejectRecordsContaining(String value) {
+        rejectedValue = value;
+    }
+
+    /** Marks a usage import canceled (as from Zuora's UI); the next status poll reports Canceled. */
+    public boolean cancelUsageImport(String importId) {
+        SimulatedJob job = findJob(importId, ZuoraJob.Kind.USAGE);
+        return job != null && job.requestCancel();
+    }
+
+    /** Answers {@code httpStatus} to the next {@code n} API requests, after reading but without processing them. */
+    public void failNext(int n, int httpStatus) {
+        faults.failNext(n, httpStatus);
+    }
+
+    /** Holds the answer to the next {@code n} API requests for {@code d} (wall-clock); others go on meanwhile. */
+    public void delayNext(int n, Duration d) {
+        faults.delayNext(n, d);
+    }
+
+    /** Reads the next {@code n} API requests whole, then closes their connection without processing or answering. */
+    public void dropNext(int n) {
+        faults.dropNext(n);
+    }
+
+    /**
+     * Processes the next {@code n} API requests fully (job created, Idempotency-Key stored with
+     * its answer), then closes the connection without answering: the client cannot tell whether
+     * its request took effect.
+     */
+    public void dropResponseAfterCommitNext(int n) {
+        faults.dropResponseAfterCommitNext(n);
+    }
+
+    /**
+     * The next {@code n} authenticated API requests get 429 with {@code Retry-After} (whole
+     * seconds, rounded up, unless {@link #useHttpDateRetryAfter}) and Zuora's rate-limit headers.
+     */
+    public void rateLimitNext(int n, Duration retryAfter) {
+        faults.rateLimitNext(n, retryAfter);
+    }
+
+    /** Sends Retry-After as an HTTP-date (the simulator's clock plus the wait) instead of seconds. */
+    public void useHttpDateRetryAfter(boolean enabled) {
+        httpDateRetryAfter = enabled;
+    }
+
+    /** Lets every answer now held by {@link #delayNext} go at once. */
+    public void releaseDelayed() {
+        held.releaseAll();
+    }
+
+    /** Waits until {@code count} answers are being held by {@link #delayNext}; false on timeout. */
+    public boolean awaitDelayed(int count, Duration timeout) throws InterruptedException {
+        return held.awaitHeld(count, timeout);
+    }
+
+    public synchronized void start(int port) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("already started on port " + port());
+        }
+        storageDir = configuredStorageDir != null
+                ? Files.createDirectories(configuredStorageDir)
+                : Files.createTempDirectory("usagebridge-zuora-");
+        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        created.createContext("/", this::handle);
+        // a pool, so a held answer does not hold up the others
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "zuora-sim-" + THREAD_NUMBER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        created.setExecutor(executor);
+        created.start();
+        server = created;
+        boundPort = created.getAddress().getPort();
+        LOG.info("Zuora REST simulator listening on {}", baseUrl());
+    }
+
+    /** Stops at once; stored files are deleted unless a storage directory was given. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        boundPort = -1;
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+        executor = null;
+        if (configuredStorageDir == null) {
+            deleteTree(storageDir);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int port() {
+        int port = boundPort;
+        if (port < 0) {
+            throw new IllegalStateException("not started");
+        }
+        return port;
+    }
+
+    /** {@code http://localhost:<port>}, the equivalent of {@code https://rest.zuora.com}. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    /** Every request that reached the simulator, faulted ones included, oldest first. */
+    public List<ZuoraRestRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** Every job accepted, oldest first, with its current status (reading does not advance it). */
+    public List<ZuoraJob> jobs() {
+        synchronized (jobs) {
+            return jobs.values().stream().map(SimulatedJob::snapshot).toList();
+        }
+    }
+
+    public int jobCount() {
+        synchronized (jobs) {
+            return jobs.size();
+        }
+    }
+
+    /** The job with this bulk key or usage import id. */
+    public Optional<ZuoraJob> job(String key) {
+        synchronized (jobs) {
+            return Optional.ofNullable(jobs.get(key)).map(SimulatedJob::snapshot);
+        }
+    }
+
+    /**
+     * Forgets requests, jobs (deleting their files), Idempotency-Keys and fault knobs, and
+     * restores the default settings. Clients, issued tokens and the clock stay.
+     */
+    public void reset() {
+        List<Path> files = new ArrayList<>();
+        synchronized (requests) {
+            requests.forEach(request -> files.add(request.file()));
+            requests.clear();
+        }
+        synchronized (jobs) {
+            for (SimulatedJob job : jobs.values()) {
+                files.add(job.file);
+                files.add(job.outputFile());
+            }
+            jobs.clear();
+        }
+        jobsByOutputFile.clear();
+        files.forEach(ZuoraRestSimulator::deleteQuietly);
+        idempotencyKeys.clear();
+        faults.clear();
+        held.releaseAll();
+        pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
+        gzipThreshold = DEFAULT_GZIP_THRESHOLD;
+        httpDateRetryAfter = false;
+        errorsAsHttp200 = false;
+        rejectedValue = null;
+    }
+
+    // ---------------------------------------------------------------- request handling
+
+    private void handle(HttpExchange exchange) {
+        Call call = new Call(exchange, clock.instant());
+        boolean api = !TOKEN_PATH.equals(call.path);
+        if (api) {
+            apiCallsInProgress.incrementAndGet();
+        }
+        try (exchange) {
+            ApiFaults.Faults fault = api ? faults.next() : ApiFaults.Faults.NONE;
+            if (fault.drop() || fault.fail()) {
+                drain(exchange);
+                if (!held.hold(fault.delay()) || fault.drop()) {
+                    // closing before any response header was sent closes the connection
+                    LOG.info("Zuora simulator dropped {} {} without an answer", call.method, call.path);
+                    recordOnce(call);
+                    return;
+                }
+                LOG.info("Zuora simulator failed {} {} with HTTP {}", call.method, call.path, fault.failStatus());
+                send(call, faultReply(fault.failStatus()));
+                return;
+            }
+            Reply reply;
+            try {
+                reply = process(call);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Zuora simulator could not process {} {}: {}", call.method, call.path, e.toString());
+                if (call.reservedKey != null) {
+                    idempotencyKeys.release(call.reservedKey);
+                    call.reservedKey = null;
+                }
+                reply = error(500, CODE_INTERNAL_ERROR, "An internal error occurred.");
+            }
+            boolean notStopping = held.hold(fault.delay());
+            if (call.reservedKey != null) {
+                // in flight until now, so a retry during a delay gets 409
+                idempotencyKeys.complete(call.reservedKey, reply.stored());
+            }
+            if (!notStopping) {
+                return;
+            }
+            if (fault.dropAfterCommit()) {
+                call.status = reply.status();
+                LOG.info("Zuora simulator processed {} {} ({}) and dropped the answer", call.method, call.path,
+                        reply.status());
+                recordOnce(call);
+                return;
+            }
+            send(call, reply);
+            LOG.info("Zuora simulator: {} {} -> {}{}", call.method, call.path, reply.status(),
+                    call.replayed ? " (idempotent replay)" : "");
+        } catch (IOException e) {
+            LOG.debug("Zuora simulator lost the client of {} {}", call.method, call.path, e);
+        } finally {
+            if (api) {
+                apiCallsInProgress.decrementAndGet();
+            }
+            recordOnce(call);
+        }
+    }
+
+    /**
+     * Adds the request to {@link #requests()} before its answer (or dropped connection) reaches
+     * the client, so a test that has its answer also sees the record.
+     */
+    private void recordOnce(Call call) {
+        if (call.recorded) {
+            return;
+        }
+        call.recorded = true;
+        synchronized (requests) {
+            requests.add(call.record());
+        }
+    }
+
+    private Reply process(Call call) throws IOException {
+        String trackIdProblem = call.checkTrackId();
+        if (trackIdProblem != null) {
+            drain(call.exchange);
+            return error(400, CODE_INVALID_VALUE, trackIdProblem);
+        }
+        if (TOKEN_PATH.equals(call.path)) {
+            return token(call);
+        }
+        String authorization = call.header("authorization");
+        if (authorization == null || authorization.isBlank()) {
+            drain(call.exchange);
+            return error(401, CODE_AUTHENTICATION, "this resource is protected, please sign in first");
+        }
+        if (tokens.valid(bearerToken(authorization), clock.instant()) == null) {
+            drain(call.exchange);
+            // Zuora answers a bad bearer token with this bare body (not in its published OpenAPI)
+            return Reply.json(401, new JsonWriter().string("message", "Authentication error"));
+        }
+        ApiFaults.RateLimit rateLimit = faults.nextRateLimit();
+        if (rateLimit != null) {
+            drain(call.exchange);
+            return tooManyRequests(rateLimit.retryAfter());
+        }
+        if (call.idempotencyKey != null && call.idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            drain(call.exchange);
+            return error(400, CODE_INVALID_VALUE,
+                    "Idempotency-Key must not be longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
+        }
+        return route(call);
+    }
+
+    private Reply route(Call call) throws IOException {
+        String path = call.path;
+        Matcher matcher;
+        if (path.equals("/v1/bulk")) {
+            return call.is("POST") ? postBulk(call) : methodNotAllowed(call);
+        }
+        if ((matcher = BULK_STOP_PATH.matcher(path)).matches()) {
+            return call.is("PUT") ? stopBulk(call, matcher.group(1)) : methodNotAllowed(call);
+        }
+        if ((matcher = BULK_KEY_PATH.matcher(path)).matches()) {
+            return call.is("GET") ? getBulk(call, matcher.group(1)) : methodNotAllowed(call);
+        }
+        if (path.equals("/v1/usage")) {
+            return call.is("POST") ? postUsage(call) : methodNotAllowed(call);
+        }
+        if ((matcher = USAGE_STATUS_PATH.matcher(path)).matches()) {
+            return call.is("GET") ? getUsageStatus(call, matcher.group(1)) : methodNotAllowed(call);
+        }
+        if ((matcher = FILE_PATH.matcher(path)).matches() || (matcher = FILE_ZIP_PATH.matcher(path)).matches()) {
+            return call.is("GET") ? getFile(call, matcher.group(1)) : methodNotAllowed(call);
+        }
+        drain(call.exchange);
+        return businessError(404, CODE_NOT_FOUND, "No resource at " + path + ".");
+    }
+
+    // ---------------------------------------------------------------- POST /oauth/token
+
+    private Reply token(Call call) throws IOException {
+        if (!call.is("POST")) {
+            drain(call.exchange);
+            return Reply.json(405, new JsonWriter().string("error", "method_not_allowed")
+                    .string("error_description", "Request method '" + call.method + "' not supported"));
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        parseUrlEncoded(call.query, form);
+        parseUrlEncoded(readLimited(call.exchange.getRequestBody(), MAX_TOKEN_FORM_BYTES), form);
+        call.fields = form;
+        // the client is authenticated before the grant type is looked at
+        if (!tokens.validClient(form.get("client_id"), form.get("client_secret"))) {
+            return Reply.json(401, new JsonWriter().string("error", "invalid_client")
+                    .string("error_description", "Bad client credentials"));
+        }
+        String grantType = form.get("grant_type");
+        if (grantType == null || grantType.isEmpty()) {
+            return Reply.json(400, new JsonWriter().string("error", "invalid_request")
+                    .string("error_description", "Missing grant type"));
+        }
+        if (!grantType.equals("client_credentials")) {
+            return Reply.json(400, new JsonWriter().string("error", "unsupported_grant_type")
+                    .string("error_description", "Unsupported grant type: " + grantType));
+        }
+        OAuthTokens.Token token = tokens.issue(form.get("client_id"), clock.instant());
+        return Reply.json(200, new JsonWriter()
+                        .string("access_token", token.accessToken())
+                        .string("token_type", "bearer")
+                        .number("expires_in", OAuthTokens.EXPIRES_IN_SECONDS)
+                        .string("scope", scope)
+                        .string("jti", token.jti()),
+                Map.of("Cache-Control", "no-store", "Pragma", "no-cache"));
+    }
+
+    // ---------------------------------------------------------------- mass actions
+
+    private Reply postBulk(Call call) throws IOException {
+        Upload upload = readUpload(call);
+        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
+        if (claimed != null) {
+            return claimed;
+        }
+        if (upload.problem != null) {
+            return upload.problem;
+        }
+        if (call.file == null) {
+            return businessError(400, CODE_MISSING_FIELD, "'file' is required.");
+        }
+        String paramsText = call.fields.get("params");
+        if (paramsText == null) {
+            return businessError(400, CODE_MISSING_FIELD, "'params' is required.");
+        }
+        Map<String, Object> params;
+        try {
+            params = JsonReader.parseObject(paramsText);
+        } catch (IllegalArgumentException e) {
+            return businessError(400, CODE_MALFORMED_REQUEST, "'params' is not a valid JSON object: " + e.getMessage());
+        }
+        Object actionType = params.get("actionType");
+        if (!(actionType instanceof String) || ((String) actionType).isBlank()) {
+            return businessError(400, CODE_MISSING_FIELD, "'actionType' is required.");
+        }
+        if (!ACTION_TYPES.contains(actionType)) {
+            return businessError(400, CODE_INVALID_VALUE,
+                    "'actionType' value should be one of: " + String.join(", ", ACTION_TYPES));
+        }
+        Object checksum = params.get("checksum");
+        if (checksum != null && !(checksum instanceof String)) {
+            return businessError(400, CODE_INVALID_VALUE, "'checksum' must be a string.");
+        }
+        if (checksum != null && !((String) checksum).isBlank()
+                && !((String) checksum).trim().equalsIgnoreCase(call.file.md5())) {
+            return businessError(400, CODE_INVALID_VALUE,
+                    "The checksum does not match the MD5 checksum of the uploaded file.");
+        }
+        String bulkKey = OAuthTokens.hex(16);
+        SimulatedJob job = SimulatedJob.bulk(bulkKey, (String) actionType, call.file.fileName(), call.file.file(),
+                call.file.size(), call.file.md5(), clock.instant(), rejectedValue);
+        addJob(job);
+        return Reply.json(200, new JsonWriter().string("bulkKey", bulkKey).bool("success", true));
+    }
+
+    private Reply getBulk(Call call, String bulkKey) throws IOException {
+        drain(call.exchange);
+        SimulatedJob job = findJob(bulkKey, ZuoraJob.Kind.BULK);
+        if (job == null) {
+            return businessError(404, CODE_NOT_FOUND, "The mass action with key " + bulkKey + " does not exist.");
+        }
+        synchronized (job) {
+            job.poll(pollsToComplete, clock.instant(), this::newOutputFile);
+            String status = job.status();
+            int processed = job.processedRecords();
+            boolean counted = processed >= 0;
+            int failed = job.failedSoFar();
+            boolean hasOutput = job.outputFileId() != null;
+            return Reply.json(200, new JsonWriter()
+                    .string("actionType", job.actionType)
+                    .string("endedOn", zuoraDateTime(job.endedOn()))
+                    .string("errorCount", counted ? String.valueOf(failed) : null)
+                    .number("inputSize", job.size)
+                    .number("outputSize", hasOutput ? job.outputSize() : null)
+                    .string("outputType", hasOutput ? "(url:.csv.zip)" : null)
+                    .string("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
+                    .string("processedCount", counted ? String.valueOf(processed) : null)
+                    .string("startedOn", zuoraDateTime(job.startedOn()))
+                    .string("status", status)
+                    .bool("success", true)
+                    .string("successCount", counted ? String.valueOf(processed - failed) : null)
+                    .string("totalCount", counted ? String.valueOf(job.totalRecords) : null)
+                    .string("uploadedBy", UPLOADED_BY)
+                    .string("uploadedOn", zuoraDateTime(job.createdAt)));
+        }
+    }
+
+    private Reply stopBulk(Call call, String bulkKey) throws IOException {
+        drain(call.exchange);
+        SimulatedJob job = findJob(bulkKey, ZuoraJob.Kind.BULK);
+        if (job == null) {
+            return businessError(404, CODE_NOT_FOUND, "The mass action with key " + bulkKey + " does not exist.");
+        }
+        String refusedStatus = job.requestStop();
+        if (refusedStatus != null) {
+            return businessError(400, CODE_RULE_RESTRICTION,
+                    "The mass action cannot be stopped because its status is " + refusedStatus + ".");
+        }
+        return Reply.json(200, new JsonWriter().bool("success", true));
+    }
+
+    // ---------------------------------------------------------------- usage import
+
+    private Reply postUsage(Call call) throws IOException {
+        Upload upload = readUpload(call);
+        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
+        if (claimed != null) {
+            return claimed;
+        }
+        if (upload.problem != null) {
+            return upload.problem;
+        }
+        if (call.file == null) {
+            return businessError(400, CODE_MISSING_FIELD, "'file' is required.");
+        }
+        String name = call.file.fileName();
+        if (name.length() > MAX_USAGE_FILE_NAME_LENGTH) {
+            return businessError(400, CODE_INVALID_VALUE, "The length of the file name must not exceed "
+                    + MAX_USAGE_FILE_NAME_LENGTH + " characters.");
+        }
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return businessError(400, CODE_INVALID_VALUE, "The usage file must be a CSV file with a .csv extension.");
+        }
+        if (call.file.size() > MAX_USAGE_FILE_BYTES) {
+            return businessError(400, CODE_INVALID_VALUE, "The file size must not exceed 4MB.");
+        }
+        String importId = OAuthTokens.hex(16);
+        addJob(SimulatedJob.usage(importId, name, call.file.file(), call.file.size(), call.file.md5(),
+                clock.instant(), rejectedValue));
+        return Reply.json(200, new JsonWriter()
+                .string("checkImportStatus", "/v1/usage/" + importId + "/status")
+                .number("size", call.file.size())
+                .bool("success", true));
+    }
+
+    private Reply getUsageStatus(Call call, String importId) throws IOException {
+        drain(call.exchange);
+        SimulatedJob job = findJob(importId, ZuoraJob.Kind.USAGE);
+        if (job == null) {
+            return businessError(404, CODE_NOT_FOUND, "The usage import " + importId + " does not exist.");
+        }
+        synchronized (job) {
+            job.poll(pollsToComplete, clock.instant(), this::newOutputFile);
+            String status = job.status();
+            String message = switch (status) {
+                case SimulatedJob.PENDING -> "The usage file is waiting to be imported.";
+                case SimulatedJob.PROCESSING -> "The usage file is being imported.";
+                case SimulatedJob.COMPLETED -> job.totalRecords + " usage records were imported.";
+                case SimulatedJob.CANCELED -> "The usage import was canceled.";
+                default -> "The usage import failed. " + job.failure;
+            };
+            return Reply.json(200, new JsonWriter()
+                    .string("importStatus", status)
+                    .string("message", message)
+                    .bool("success", true));
+        }
+    }
+
+    // ---------------------------------------------------------------- response files
+
+    private Reply getFile(Call call, String fileId) throws IOException {
+        drain(call.exchange);
+        SimulatedJob job = jobsByOutputFile.get(fileId);
+        Path file = job == null ? null : job.outputFile();
+        if (file == null || !Files.exists(file)) {
+            return businessError(404, CODE_NOT_FOUND, "The file " + fileId + " does not exist.");
+        }
+        String entry = job.responseEntryName();
+        return Reply.file(file, entry.substring(0, entry.length() - ".csv".length()) + ".zip");
+    }
+
+    private SimulatedJob.OutputFile newOutputFile(SimulatedJob job) {
+        String id = OAuthTokens.hex(16);
+        jobsByOutputFile.put(id, job);
+        return new SimulatedJob.OutputFile(id, storageDir.resolve("response-" + id + ".zip"));
+    }
+
+    // ---------------------------------------------------------------- uploads and idempotency
+
+    /** A multipart body read: the form (on {@code call}), or the error to answer; and its fingerprint. */
+    private record Upload(Reply problem, String fingerprint) {
+    }
+
+    /**
+     * Reads the multipart body, storing file parts with their MD5. The fingerprint compared for
+     * Idempotency-Key is over what the request means (method, path, text fields, file bytes),
+     * not the raw body, whose boundary differs on every retry.
+     */
+    private Upload readUpload(Call call) throws IOException {
+        MessageDigest raw = sha256();
+        InputStream body;
+        try {
+            body = new DigestInputStream(requestBody(call), raw);
+        } catch (IOException e) {
+            drain(call.exchange);
+            return new Upload(businessError(400, CODE_MALFORMED_REQUEST,
+                    "The request body is not gzip data: " + e.getMessage()), rawFingerprint(call, raw));
+        }
+        String boundary = MultipartFormReader.boundaryOf(call.header("content-type"));
+        if (boundary == null) {
+            body.transferTo(OutputStream.nullOutputStream());
+            return new Upload(businessError(400, CODE_MALFORMED_REQUEST,
+                    "The request must be multipart/form-data."), rawFingerprint(call, raw));
+        }
+        MultipartForm form;
+        try {
+            form = new MultipartFormReader(storageDir).read(body, boundary);
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            drainQuietly(body);
+            return new Upload(businessError(400, CODE_MALFORMED_REQUEST,
+                    "The multipart body cannot be read: " + e.getMessage()), rawFingerprint(call, raw));
+        }
+        Map<String, String> fields = new LinkedHashMap<>(form.fields());
+        for (MultipartForm.FilePart part : form.files()) {
+            if (part.name().equals("file") && call.file == null) {
+                call.file = part;
+            } else {
+                // curl -F "params=@params.json" sends params as a file part
+                if (part.name().equals("params") && !fields.containsKey("params")) {
+                    fields.put("params", Files.readString(part.file(), StandardCharsets.UTF_8));
+                }
+                deleteQuietly(part.file());
+            }
+        }
+        call.fields = fields;
+        return new Upload(null, contentFingerprint(call, fields));
+    }
+
+    private String contentFingerprint(Call call, Map<String, String> fields) throws IOException {
+        MessageDigest digest = sha256();
+        update(digest, call.method);
+        update(digest, call.path);
+        for (Map.Entry<String, String> field : new TreeMap<>(fields).entrySet()) {
+            update(digest, field.getKey());
+            update(digest, field.getValue());
+        }
+        if (call.file != null) {
+            update(digest, "file");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(call.file.file()), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String rawFingerprint(Call call, MessageDigest raw) {
+        return "raw:" + call.method + " " + call.path + " " + HexFormat.of().formatHex(raw.digest());
+    }
+
+    /** @return the answer when the key decides it (replay, 409, 422), or null to process the request */
+    private Reply claimIdempotencyKey(Call call, String fingerprint) {
+        if (call.idempotencyKey == null) {
+            return null;
+        }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(call.idempotencyKey, fingerprint, clock);
+        if (claim instanceof IdempotencyKeys.Reserved) {
+            call.reservedKey = call.idempotencyKey;
+            return null;
+        }
+        if (claim instanceof IdempotencyKeys.InFlight) {
+            return error(409, CODE_LOCKING_CONTENTION,
+                    "A request with the same Idempotency-Key is still being processed. Retry later.");
+        }
+        if (claim instanceof IdempotencyKeys.Mismatch) {
+            return error(422, CODE_RULE_RESTRICTION,
+                    "The Idempotency-Key has already been used for a different request.");
+        }
+        call.replayed = true;
+        return Reply.replay(((IdempotencyKeys.Replay) claim).response());
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    private Reply faultReply(int status) {
+        long code = switch (status) {
+            case 401 -> CODE_AUTHENTICATION;
+            case 404 -> CODE_NOT_FOUND;
+            case 409 -> CODE_LOCKING_CONTENTION;
+            case 429 -> CODE_REQUEST_LIMIT;
+            case 500 -> CODE_INTERNAL_ERROR;
+            case 502, 503, 504 -> CODE_TEMPORARY_ERROR;
+            default -> status >= 500 ? CODE_INTERNAL_ERROR : CODE_INVALID_VALUE;
+        };
+        return error(status, code, "Simulated failure (HTTP " + status + ").");
+    }
+
+    private Reply tooManyRequests(Duration retryAfter) {
+        long seconds = (retryAfter.toMillis() + 999) / 1000;
+        String retryAfterValue = httpDateRetryAfter
+                ? HTTP_DATE.format(clock.instant().plus(retryAfter))
+                : String.valueOf(seconds);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Retry-After", retryAfterValue);
+        headers.put("ratelimit-limit", "50000, 50000;w=60, 2250000;w=3600, 27000000;w=86400");
+        headers.put("ratelimit-remaining", "0");
+        headers.put("ratelimit-reset", String.valueOf(seconds));
+        return Reply.json(429, errorBody(CODE_REQUEST_LIMIT,
+                "The number of requests has exceeded the limit allowed by the system. Retry after the time "
+                        + "given in the Retry-After header."), headers);
+    }
+
+    private Reply methodNotAllowed(Call call) throws IOException {
+        drain(call.exchange);
+        return businessError(405, CODE_UNSUPPORTED_REQUEST,
+                "The requested endpoint does not support the " + call.method + " method.");
+    }
+
+    /** A 4xx for what the request asked; HTTP 200 instead when {@link #answerErrorsWithHttp200} is on. */
+    private Reply businessError(int status, long code, String message) {
+        return error(errorsAsHttp200 ? 200 : status, code, message);
+    }
+
+    private static Reply error(int status, long code, String message) {
+        return Reply.json(status, errorBody(code, message));
+    }
+
+    private static JsonWriter errorBody(long code, String message) {
+        return new JsonWriter()
+                .bool("success", false)
+                .string("processId", OAuthTokens.hex(8).toUpperCase(Locale.ROOT))
+                .reasons(List.of(new JsonWriter.Reason(code, message)));
+    }
+
+    private void send(Call call, Reply reply) throws IOException {
+        HttpExchange exchange = call.exchange;
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Zuora-Request-Id", UUID.randomUUID().toString());
+        if (call.trackId != null) {
+            headers.set("Zuora-Track-Id", call.trackId);
+        }
+        if (!TOKEN_PATH.equals(call.path)) {
+            headers.set("Concurrency-Limit-Type", "Default");
+            headers.set("Concurrency-Limit-Limit", String.valueOf(CONCURRENCY_LIMIT));
+            headers.set("Concurrency-Limit-Remaining",
+                    String.valueOf(Math.max(0, CONCURRENCY_LIMIT - apiCallsInProgress.get())));
+        }
+        reply.headers().forEach(headers::set);
+        headers.set("Content-Type", reply.contentType());
+        call.status = reply.status();
+        call.answered = true;
+        recordOnce(call);
+        if (reply.file() != null) {
+            headers.set("Content-Disposition", "attachment; filename=\"" + reply.downloadName() + "\"");
+            long size = Files.size(reply.file());
+            exchange.sendResponseHeaders(reply.status(), size == 0 ? -1 : size);
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(reply.file(), out);
+            }
+        } else {
+            byte[] body = reply.body();
+            if (call.acceptsGzip() && body.length > gzipThreshold) {
+                body = gzip(body);
+                headers.set("Content-Encoding", "gzip");
+            }
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** An answer to send or to keep for an idempotent replay. */
+    private record Reply(int status, String contentType, byte[] body, Map<String, String> headers, Path file,
+                         String downloadName) {
+
+        static Reply json(int status, JsonWriter body) {
+            return json(status, body, Map.of());
+        }
+
+        static Reply json(int status, JsonWriter body, Map<String, String> headers) {
+            return new Reply(status, JSON, body.bytes(), Map.copyOf(headers), null, null);
+        }
+
+        static Reply file(Path file, String downloadName) {
+            return new Reply(200, "application/zip", null, Map.of(), file, downloadName);
+        }
+
+        static Reply replay(IdempotencyKeys.StoredResponse stored) {
+            return new Reply(stored.status(), stored.contentType(), stored.body(), stored.headers(), null, null);
+        }
+
+        IdempotencyKeys.StoredResponse stored() {
+            return new IdempotencyKeys.StoredResponse(status, headers, body, contentType);
+        }
+    }
+
+    // ---------------------------------------------------------------- one request
+
+    /** What is known about one request while it is handled; becomes a {@link ZuoraRestRequest}. */
+    private final class Call {
+        final HttpExchange exchange;
+        final String method;
+        final String path;
+        final String query;
+        final Map<String, List<String>> headers = new LinkedHashMap<>();
+        final Instant receivedAt;
+        final String idempotencyKey;
+        String trackId;
+        Map<String, String> fields = Map.of();
+        MultipartForm.FilePart file;
+        String reservedKey;
+        int status;
+        boolean answered;
+        boolean replayed;
+        boolean recorded;
+
+        Call(HttpExchange exchange, Instant receivedAt) {
+            this.exchange = exchange;
+            this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            this.path = exchange.getRequestURI().getPath();
+            this.query = exchange.getRequestURI().getRawQuery();
+            this.receivedAt = receivedAt;
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(values));
+            String key = header("idempotency-key");
+            // Zuora takes the key on POST and PATCH only; other methods are idempotent anyway
+            this.idempotencyKey = (is("POST") || is("PATCH")) && key != null && !key.isEmpty() ? key : null;
+        }
+
+        boolean is(String httpMethod) {
+            return method.equals(httpMethod);
+        }
+
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        /** Keeps a valid Zuora-Track-Id for echoing; @return what is wrong with it, or null. */
+        String checkTrackId() {
+            String value = header("zuora-track-id");
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            if (value.length() > MAX_TRACK_ID_LENGTH) {
+                return "Zuora-Track-Id must not be longer than " + MAX_TRACK_ID_LENGTH + " characters.";
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c > 0x7e) {
+                    return "Zuora-Track-Id must use the US-ASCII character set.";
+                }
+                if (TRACK_ID_FORBIDDEN.indexOf(c) >= 0) {
+                    return "Zuora-Track-Id must not contain colon (:), semicolon (;), double quote (\") "
+                            + "or quote (').";
+                }
+            }
+            trackId = value;
+            return null;
+        }
+
+        boolean acceptsGzip() {
+            List<String> values = headers.getOrDefault("accept-encoding", List.of());
+            for (String value : values) {
+                for (String coding : value.split(",")) {
+                    String[] parts = coding.split(";");
+                    if (parts[0].trim().equalsIgnoreCase("gzip") && !refused(parts)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean refused(String[] codingParts) {
+            for (int i = 1; i < codingParts.length; i++) {
+                String parameter = codingParts[i].trim().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        return Double.parseDouble(parameter.substring(2)) == 0;
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                }
+            }
+            return false;
+        }
+
+        ZuoraRestRequest record() {
+            return new ZuoraRestRequest(method, path, query, headers, fields,
+                    file == null ? null : file.fileName(), file == null ? null : file.file(),
+                    file == null ? 0 : file.size(), file == null ? null : file.md5(),
+                    header("idempotency-key"), header("zuora-track-id"), status, answered, replayed, receivedAt);
+        }
+    }
+
+    // ---------------------------------------------------------------- small pieces
+
+    private void addJob(SimulatedJob job) {
+        synchronized (jobs) {
+            jobs.put(job.key, job);
+        }
+        LOG.info("Zuora simulator accepted {} job {} ({}, {} bytes, md5 {})", job.kind, job.key,
+                job.actionType == null ? job.fileName : job.actionType, job.size, job.md5);
+    }
+
+    private SimulatedJob findJob(String key, ZuoraJob.Kind kind) {
+        synchronized (jobs) {
+            SimulatedJob job = jobs.get(key);
+            return job != null && job.kind == kind ? job : null;
+        }
+    }
+
+    /** Zuora's date-time format ({@code yyyy-MM-dd HH:mm:ss}) in the clock's zone, or null. */
+    private String zuoraDateTime(Instant instant) {
+        return instant == null ? null
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone()).format(instant);
+    }
+
+    /** The request body, un-gzipped when the client sent {@code Content-Encoding: gzip} (Zuora accepts it). */
+    private static InputStream requestBody(Call call) throws IOException {
+        InputStream body = call.exchange.getRequestBody();
+        String encoding = call.header("content-encoding");
+        return encoding != null && encoding.trim().equalsIgnoreCase("gzip") ? new GZIPInputStream(body) : body;
+    }
+
+    private static String bearerToken(String authorization) {
+        String value = authorization.trim();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : null;
+    }
+
+    private static void parseUrlEncoded(String text, Map<String, String> into) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            try {
+                into.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                into.put(name, value); // a bad %-escape is kept as sent
+            }
+        }
+    }
+
+    private static String readLimited(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            if (bytes.size() + n > limit) {
+                in.transferTo(OutputStream.nullOutputStream());
+                throw new IOException("form body longer than " + limit + " bytes");
+            }
+            bytes.write(buffer, 0, n);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        }
+        return compressed.toByteArray();
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void drain(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+    }
+
+    private static void drainQuietly(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            LOG.debug("could not drain a request body", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", file, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(ZuoraRestSimulator::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("could not delete {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.usagebridge.sandbox.zuorasoap;
+
+import java.time.Duration;
+
+/**
+ * The fault knobs of a simulator. Each kind applies to the next N requests and then stops;
+ * the kinds count down independently, so one request may be both delayed and failed.
+ *
+ * <p>A copy of {@code io.usagebridge.sandbox.FaultSchedule}, which is package-private there.
+ */
+final class SoapFaultSchedule {
+
+    /** What to do to one request; {@code failStatus} 0 means no failure. */
+    record Faults(int failStatus, boolean drop, Duration delay) {
+        static final Faults NONE = new Faults(0, false, Duration.ZERO);
+
+        boolean fail() {
+            return failStatus != 0;
+        }
+    }
+
+    private int failRemaining;
+    private int failStatus;
+    private int dropRemaining;
+    private int delayRemaining;
+    private Duration delay = Duration.ZERO;
+
+    synchronized void failNext(int n, int httpStatus) {
+        requireCount(n);
+        if (httpStatus < 200 || httpStatus > 599) {
+            throw new IllegalArgumentException("HTTP status must be 200..599, was " + httpStatus);
+        }
+        failRemaining = n;
+        failStatus = httpStatus;
+    }
+
+    synchronized void dropNext(int n) {
+        requireCount(n);
+        dropRemaining = n;
+    }
+
+    synchronized void delayNext(int n, Duration d) {
+        requireCount(n);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        delayRemaining = n;
+        delay = d;
+    }
+
+    /** Takes the faults for the request now arriving. */
+    synchronized Faults next() {
+        int status = 0;
+        if (failRemaining > 0) {
+            failRemaining--;
+            status = failStatus;
+        }
+        boolean drop = false;
+        if (dropRemaining > 0) {
+            dropRemaining--;
+            drop = true;
+        }
+        Duration wait = Duration.ZERO;
+        if (delayRemaining > 0) {
+            delayRemaining--;
+            wait = delay;
+        }
+        return new Faults(status, drop, wait);
+    }
+
+    synchronized void clear() {
+        failRemaining = 0;
+        dropRemaining = 0;
+        delayRemaining = 0;
+    }
+
+    private static void requireCount(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("request count must not be negative, was " + n);
+        }
+    }
+}

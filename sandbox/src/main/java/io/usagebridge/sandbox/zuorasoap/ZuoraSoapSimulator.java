@@ -1,0 +1,932 @@
+package io.usagebridge.sandbox.zuorasoap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulates Zuora's SOAP API (WSDL 45.0) for mass usage import: {@code login()}, {@code create()}
+ * of Import objects whose FileContent comes as an MTOM attachment ({@code xop:Include}), as seed
+ * 001's {@code cid:} text naming a MIME part, or inline base64; {@code query()} of an Import's
+ * status; and the download of its zipped result CSV.
+ *
+ * <p>create() checks each Import in Zuora's order and answers a SaveResult with the seed's error
+ * text; an accepted Import then moves Pending, Processing, Completed or Failed, advanced by the
+ * number of queries that read it ({@link #setQueriesToComplete}) or by the clock
+ * ({@link #setProcessingTime}). Every other call needs a live session from login(); fault knobs
+ * fail, delay or drop the next requests, and {@link #expireSessions()} makes the next call get an
+ * INVALID_SESSION fault.
+ */
+public final class ZuoraSoapSimulator implements AutoCloseable {
+
+    /** The endpoint path of WSDL version 45.0; other versions under {@link #SOAP_CONTEXT} are served alike. */
+    public static final String PATH = "/apps/services/a/45.0";
+    public static final String SOAP_CONTEXT = "/apps/services/a/";
+    /** Result files: {@code GET /results/<import id>.zip}, with {@code Authorization: ZSession <session>}. */
+    public static final String RESULTS_PATH = "/results/";
+
+    public static final long MAX_FILE_SIZE = 4194304;
+    /** File names (the MIME part's {@code name=}) must be shorter than this. */
+    public static final int FILE_NAME_LIMIT = 50;
+    /** The Import's Name field holds at most this many characters. */
+    public static final int NAME_LIMIT = 100;
+    public static final int MAX_OBJECTS_PER_CALL = 50;
+    public static final int DEFAULT_QUERIES_TO_COMPLETE = 2;
+
+    // create() errors: the first four are seed 000's texts, word for word
+    public static final String NO_FILE_NAME = "Validation exception: Cannot detect the file name from your "
+            + "Content-Type. Use the name parameter to provide the file name.";
+    public static final String MD5_MISMATCH = "Validation exception: File MD5 verification error.";
+    public static final String FILE_TOO_LARGE = "Validation exception: The import file exceeds the maximum file "
+            + "size of 4194304 bytes.";
+    public static final String ZIP_WITH_DIRECTORY = "Validation exception: The zip file cannot contain a directory.";
+    // the simulator's own texts: Zuora documents these limits but not their messages
+    public static final String FILE_NAME_TOO_LONG = "Validation exception: The file name must be shorter than "
+            + FILE_NAME_LIMIT + " characters.";
+    public static final String IMPORT_TYPE_NOT_USAGE = "Validation exception: The ImportType must be Usage.";
+    public static final String IMPORT_TYPE_REQUIRED = "Validation exception: The ImportType is required.";
+    public static final String FILE_CONTENT_REQUIRED = "Validation exception: The FileContent is required.";
+    public static final String NAME_TOO_LONG = "Validation exception: The Name must be at most "
+            + NAME_LIMIT + " characters.";
+
+    public static final String INVALID_LOGIN = "Invalid login. User name and password do not match.";
+    public static final String INVALID_SESSION = "Invalid session";
+    public static final String TOO_MANY_OBJECTS = "You can pass in a maximum of " + MAX_OBJECTS_PER_CALL
+            + " zObjects at a time.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZuoraSoapSimulator.class);
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    // Zuora writes dateTime with milliseconds and an offset
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
+            .withZone(ZoneOffset.UTC);
+
+    private final Map<String, String> users = new ConcurrentHashMap<>();
+    private final Map<String, SessionState> sessions = new HashMap<>();
+    private final List<ZuoraSoapCall> calls = new ArrayList<>();
+    private final List<ImportState> imports = new ArrayList<>();
+    private final Map<String, ImportState> importsById = new HashMap<>();
+    private final SoapFaultSchedule faults = new SoapFaultSchedule();
+    private final Path configuredStorageDir;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile int queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
+    private volatile Duration processingTime;
+    private volatile Duration sessionIdleTimeout;
+    private volatile Path storageDir;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /** Stores received files in a temp directory that {@link #stop()} deletes. */
+    public ZuoraSoapSimulator() {
+        this(null);
+    }
+
+    /** Stores received files in {@code storageDir}, which is kept after {@link #stop()}. */
+    public ZuoraSoapSimulator(Path storageDir) {
+        this.configuredStorageDir = storageDir;
+    }
+
+    public void addUser(String username, String password) {
+        users.put(username, password);
+    }
+
+    /** The clock for call times, CreatedDate, session idling and {@link #setProcessingTime}. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The {@code n}-th query() that returns an Import shows its outcome; earlier ones show
+     * Pending (the first) and then Processing. Default 2. Ignored while a processing time is set.
+     */
+    public void setQueriesToComplete(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("queries to complete must be at least 1, was " + n);
+        }
+        queriesToComplete = n;
+    }
+
+    /**
+     * Finishes Imports by the clock instead of by query count: Pending at the instant of create(),
+     * Processing after it, finished once {@code d} has passed. Null goes back to counting queries.
+     */
+    public void setProcessingTime(Duration d) {
+        if (d != null && d.isNegative()) {
+            throw new IllegalArgumentException("processing time must not be negative");
+        }
+        processingTime = d;
+    }
+
+    /** Sessions unused for longer than {@code d} (by the clock) are invalid. Null (the default): they never idle out. */
+    public void setSessionIdleTimeout(Duration d) {
+        sessionIdleTimeout = d;
+    }
+
+    /** Invalidates every session issued so far: the next call with one gets an INVALID_SESSION fault. */
+    public synchronized void expireSessions() {
+        sessions.clear();
+    }
+
+    /** Answers {@code httpStatus} to the next {@code n} requests, after reading but without processing them. */
+    public void failNext(int n, int httpStatus) {
+        faults.failNext(n, httpStatus);
+    }
+
+    /** Holds the answer to the next {@code n} requests for {@code d}; other requests go on meanwhile. */
+    public void delayNext(int n, Duration d) {
+        faults.delayNext(n, d);
+    }
+
+    /**
+     * Reads the next {@code n} requests whole, then closes their connection without any
+     * response: the client's request was written, and it sees EOF or a reset.
+     */
+    public void dropNext(int n) {
+        faults.dropNext(n);
+    }
+
+    public synchronized void start(int port) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("already started on port " + port());
+        }
+        storageDir = configuredStorageDir != null
+                ? Files.createDirectories(configuredStorageDir)
+                : Files.createTempDirectory("usagebridge-zuora-soap-");
+        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        created.createContext(SOAP_CONTEXT, this::handle);
+        created.createContext(RESULTS_PATH, this::handle);
+        // a pool, so a delayed request does not hold up the others
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "zuora-soap-sim-" + THREAD_NUMBER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        created.setExecutor(executor);
+        created.start();
+        server = created;
+        LOG.info("Zuora SOAP simulator listening on {}", url());
+    }
+
+    /** Stops at once; stored files are deleted unless a storage directory was given. */
+    public void stop() {
+        HttpServer stopping;
+        ExecutorService handlers;
+        synchronized (this) {
+            if (server == null) {
+                return;
+            }
+            stopping = server;
+            handlers = executor;
+            server = null;
+            executor = null;
+        }
+        // outside the monitor: a handler finishing its record() needs it
+        stopping.stop(0);
+        handlers.shutdownNow();
+        try {
+            handlers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (configuredStorageDir == null) {
+            deleteTree(storageDir);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** The SOAP endpoint, which login() also returns as ServerUrl. */
+    public String url() {
+        return baseUrl() + PATH;
+    }
+
+    /** Scheme, host and port: what ResultResourceUrl is built on. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    /** Every request, faulted ones included, oldest first. */
+    public synchronized List<ZuoraSoapCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls of one operation (login, create, query, download). */
+    public List<ZuoraSoapCall> calls(String operation) {
+        return calls().stream().filter(call -> operation.equals(call.operation())).toList();
+    }
+
+    /** Every Import that create() received, rejected ones included, oldest first, as they stand now. */
+    public synchronized List<ZuoraImport> imports() {
+        Instant now = clock.instant();
+        return imports.stream().map(state -> state.snapshot(now)).toList();
+    }
+
+    public synchronized Optional<ZuoraImport> importById(String id) {
+        ImportState state = importsById.get(id);
+        return state == null ? Optional.empty() : Optional.of(state.snapshot(clock.instant()));
+    }
+
+    /** The last Import received, or null. */
+    public ZuoraImport lastImport() {
+        List<ZuoraImport> all = imports();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /**
+     * Forgets calls, Imports (deleting their files), sessions and fault knobs, and restores the
+     * defaults of queries to complete, processing time, session idle timeout and clock. Users stay.
+     */
+    public void reset() {
+        List<Path> files = new ArrayList<>();
+        synchronized (this) {
+            for (ZuoraSoapCall call : calls) {
+                files.add(call.rootPartFile());
+            }
+            for (ImportState state : imports) {
+                files.add(state.received == null ? null : state.received.file());
+                files.add(state.resultZip);
+            }
+            calls.clear();
+            imports.clear();
+            importsById.clear();
+            sessions.clear();
+        }
+        files.forEach(ZuoraSoapSimulator::deleteQuietly);
+        faults.clear();
+        queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
+        processingTime = null;
+        sessionIdleTimeout = null;
+        clock = Clock.systemUTC();
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange exchange) {
+        Instant now = clock.instant();
+        SoapFaultSchedule.Faults fault = faults.next();
+        try (exchange) {
+            if (exchange.getRequestURI().getPath().startsWith(RESULTS_PATH)) {
+                handleDownload(exchange, now, fault);
+            } else {
+                handleSoap(exchange, now, fault);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Zuora SOAP simulator could not answer {} {}: {}", exchange.getRequestMethod(),
+                    exchange.getRequestURI(), e.toString());
+        }
+    }
+
+    /** A request body as stored: the root XML part and the other MIME parts. */
+    private record ReceivedBody(Path root, String charset, List<MultipartRelatedReader.Part> attachments,
+                                boolean mtom) {
+    }
+
+    private void handleSoap(HttpExchange exchange, Instant now, SoapFaultSchedule.Faults fault) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
+        CallRecord call = new CallRecord(now, exchange, contentType);
+        if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
+            body.transferTo(OutputStream.nullOutputStream());
+            call.requestBytes = body.count;
+            exchange.getResponseHeaders().set("Allow", "POST");
+            call.httpStatus = 405;
+            record(call); // before answering: a client may look as soon as it has the answer
+            respond(exchange, call.httpStatus, "text/plain; charset=utf-8", "POST a SOAP 1.1 envelope here.");
+            return;
+        }
+        ReceivedBody received = null;
+        SoapFault unreadable = null;
+        try {
+            received = readBody(body, MimeHeaderValue.parse(contentType));
+            call.mtom = received.mtom();
+            call.rootPartFile = received.root();
+        } catch (SoapFault e) {
+            unreadable = e;
+        }
+        body.transferTo(OutputStream.nullOutputStream()); // a MIME epilogue still counts as sent
+        call.requestBytes = body.count;
+        SoapEnvelopeReader envelopes = new SoapEnvelopeReader(storageDir);
+        if (fault.drop() || fault.fail()) {
+            if (received != null) {
+                call.operation = envelopes.operationOf(received.root(), received.charset());
+                deleteParts(received.attachments(), List.of());
+            }
+            if (!waitOut(fault.delay()) || fault.drop()) {
+                // closing before any response header was sent closes the connection
+                LOG.info("Zuora SOAP simulator dropped a {} request without a response", call.operation);
+                record(call);
+                return;
+            }
+            LOG.info("Zuora SOAP simulator failed a {} request with HTTP {}", call.operation, fault.failStatus());
+            call.httpStatus = fault.failStatus();
+            record(call);
+            respond(exchange, fault.failStatus(), "text/html; charset=utf-8",
+                    "<html><body><h1>" + fault.failStatus() + "</h1>simulated failure</body></html>");
+            return;
+        }
+        if (unreadable != null) {
+            finish(exchange, call, fault, unreadable, null);
+            return;
+        }
+        List<Path> kept = new ArrayList<>();
+        String response = null;
+        SoapFault soapFault = null;
+        SoapEnvelopeReader.SoapRequest request = null;
+        try {
+            request = envelopes.read(received.root(), received.charset());
+            call.operation = request.operation();
+            call.session = request.session();
+            response = dispatch(request, received, call, now, kept);
+        } catch (SoapFault e) {
+            soapFault = e;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Zuora SOAP simulator failed on a {} request", call.operation, e);
+            soapFault = SoapFault.api("UnexpectedErrorFault", "UNKNOWN_ERROR", "unexpected error: " + e.getMessage());
+        } finally {
+            deleteParts(received.attachments(), kept);
+            if (request != null) {
+                deleteUnkeptInlineFiles(request, kept);
+            }
+        }
+        finish(exchange, call, fault, soapFault, response);
+    }
+
+    /** Inline FileContent decoded for a call that faulted before recording its Imports. */
+    private static void deleteUnkeptInlineFiles(SoapEnvelopeReader.SoapRequest request, List<Path> kept) {
+        for (SoapEnvelopeReader.ZObject zObject : request.zObjects()) {
+            if (zObject.content() instanceof SoapEnvelopeReader.Inline inline && !kept.contains(inline.file().file())) {
+                deleteQuietly(inline.file().file());
+            }
+        }
+    }
+
+    private void finish(HttpExchange exchange, CallRecord call, SoapFaultSchedule.Faults fault, SoapFault soapFault,
+                        String response) throws IOException {
+        String body = response;
+        int status = 200;
+        if (soapFault != null) {
+            body = SoapEnvelopeWriter.fault(soapFault);
+            status = 500; // SOAP 1.1 over HTTP: a fault comes with 500
+            call.faultCode = soapFault.apiCode() != null ? soapFault.apiCode() : soapFault.faultCode();
+            LOG.info("Zuora SOAP simulator: {} -> fault {}: {}", call.operation, soapFault.faultCode(),
+                    soapFault.getMessage());
+        } else {
+            LOG.info("Zuora SOAP simulator: {} -> {}", call.operation, call.summary == null ? "ok" : call.summary);
+        }
+        call.response = body;
+        call.httpStatus = status;
+        record(call);
+        if (waitOut(fault.delay())) {
+            respond(exchange, status, "text/xml; charset=utf-8", body);
+        }
+    }
+
+    private ReceivedBody readBody(CountingInputStream body, MimeHeaderValue contentType)
+            throws IOException, SoapFault {
+        if (contentType.lowerCaseValue().equals("multipart/related")) {
+            String boundary = MultipartRelatedReader.boundaryOf(contentType);
+            if (boundary == null) {
+                throw SoapFault.client("multipart/related without a usable boundary parameter");
+            }
+            List<MultipartRelatedReader.Part> parts;
+            try {
+                parts = new MultipartRelatedReader(storageDir).read(body, boundary);
+            } catch (IOException e) {
+                throw SoapFault.client("The MIME package cannot be read: " + e.getMessage());
+            }
+            if (parts.isEmpty()) {
+                throw SoapFault.client("The MIME package has no parts");
+            }
+            String start = MimeHeaderValue.stripAngleBrackets(contentType.parameter("start"));
+            MultipartRelatedReader.Part root = parts.stream()
+                    .filter(part -> start != null && start.equals(part.contentId()))
+                    .findFirst().orElse(parts.get(0));
+            if (start != null && !start.equals(root.contentId())) {
+                deleteParts(parts, List.of());
+                throw SoapFault.client("No MIME part has the Content-ID of the start parameter <" + start + ">");
+            }
+            List<MultipartRelatedReader.Part> attachments = parts.stream().filter(part -> part != root).toList();
+            String charset = MimeHeaderValue.parse(root.contentType()).parameter("charset");
+            boolean mtom = "application/xop+xml".equalsIgnoreCase(contentType.parameter("type"));
+            return new ReceivedBody(root.file(), charset, attachments, mtom);
+        }
+        Path root = Files.createTempFile(storageDir, "envelope-", ".xml");
+        try (OutputStream out = Files.newOutputStream(root)) {
+            body.transferTo(out);
+        }
+        return new ReceivedBody(root, contentType.parameter("charset"), List.of(), false);
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    private String dispatch(SoapEnvelopeReader.SoapRequest request, ReceivedBody received, CallRecord call,
+                            Instant now, List<Path> kept) throws SoapFault, IOException {
+        if (!SoapEnvelopeReader.API_NS.equals(request.operationNs())) {
+            throw SoapFault.client("Unknown operation {" + request.operationNs() + "}" + request.operation());
+        }
+        if (request.operation().equals("login")) {
+            return login(request, now);
+        }
+        requireSession(request, now);
+        return switch (request.operation()) {
+            case "create" -> create(request, received, call, now, kept);
+            case "query" -> query(request, now);
+            default -> throw SoapFault.client("The simulator does not implement " + request.operation() + "()");
+        };
+    }
+
+    private String login(SoapEnvelopeReader.SoapRequest request, Instant now) throws SoapFault {
+        String expected = request.username() == null ? null : users.get(request.username());
+        if (expected == null || !expected.equals(request.password())) {
+            throw SoapFault.api("LoginFault", "INVALID_VALUE", INVALID_LOGIN);
+        }
+        byte[] token = new byte[48];
+        RANDOM.nextBytes(token);
+        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        synchronized (this) {
+            sessions.put(session, new SessionState(request.username(), now));
+        }
+        return SoapEnvelopeWriter.loginResponse(session, url());
+    }
+
+    private void requireSession(SoapEnvelopeReader.SoapRequest request, Instant now) throws SoapFault {
+        if (!liveSession(request.session(), now)) {
+            throw SoapFault.api("UnexpectedErrorFault", "INVALID_SESSION", INVALID_SESSION);
+        }
+    }
+
+    private synchronized boolean liveSession(String session, Instant now) {
+        SessionState state = session == null ? null : sessions.get(session);
+        if (state == null) {
+            return false;
+        }
+        Duration idle = sessionIdleTimeout;
+        if (idle != null && Duration.between(state.lastUsed, now).compareTo(idle) > 0) {
+            sessions.remove(session);
+            return false;
+        }
+        state.lastUsed = now;
+        return true;
+    }
+
+    private String create(SoapEnvelopeReader.SoapRequest request, ReceivedBody received, CallRecord call,
+                          Instant now, List<Path> kept) throws SoapFault, IOException {
+        List<SoapEnvelopeReader.ZObject> zObjects = request.zObjects();
+        if (zObjects.size() > MAX_OBJECTS_PER_CALL) {
+            throw SoapFault.api("UnexpectedErrorFault", "MAX_RECORDS_EXCEEDED",
+                    TOO_MANY_OBJECTS + " This call has " + zObjects.size() + ".");
+        }
+        List<ReceivedFile> files = new ArrayList<>();
+        for (SoapEnvelopeReader.ZObject zObject : zObjects) {
+            if (!SoapEnvelopeReader.OBJECT_NS.equals(zObject.typeNamespace()) || !"Import".equals(zObject.typeName())) {
+                throw SoapFault.api("InvalidTypeFault", "INVALID_TYPE", "invalid type for create: "
+                        + (zObject.typeName() == null ? "(no xsi:type)" : zObject.typeName())
+                        + "; the simulator creates {" + SoapEnvelopeReader.OBJECT_NS + "}Import only");
+            }
+            files.add(resolve(zObject.content(), received.attachments()));
+        }
+        List<SoapEnvelopeWriter.SaveResult> results = new ArrayList<>();
+        for (int i = 0; i < zObjects.size(); i++) {
+            Map<String, String> fields = zObjects.get(i).fields();
+            ReceivedFile file = files.get(i);
+            if (file != null) {
+                kept.add(file.file());
+            }
+            String importType = fields.get("ImportType");
+            String name = fields.containsKey("Name") ? fields.get("Name")
+                    : "import " + (importType == null ? "" : importType);
+            ImportFileChecks.Rejection rejection = ImportFileChecks.check(file, importType, fields.get("Md5"), name);
+            ImportState state = new ImportState(now, name, importType, fields.get("Md5"), file,
+                    call.requestBytes, received.root());
+            if (rejection != null) {
+                state.rejection = rejection;
+                results.add(new SoapEnvelopeWriter.SaveResult(null, List.of(rejection)));
+            } else {
+                state.id = newId();
+                state.resultZip = Files.createTempFile(storageDir, "result-", ".zip");
+                state.outcome = UsageImportProcessor.process(file.file(), file.fileName(), state.id + ".csv",
+                        state.resultZip);
+                call.importIds.add(state.id);
+                results.add(new SoapEnvelopeWriter.SaveResult(state.id, List.of()));
+            }
+            synchronized (this) {
+                imports.add(state);
+                if (state.id != null) {
+                    importsById.put(state.id, state);
+                }
+            }
+        }
+        call.summary = summary(results);
+        return SoapEnvelopeWriter.createResponse(results);
+    }
+
+    private static String summary(List<SoapEnvelopeWriter.SaveResult> results) {
+        List<String> ids = results.stream().map(SoapEnvelopeWriter.SaveResult::id).filter(id -> id != null).toList();
+        List<String> errors = results.stream().filter(result -> result.id() == null)
+                .map(result -> result.errors().get(0).message()).toList();
+        String accepted = ids.size() <= 3 ? "accepted " + ids : ids.size() + " accepted";
+        return errors.isEmpty() ? accepted
+                : accepted + ", " + errors.size() + " rejected" + (errors.size() <= 3 ? " " + errors : "");
+    }
+
+    private static ReceivedFile resolve(SoapEnvelopeReader.FileContentValue content,
+                                        List<MultipartRelatedReader.Part> attachments) throws SoapFault {
+        if (content == null) {
+            return null;
+        }
+        if (content instanceof SoapEnvelopeReader.Inline inline) {
+            return inline.file();
+        }
+        SoapEnvelopeReader.Reference reference = (SoapEnvelopeReader.Reference) content;
+        MultipartRelatedReader.Part part = attachments.stream()
+                .filter(candidate -> reference.contentId().equals(candidate.contentId()))
+                .findFirst()
+                .orElseThrow(() -> SoapFault.client("FileContent refers to cid:" + reference.contentId()
+                        + ", which is no MIME part of this request"));
+        return ReceivedFile.of(reference.form(), part.file(), part.size(), part.md5(), part.contentType());
+    }
+
+    private String query(SoapEnvelopeReader.SoapRequest request, Instant now) throws SoapFault {
+        ImportQuery query = ImportQuery.parse(request.queryString());
+        List<Map<String, String>> records = new ArrayList<>();
+        synchronized (this) {
+            List<ImportState> matches = query.id() == null
+                    ? imports.stream().filter(state -> state.id != null).toList()
+                    : Optional.ofNullable(importsById.get(query.id())).stream().toList();
+            for (ImportState state : matches) {
+                state.queryCount++;
+                String status = state.status(now);
+                Map<String, String> values = state.fieldValues(status);
+                Map<String, String> record = new LinkedHashMap<>();
+                for (String field : ImportQuery.SELECTABLE) {
+                    if (query.selects(field)) {
+                        record.put(field, values.get(field));
+                    }
+                }
+                records.add(record);
+            }
+        }
+        return SoapEnvelopeWriter.queryResponse(records);
+    }
+
+    // ---------------------------------------------------------------- result download
+
+    private void handleDownload(HttpExchange exchange, Instant now, SoapFaultSchedule.Faults fault)
+            throws IOException {
+        CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
+        body.transferTo(OutputStream.nullOutputStream());
+        CallRecord call = new CallRecord(now, exchange, exchange.getRequestHeaders().getFirst("Content-Type"));
+        call.operation = "download";
+        call.requestBytes = body.count;
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "ZSession ", 0, 9)) {
+            call.session = authorization.substring(9).trim();
+        }
+        if (fault.drop() || fault.fail()) {
+            call.httpStatus = fault.drop() ? 0 : fault.failStatus();
+            record(call);
+            if (waitOut(fault.delay()) && !fault.drop()) {
+                respond(exchange, fault.failStatus(), "text/html; charset=utf-8",
+                        "<html><body><h1>" + fault.failStatus() + "</h1>simulated failure</body></html>");
+            }
+            return;
+        }
+        if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            call.httpStatus = 405;
+            record(call);
+            respond(exchange, call.httpStatus, "text/plain; charset=utf-8", "GET a result file here.");
+            return;
+        }
+        if (!authorized(authorization, call.session, now)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Zuora\"");
+            call.httpStatus = 401;
+            record(call);
+            respond(exchange, call.httpStatus, "text/plain; charset=utf-8",
+                    "Send Authorization: ZSession <session from login()>.");
+            return;
+        }
+        String name = exchange.getRequestURI().getPath().substring(RESULTS_PATH.length());
+        Path zip = null;
+        if (name.endsWith(".zip")) {
+            synchronized (this) {
+                ImportState state = importsById.get(name.substring(0, name.length() - 4));
+                if (state != null && state.finished(now)) {
+                    zip = state.resultZip;
+                }
+            }
+        }
+        if (zip == null) {
+            call.httpStatus = 404;
+            record(call);
+            respond(exchange, call.httpStatus, "text/plain; charset=utf-8", "No result file " + name);
+            return;
+        }
+        call.httpStatus = 200;
+        record(call);
+        if (!waitOut(fault.delay())) {
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/zip");
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        exchange.sendResponseHeaders(200, Files.size(zip));
+        try (OutputStream out = exchange.getResponseBody()) {
+            Files.copy(zip, out);
+        }
+    }
+
+    /** Zuora's file downloads take the SOAP session as {@code ZSession}; Basic credentials work too. */
+    private boolean authorized(String authorization, String session, Instant now) {
+        if (session != null) {
+            return liveSession(session, now);
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return colon > 0 && pair.substring(colon + 1).equals(users.get(pair.substring(0, colon)));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private static final class SessionState {
+        private final String username;
+        private Instant lastUsed;
+
+        SessionState(String username, Instant lastUsed) {
+            this.username = username;
+            this.lastUsed = lastUsed;
+        }
+
+        @Override
+        public String toString() {
+            return "session of " + username;
+        }
+    }
+
+    /** One Import as the simulator keeps it; status is derived when read. Guarded by the simulator. */
+    private final class ImportState {
+        private final Instant createdAt;
+        private final String name;
+        private final String importType;
+        private final String md5Field;
+        private final ReceivedFile received;
+        private final long requestBytes;
+        private final Path rootPartFile;
+        private String id;
+        private ImportFileChecks.Rejection rejection;
+        private UsageImportProcessor.Outcome outcome;
+        private Path resultZip;
+        private int queryCount;
+        private Instant finishedAt;
+
+        ImportState(Instant createdAt, String name, String importType, String md5Field, ReceivedFile received,
+                    long requestBytes, Path rootPartFile) {
+            this.createdAt = createdAt;
+            this.name = name;
+            this.importType = importType;
+            this.md5Field = md5Field;
+            this.received = received;
+            this.requestBytes = requestBytes;
+            this.rootPartFile = rootPartFile;
+        }
+
+        /** Once finished, always finished, whatever the knobs do later. */
+        boolean finished(Instant now) {
+            if (finishedAt != null) {
+                return true;
+            }
+            Duration time = processingTime;
+            boolean done = time != null ? !now.isBefore(createdAt.plus(time)) : queryCount >= queriesToComplete;
+            if (done) {
+                finishedAt = now;
+            }
+            return done;
+        }
+
+        String status(Instant now) {
+            if (id == null) {
+                return null;
+            }
+            if (finished(now)) {
+                return outcome.status();
+            }
+            if (processingTime != null) {
+                return now.isAfter(createdAt) ? ZuoraImport.PROCESSING : ZuoraImport.PENDING;
+            }
+            return queryCount <= 1 ? ZuoraImport.PENDING : ZuoraImport.PROCESSING;
+        }
+
+        /** Every selectable field's value for a record showing {@code status}; null for fields not set yet. */
+        Map<String, String> fieldValues(String status) {
+            boolean finished = finishedAt != null;
+            Map<String, String> values = new HashMap<>();
+            values.put("Id", id);
+            values.put("CreatedDate", DATE_TIME.format(createdAt));
+            values.put("UpdatedDate", DATE_TIME.format(finished ? finishedAt : createdAt));
+            values.put("ImportType", importType);
+            values.put("Md5", md5Field);
+            values.put("Name", name);
+            values.put("Status", status);
+            if (finished) {
+                values.put("TotalCount", String.valueOf(outcome.totalCount()));
+                values.put("ImportedCount", String.valueOf(outcome.importedCount()));
+                values.put("StatusReason", outcome.statusReason());
+                values.put("ResultResourceUrl", resultUrl());
+            }
+            return values;
+        }
+
+        String resultUrl() {
+            return baseUrl() + RESULTS_PATH + id + ".zip";
+        }
+
+        ZuoraImport snapshot(Instant now) {
+            String status = status(now);
+            boolean finished = id != null && finishedAt != null;
+            return new ZuoraImport(id, createdAt,
+                    rejection == null ? null : rejection.code(), rejection == null ? null : rejection.message(),
+                    name, importType, md5Field,
+                    received == null ? null : received.form(), received == null ? null : received.contentType(),
+                    received == null ? null : received.fileName(), received == null ? null : received.file(),
+                    received == null ? 0 : received.size(), received == null ? null : received.md5(),
+                    requestBytes, rootPartFile, status,
+                    finished ? outcome.statusReason() : null,
+                    finished ? outcome.totalCount() : null,
+                    finished ? outcome.importedCount() : null,
+                    finished && server != null ? resultUrl() : null,
+                    queryCount);
+        }
+    }
+
+    /** What is known of a call while it is handled; frozen into a {@link ZuoraSoapCall}. */
+    private static final class CallRecord {
+        private final Instant time;
+        private final String method;
+        private final String path;
+        private final String contentType;
+        private final List<String> importIds = new ArrayList<>();
+        private String operation;
+        private String session;
+        private int httpStatus;
+        private long requestBytes;
+        private boolean mtom;
+        private String faultCode;
+        private Path rootPartFile;
+        private String response;
+        private String summary;
+
+        CallRecord(Instant time, HttpExchange exchange, String contentType) {
+            this.time = time;
+            this.method = exchange.getRequestMethod();
+            this.path = exchange.getRequestURI().getPath();
+            this.contentType = contentType;
+        }
+
+        ZuoraSoapCall freeze() {
+            return new ZuoraSoapCall(time, method, path, operation, session, httpStatus, requestBytes, mtom,
+                    contentType, faultCode, importIds, rootPartFile, response);
+        }
+    }
+
+    private synchronized void record(CallRecord call) {
+        calls.add(call.freeze());
+    }
+
+    private static String newId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Counts the bytes read through it: the raw request size. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** @return false when interrupted (the simulator is stopping) */
+    private static boolean waitOut(Duration delay) {
+        if (delay.isZero()) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Deletes the attachment files no Import kept. */
+    private static void deleteParts(List<MultipartRelatedReader.Part> parts, List<Path> kept) {
+        for (MultipartRelatedReader.Part part : parts) {
+            if (!kept.contains(part.file())) {
+                deleteQuietly(part.file());
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", file, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(ZuoraSoapSimulator::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("could not delete {}", dir, e);
+        }
+    }
+}
