@@ -26,6 +26,7 @@ public enum FailureCode {
     TARGET_HTTP_ERROR(false, "the target answered a 4xx status"),
     DELIVERY_UNCERTAIN(false, "the request may have reached the target but no answer came; not resent automatically"),
     REMOTE_JOB_FAILED(false, "the target processed the file and reported it failed"),
+    REMOTE_JOB_STOPPED(false, "the job was stopped at the target on request"),
     REMOTE_STATUS_TIMEOUT(false, "the target did not reach a final status within the poll timeout"),
     ZUORA_REQUEST_REJECTED(false, "Zuora answered success=false; its reasons are in the reply"),
     ZUORA_AUTH_FAILED(false, "Zuora refused the OAuth client credentials or a fresh token"),

@@ -57,6 +57,10 @@ public final class PollOutcomeRecorder implements Processor {
         if (outcome == RemoteOutcome.ACCEPTED) {
             ledger.markAccepted(delivery.id(), delivery.remoteId(), status, response);
             LOG.info("{}: ACCEPTED ({})", what, status);
+        } else if (outcome == RemoteOutcome.STOPPED) {
+            ledger.markFailed(delivery.id(), DeliveryState.STOPPED, new UsageBridgeFailure(
+                    FailureCode.REMOTE_JOB_STOPPED, "the job was stopped at the target on request", response));
+            LOG.warn("{}: STOPPED", what);
         } else {
             FailureCode code = exchange.getProperty(ExchangeKeys.REMOTE_FAILURE_CODE, FailureCode.REMOTE_JOB_FAILED,
                     FailureCode.class);

@@ -6,6 +6,8 @@ public enum RemoteOutcome {
     PENDING,
     /** Final and successful (Completed). */
     ACCEPTED,
-    /** Final and not successful (Failed, Canceled, Stopped). */
-    REJECTED
+    /** Final and not successful (Failed, Canceled). */
+    REJECTED,
+    /** Stopped at the target on request; replaying the file sends it again. */
+    STOPPED
 }

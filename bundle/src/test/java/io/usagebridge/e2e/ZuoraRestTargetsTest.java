@@ -79,6 +79,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         p.put("target.zuora-usage.type", "zuora-rest-usage");
         p.put("target.zuora-revenue.type", "zuora-rest-bulk");
         p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
+        p.put("commands.dir", data.resolve("commands").toString());
         return p;
     }
 
@@ -89,6 +90,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
 
     @Test
     void usageCsvReachesV1UsageOnceAndIsFollowedToCompleted() throws Exception {
+        zuora.setGzipThreshold(0); // every answer gzipped, as Zuora does above 1000 bytes
         drop("zuora-usage/usage.csv", USAGE);
         Path done = data.resolve("done/zuora-usage/usage.csv");
         await().atMost(30, SECONDS).until(() -> Files.exists(done));
@@ -105,6 +107,24 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(upload.fileMd5(), delivery.chunkMd5());
         assertEquals("usagebridge-delivery-" + delivery.id(), upload.trackId());
         assertFalse(Files.readString(Path.of(upload.file().toString())).isEmpty());
+        assertTrue(upload.headers().get("accept-encoding").get(0).contains("gzip"));
+    }
+
+    @Test
+    void runningMassActionIsStoppedByACommandFile() throws Exception {
+        zuora.setPollsToComplete(1_000);
+        drop("zuora-revenue/schedules.csv", REVENUE);
+        await().atMost(30, SECONDS).until(() -> !ledger().deliveriesTo("zuora-revenue").isEmpty()
+                && ledger().deliveriesTo("zuora-revenue").get(0).state() == DeliveryState.POLLING);
+        String bulkKey = ledger().deliveriesTo("zuora-revenue").get(0).remoteId();
+        Files.createDirectories(data.resolve("commands"));
+        Files.writeString(data.resolve("commands/zuora-revenue.stop"), bulkKey + "\n");
+        Path sidecar = data.resolve("failed/zuora-revenue/schedules.csv.error.json");
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        assertEquals("REMOTE_JOB_STOPPED", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
+        assertEquals(DeliveryState.STOPPED, ledger().deliveriesTo("zuora-revenue").get(0).state());
+        assertEquals(1, zuora.requests().stream().filter(r -> r.method().equals("PUT")
+                && r.path().equals("/v1/bulk/" + bulkKey + "/stop")).count());
     }
 
     @Test

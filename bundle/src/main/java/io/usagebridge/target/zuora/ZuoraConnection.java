@@ -4,7 +4,7 @@ package io.usagebridge.target.zuora;
  * Everything one configured Zuora REST target needs on the wire, made from its templatedRoute's parameters: the
  * steps that shape its requests and read its answers, sharing one token cache.
  */
-public record ZuoraConnection(String target, ZuoraRestKind kind, ZuoraTokenCache tokens, ZuoraRequestHeaders headers,
+public record ZuoraConnection(String target, ZuoraRestKind kind, String baseUrl, ZuoraTokenCache tokens, ZuoraRequestHeaders headers,
                               ZuoraUploadRequest upload, ZuoraSubmitReader submitReader,
                               ZuoraStatusRequest statusRequest, ZuoraStatusReader statusReader) {
 }

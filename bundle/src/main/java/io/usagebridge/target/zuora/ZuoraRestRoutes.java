@@ -70,6 +70,19 @@ public class ZuoraRestRoutes extends RouteBuilder {
                     .process("pollOutcomeRecorder");
         }
 
+        // stops a running mass action (PUT /v1/bulk/{bulkKey}/stop); its status checks then report Stopped
+        from("direct:stop-zuora-bulk").routeId("stop-zuora-bulk")
+                .process(e -> {
+                    ZuoraConnection zuora = connections.of(e);
+                    e.setProperty(ExchangeKeys.REQUEST_URI, zuora.baseUrl() + "/v1/bulk/"
+                            + e.getProperty(ExchangeKeys.REMOTE_ID, String.class) + "/stop");
+                    e.setProperty(ExchangeKeys.REQUEST_METHOD, "PUT");
+                    e.getMessage().setBody(null);
+                })
+                .to("direct:zuora-call")
+                .log("Zuora bulk job ${exchangeProperty.UsageBridgeRemoteId} of ${exchangeProperty.UsageBridgeTarget}: "
+                        + "stop requested");
+
         from("direct:zuora-call").routeId("zuora-call")
                 .errorHandler(noErrorHandler())
                 .process(e -> connections.of(e).headers().process(e))
@@ -100,7 +113,7 @@ public class ZuoraRestRoutes extends RouteBuilder {
         String baseUrl = parameter(rtc, "baseUrl").replaceAll("/+$", "");
         ZuoraTokenCache tokens = new ZuoraTokenCache(baseUrl, parameter(rtc, "clientId"),
                 parameter(rtc, "clientSecret"), Clock.systemUTC());
-        return new ZuoraConnection(target, kind, tokens,
+        return new ZuoraConnection(target, kind, baseUrl, tokens,
                 new ZuoraRequestHeaders(tokens, baseUrl, parameter(rtc, "entityIds"), parameter(rtc, "orgIds")),
                 new ZuoraUploadRequest(kind, baseUrl, parameter(rtc, "actionType")),
                 new ZuoraSubmitReader(kind), new ZuoraStatusRequest(kind, baseUrl), new ZuoraStatusReader(kind));

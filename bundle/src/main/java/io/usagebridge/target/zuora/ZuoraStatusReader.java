@@ -52,7 +52,8 @@ public final class ZuoraStatusReader implements Processor {
     static RemoteOutcome outcome(String status) {
         return switch (status) {
             case "Completed" -> RemoteOutcome.ACCEPTED;
-            case "Failed", "Stopped", "Canceled" -> RemoteOutcome.REJECTED;
+            case "Failed", "Canceled" -> RemoteOutcome.REJECTED;
+            case "Stopped" -> RemoteOutcome.STOPPED;
             default -> RemoteOutcome.PENDING;
         };
     }
