@@ -47,20 +47,23 @@ public class ExitWhenIdle {
         }
         long idleNanos = TimeUnit.SECONDS.toNanos(settings.getLong("usagebridge.exit-when-idle-seconds", 0));
         Path inbox = Path.of(settings.require("intake.folder.dir"));
+        Path inflight = Path.of(settings.get("intake.folder.inflight-dir", "data/inflight"));
         checker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "usagebridge-exit-when-idle");
             thread.setDaemon(true);
             return thread;
         });
-        checker.scheduleWithFixedDelay(() -> check(context, inbox, idleNanos), CHECK_EVERY_MS, CHECK_EVERY_MS,
+        checker.scheduleWithFixedDelay(() -> check(context, inbox, inflight, idleNanos), CHECK_EVERY_MS, CHECK_EVERY_MS,
                 TimeUnit.MILLISECONDS);
         LOG.info("will exit once {} is empty and nothing is in flight for {} s", inbox, settings.require(
                 "usagebridge.exit-when-idle-seconds"));
     }
 
-    private void check(CamelContext context, Path inbox, long idleNanos) {
+    private void check(CamelContext context, Path inbox, Path inflight, long idleNanos) {
         try {
-            boolean idle = context.getInflightRepository().size() == 0 && !holdsUsageFile(inbox);
+            // a file in inflight/ waits for a target's final status: not idle yet
+            boolean idle = context.getInflightRepository().size() == 0 && !holdsUsageFile(inbox)
+                    && !holdsUsageFile(inflight);
             long now = System.nanoTime();
             if (!idle) {
                 idleSinceNanos = -1;

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.sandbox.SandboxServers;
+import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 import io.usagebridge.sandbox.SandboxSettings;
 
 /**
@@ -38,6 +39,7 @@ public class SandboxLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxLauncher.class);
 
     private SandboxServers servers;
+    private ZuoraRestSimulator zuoraRest;
 
     void beforeConfigure(@Observes BeforeConfigure event) throws IOException {
         UsageBridgeSettings settings = UsageBridgeSettings.of(event.getCamelContext());
@@ -56,9 +58,24 @@ public class SandboxLauncher {
                         settings.require("target.twocheckout.secret-key")))
                 .sftpEnabled(false)
                 .build());
+        startZuoraRest(settings);
         int copied = copyExamples(examples, inbox);
         LOG.info("sandbox: {} wiped, 2Checkout simulator at {}, {} example files copied from {} to {}",
                 dataDir, servers.twoCheckout().url(), copied, examples, inbox);
+    }
+
+    /** The Zuora REST simulator, where each configured zuora-rest target's base-url points (one per port). */
+    private void startZuoraRest(UsageBridgeSettings settings) throws IOException {
+        for (String target : settings.getList("usagebridge.targets")) {
+            UsageBridgeSettings t = settings.under("target." + target + ".");
+            if (!t.get("type", "").startsWith("zuora-rest-") || zuoraRest != null) {
+                continue;
+            }
+            zuoraRest = new ZuoraRestSimulator();
+            zuoraRest.addClient(t.require("client-id"), t.require("client-secret"));
+            zuoraRest.start(port(t.require("base-url")));
+            LOG.info("sandbox: Zuora REST simulator at {}", zuoraRest.baseUrl());
+        }
     }
 
     void afterStop(@Observes AfterStop event) {
@@ -67,6 +84,10 @@ public class SandboxLauncher {
 
     @PreDestroy
     void stopServers() {
+        if (zuoraRest != null) {
+            zuoraRest.stop();
+            zuoraRest = null;
+        }
         if (servers != null) {
             servers.close();
             servers = null;
@@ -87,7 +108,7 @@ public class SandboxLauncher {
     static int port(String url) {
         int port = URI.create(url).getPort();
         if (port < 0) {
-            throw new IllegalStateException("the sandbox target.twocheckout.url needs an explicit port: " + url);
+            throw new IllegalStateException("a sandbox target URL needs an explicit port: " + url);
         }
         return port;
     }
@@ -102,15 +123,15 @@ public class SandboxLauncher {
             return 0;
         }
         List<Path> files;
-        try (Stream<Path> list = Files.list(examples)) {
+        try (Stream<Path> list = Files.walk(examples)) {
             files = list.filter(Files::isRegularFile).sorted().toList();
         }
-        Files.createDirectories(inbox);
         Instant first = Instant.now().minusSeconds(files.size() + 1L);
         for (int i = 0; i < files.size(); i++) {
-            // no consumer runs yet, so a plain copy cannot be read half-written
-            Path copy = Files.copy(files.get(i), inbox.resolve(files.get(i).getFileName().toString()),
-                    StandardCopyOption.REPLACE_EXISTING);
+            // no consumer runs yet, so a plain copy cannot be read half-written; sub-folders pick targets
+            Path copy = inbox.resolve(examples.relativize(files.get(i)).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(files.get(i), copy, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(copy, FileTime.from(first.plusSeconds(i)));
         }
         return files.size();
