@@ -16,6 +16,7 @@ import io.usagebridge.intake.SourceFinaliser;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
  * The dead-letter route's work: classify the failure, record it on the delivery (or the source file) in the
@@ -30,13 +31,15 @@ public final class DeadLetterRecorder implements Processor {
     private final FailureClassifier classifier;
     private final SourceFinaliser finaliser;
     private final Clock clock;
+    private final UsageBridgeMetrics metrics;
 
     public DeadLetterRecorder(LedgerRepository ledger, FailureClassifier classifier, SourceFinaliser finaliser,
-                              Clock clock) {
+                              Clock clock, UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.classifier = classifier;
         this.finaliser = finaliser;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,6 +68,8 @@ public final class DeadLetterRecorder implements Processor {
             ledger.markSourceFailed(sourceId, failure.code(), (target == null ? "" : target + ": ")
                     + failure.getMessage());
         }
+        metrics.deadLettered(target == null ? "none" : target, failure.code().name(),
+                !failure.retryable() && failure.code() != FailureCode.INTERNAL_ERROR);
         failures(exchange).add(new FailureRecord(failure.code().name(), failure.getMessage(), stage, target,
                 deliveryId, chunk == null ? null : chunk.index(), attempts, failure.retryable(), failure.targetReply(),
                 clock.instant().toString()));

@@ -13,16 +13,26 @@ public final class AttemptStarter implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptStarter.class);
 
+    /** When the request of this attempt began, for the upload latency. */
+    public static final String SEND_STARTED_NANOS = "UsageBridgeSendStartedNanos";
+
     private final LedgerRepository ledger;
 
     public AttemptStarter(LedgerRepository ledger) {
         this.ledger = ledger;
     }
 
+    /** Time since the attempt began (zero when unknown). */
+    public static java.time.Duration elapsed(Exchange exchange) {
+        Long started = exchange.getProperty(SEND_STARTED_NANOS, Long.class);
+        return started == null ? java.time.Duration.ZERO : java.time.Duration.ofNanos(System.nanoTime() - started);
+    }
+
     @Override
     public void process(Exchange exchange) {
         long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
         int attempt = ledger.markSending(deliveryId);
+        exchange.setProperty(SEND_STARTED_NANOS, System.nanoTime());
         LOG.info("{} -> {} delivery {}: SENDING (attempt {})", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
                 exchange.getProperty(ExchangeKeys.TARGET), deliveryId, attempt);
     }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /** Records a target's acceptance: the attempt closes, the delivery becomes ACCEPTED with the remote facts. */
 public final class DeliveryAcceptor implements Processor {
@@ -14,9 +15,11 @@ public final class DeliveryAcceptor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryAcceptor.class);
 
     private final LedgerRepository ledger;
+    private final UsageBridgeMetrics metrics;
 
-    public DeliveryAcceptor(LedgerRepository ledger) {
+    public DeliveryAcceptor(LedgerRepository ledger, UsageBridgeMetrics metrics) {
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     @Override
@@ -28,6 +31,9 @@ public final class DeliveryAcceptor implements Processor {
         Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         ledger.closeAttempt(deliveryId, "ACCEPTED", http, null, response);
         ledger.markAccepted(deliveryId, remoteId, status, response);
+        String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
+        metrics.delivered(target);
+        metrics.uploadTook(target, AttemptStarter.elapsed(exchange));
         LOG.info("{} -> {} delivery {}: ACCEPTED{}", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
                 exchange.getProperty(ExchangeKeys.TARGET), deliveryId, remoteId == null ? "" : " remote id " + remoteId);
     }

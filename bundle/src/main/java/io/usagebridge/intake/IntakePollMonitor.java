@@ -22,8 +22,16 @@ public final class IntakePollMonitor implements PollingConsumerPollStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakePollMonitor.class);
 
-    /** The last poll of one consumer. */
-    public record PollState(Instant lastSuccess, Instant lastFailure, String lastError) {
+    /** The last poll of one consumer; {@code pollStarted} is set while a poll runs. */
+    public record PollState(Instant lastSuccess, Instant lastFailure, String lastError, Instant pollStarted) {
+
+        /** When the consumer last finished a poll, well or badly. */
+        public Instant lastFinished() {
+            if (lastSuccess == null) {
+                return lastFailure;
+            }
+            return lastFailure == null || lastSuccess.isAfter(lastFailure) ? lastSuccess : lastFailure;
+        }
     }
 
     private final Map<String, PollState> states = new ConcurrentHashMap<>();
@@ -35,21 +43,23 @@ public final class IntakePollMonitor implements PollingConsumerPollStrategy {
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        states.merge(key(consumer, endpoint), new PollState(null, null, null, clock.instant()),
+                (old, now) -> new PollState(old.lastSuccess(), old.lastFailure(), old.lastError(), now.pollStarted()));
         return true;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        states.merge(key(consumer, endpoint), new PollState(clock.instant(), null, null),
-                (old, now) -> new PollState(now.lastSuccess(), old.lastFailure(), old.lastError()));
+        states.merge(key(consumer, endpoint), new PollState(clock.instant(), null, null, null),
+                (old, now) -> new PollState(now.lastSuccess(), old.lastFailure(), old.lastError(), null));
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         String error = describe(cause);
         String key = key(consumer, endpoint);
-        states.merge(key, new PollState(null, clock.instant(), error),
-                (old, now) -> new PollState(old.lastSuccess(), now.lastFailure(), now.lastError()));
+        states.merge(key, new PollState(null, clock.instant(), error, null),
+                (old, now) -> new PollState(old.lastSuccess(), now.lastFailure(), now.lastError(), null));
         LOG.warn("{}: poll failed: {}", key, error);
         return false; // the next scheduled poll tries again
     }

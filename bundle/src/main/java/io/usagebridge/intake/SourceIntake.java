@@ -14,6 +14,7 @@ import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
  * First stage for every source (folder or SFTP): stream the file into its own work folder while fingerprinting
@@ -26,11 +27,14 @@ public final class SourceIntake implements Processor {
     private final StreamingFingerprinter fingerprinter;
     private final LedgerRepository ledger;
     private final Path workRoot;
+    private final UsageBridgeMetrics metrics;
 
-    public SourceIntake(StreamingFingerprinter fingerprinter, LedgerRepository ledger, Path workRoot) {
+    public SourceIntake(StreamingFingerprinter fingerprinter, LedgerRepository ledger, Path workRoot,
+                        UsageBridgeMetrics metrics) {
         this.fingerprinter = fingerprinter;
         this.ledger = ledger;
         this.workRoot = workRoot;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,6 +55,7 @@ public final class SourceIntake implements Processor {
                     bytes -> LOG.info("{}: received {} MiB", name, bytes / (1024 * 1024)));
         }
         long sourceId = ledger.recordSource(name, origin, workFile, fp);
+        metrics.fileReceived(String.valueOf(exchange.getFromRouteId()), fp.bytes());
         exchange.setProperty(ExchangeKeys.SOURCE_ID, sourceId);
         exchange.setProperty(ExchangeKeys.WORK_DIR, workDir);
         exchange.setProperty(ExchangeKeys.WORK_FILE, workFile);

@@ -362,6 +362,19 @@ public class LedgerRepository {
         });
     }
 
+    /** How many deliveries are being followed at their targets now. */
+    public long countPolling() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from delivery where state = ?")) {
+                ps.setString(1, DeliveryState.POLLING.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** Deliveries whose next status check is due. */
     public List<DeliveryRow> duePolls(int limit) {
         return inTransaction(c -> {

@@ -13,6 +13,7 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.target.TargetCatalog;
 
 /** Writes what a status check found: ask again later, or the final status with its counts and result file. */
@@ -23,11 +24,14 @@ public final class PollOutcomeRecorder implements Processor {
     private final LedgerRepository ledger;
     private final TargetCatalog catalog;
     private final Clock clock;
+    private final UsageBridgeMetrics metrics;
 
-    public PollOutcomeRecorder(LedgerRepository ledger, TargetCatalog catalog, Clock clock) {
+    public PollOutcomeRecorder(LedgerRepository ledger, TargetCatalog catalog, Clock clock,
+                               UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,6 +60,7 @@ public final class PollOutcomeRecorder implements Processor {
                 exchange.getProperty(ExchangeKeys.REMOTE_FAILED, Long.class), result);
         if (outcome == RemoteOutcome.ACCEPTED) {
             ledger.markAccepted(delivery.id(), delivery.remoteId(), status, response);
+            metrics.delivered(delivery.target());
             LOG.info("{}: ACCEPTED ({})", what, status);
         } else if (outcome == RemoteOutcome.STOPPED) {
             ledger.markFailed(delivery.id(), DeliveryState.STOPPED, new UsageBridgeFailure(

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.target.TargetCatalog;
 
 /** After a target took a job: record its remote id and schedule the first status check (state POLLING). */
@@ -20,11 +21,14 @@ public final class RemotePollScheduler implements Processor {
     private final LedgerRepository ledger;
     private final TargetCatalog catalog;
     private final Clock clock;
+    private final UsageBridgeMetrics metrics;
 
-    public RemotePollScheduler(LedgerRepository ledger, TargetCatalog catalog, Clock clock) {
+    public RemotePollScheduler(LedgerRepository ledger, TargetCatalog catalog, Clock clock,
+                               UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,6 +37,7 @@ public final class RemotePollScheduler implements Processor {
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
         String remoteId = exchange.getProperty(ExchangeKeys.REMOTE_ID, String.class);
         PollTiming timing = PollTiming.of(catalog.target(target));
+        metrics.uploadTook(target, io.usagebridge.delivery.AttemptStarter.elapsed(exchange));
         Instant now = clock.instant();
         Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         ledger.closeAttempt(deliveryId, "SUBMITTED", http, null,

@@ -15,6 +15,8 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.csv.UsageChunker;
@@ -29,6 +31,9 @@ import io.usagebridge.delivery.AttemptStarter;
 import io.usagebridge.delivery.DeliveryAcceptor;
 import io.usagebridge.delivery.DeliveryClaimer;
 import io.usagebridge.delivery.SliceChunker;
+import io.usagebridge.health.IntakeLivenessCheck;
+import io.usagebridge.health.LedgerHealthCheck;
+import io.usagebridge.health.TargetReachabilityCheck;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.SourceFinaliser;
@@ -36,6 +41,7 @@ import io.usagebridge.intake.SourceIntake;
 import io.usagebridge.intake.StreamingFingerprinter;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.poll.DuePollLoader;
 import io.usagebridge.poll.PendingSourceFinaliser;
 import io.usagebridge.poll.PollFailureRecorder;
@@ -91,37 +97,49 @@ public class UsageBridgeWiring extends RouteBuilder {
                 Duration.ofMillis(settings.getLong("deliver.retry.max-retry-after-ms", 600_000)), clock);
         FailureClassifier classifier = new FailureClassifier(retryAfter);
         RunSummary summary = new RunSummary();
+        UsageBridgeMetrics metrics = new UsageBridgeMetrics(meterRegistry(registry));
+        metrics.gauge("usagebridge.exchanges.inflight", "exchanges being processed now",
+                () -> context.getInflightRepository().size());
+        metrics.gauge("usagebridge.deliveries.polling", "deliveries whose remote job is followed",
+                ledger::countPolling);
         SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary);
 
         registry.bind("ledgerRepository", ledger);
         registry.bind("targetCatalog", catalog);
         registry.bind("runSummary", summary);
-        registry.bind("intakePollMonitor", new IntakePollMonitor(clock));
+        registry.bind("usageBridgeMetrics", metrics);
+        IntakePollMonitor pollMonitor = new IntakePollMonitor(clock);
+        registry.bind("intakePollMonitor", pollMonitor);
+        registry.bind("ledgerHealthCheck", new LedgerHealthCheck(database));
+        registry.bind("targetReachabilityCheck", new TargetReachabilityCheck(catalog,
+                settings.getInt("health.target-connect-timeout-ms", 2000)));
+        registry.bind("intakeLivenessCheck", new IntakeLivenessCheck(context, pollMonitor,
+                Duration.ofMillis(settings.getLong("health.intake-stall-after-ms", 900_000)), clock));
         registry.bind("sourceIntake", new SourceIntake(
                 new StreamingFingerprinter(settings.getLong("intake.progress-every-bytes", 64L * 1024 * 1024)),
-                ledger, Path.of(settings.get("usagebridge.work-dir", "data/work"))));
+                ledger, Path.of(settings.get("usagebridge.work-dir", "data/work")), metrics));
         registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules)));
         registry.bind("sliceChunker", new SliceChunker(catalog,
                 new UsageChunker(settings.getInt("validation.max-violations", 20))));
         registry.bind("deliveryClaimer", new DeliveryClaimer(ledger));
         registry.bind("attemptStarter", new AttemptStarter(ledger));
-        registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger));
+        registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics));
         registry.bind("twoCheckoutReplyReader", new TwoCheckoutReplyReader());
         registry.bind("failureClassifier", classifier);
         registry.bind("retryDecision", new RetryDecision(classifier,
                 settings.getInt("deliver.retry.max-redeliveries", 5), catalog.targetsThatDedupResends()));
         registry.bind("failedAttemptRecorder", new FailedAttemptRecorder(ledger, classifier));
-        registry.bind("retryAttemptRecorder", new RetryAttemptRecorder(ledger));
+        registry.bind("retryAttemptRecorder", new RetryAttemptRecorder(ledger, metrics));
         registry.bind("sourceFinaliser", finaliser);
-        registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock));
+        registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock, metrics));
         registry.bind("duePollLoader", new DuePollLoader(ledger, settings.getInt("poll.batch", 100)));
-        registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock));
+        registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock, metrics));
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("pendingSourceFinaliser", new PendingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary));
         registry.bind("resultFileSaver", new ResultFileSaver(
                 Path.of(settings.get("usagebridge.work-dir", "data/work")).resolve("results")));
         registry.bind("zuoraErrorMapper", new ZuoraErrorMapper(classifier));
-        registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock));
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock, metrics));
 
         // retries are the error handler's (counted, backed off, in the ledger); the client must not add its own
         context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
@@ -136,6 +154,12 @@ public class UsageBridgeWiring extends RouteBuilder {
             }
         });
         LOG.info("UsageBridge ready: targets {}, ledger node {}", catalog.targets().keySet(), ledger.nodeId());
+    }
+
+    /** The runtime's registry (Quarkus' Prometheus one) when there is one; a simple one otherwise. */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry bound = registry.lookupByNameAndType("usageBridgeMeterRegistry", MeterRegistry.class);
+        return bound != null ? bound : new SimpleMeterRegistry();
     }
 
     private static ServiceSupport closing(LedgerDatabase database) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +58,9 @@ class UsageBridgeAppTest {
 
         Path kept = done.resolve("usage-quarkus.csv");
         await().atMost(30, SECONDS).until(() -> Files.exists(kept));
-        List<ReceivedUpload> received = twoCheckout.received();
+        // the app (and the simulator) serve every test of this class: look at this file's upload only
+        List<ReceivedUpload> received = twoCheckout.received().stream()
+                .filter(u -> "usage-quarkus.csv".equals(u.fileName())).toList();
         assertEquals(1, received.size());
         ReceivedUpload upload = received.get(0);
         assertEquals("1", upload.reply(), "the simulator accepted merchant, file MD5 and hash");
@@ -70,6 +76,29 @@ class UsageBridgeAppTest {
                 upload.fields().get("hash"), "signed with the secret read from UB_TEST_SECRET");
         assertEquals(usage, Files.readString(kept), "the original is kept byte for byte");
         assertFalse(Files.exists(inbox.resolve("usage-quarkus.csv")));
+    }
+
+    @Test
+    void healthIsReadyAndLiveAndMetricsCountFilesPerIntake() throws Exception {
+        drop("usage-metrics.csv", HEADER + "2026-11-03,2026-11-03,metered-api,,METRICS1\n");
+        await().atMost(30, SECONDS).until(() -> Files.exists(done.resolve("usage-metrics.csv")));
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> ready = get(http, port, "/q/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"ledger\"") && ready.body().contains("\"targets\""), ready.body());
+        HttpResponse<String> live = get(http, port, "/q/health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("intake-folder"), live.body());
+        String metrics = get(http, port, "/q/metrics").body();
+        assertTrue(metrics.contains("usagebridge_files_received_total{intake=\"intake-folder\"}"), metrics);
+        assertTrue(metrics.contains("usagebridge_deliveries_accepted_total{target=\"twocheckout\"}"), metrics);
+        assertTrue(metrics.contains("usagebridge_upload_latency_seconds_count{target=\"twocheckout\"}"), metrics);
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
