@@ -80,6 +80,10 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         p.put("target.zuora-revenue.type", "zuora-rest-bulk");
         p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
         p.put("commands.dir", data.resolve("commands").toString());
+        // short enough for the in-flight test to time out on a held answer; the simulator answers in milliseconds
+        p.put("zuora.response-timeout-ms", "1500");
+        // 409 means "ask again later": enough short retries to outlast a held first request
+        p.put("deliver.retry.max-redeliveries", "30");
         return p;
     }
 
@@ -177,6 +181,18 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(2, uploads.size());
         assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
         assertEquals(1, zuora.jobCount());
+    }
+
+    @Test
+    void timedOutUploadIsRetriedThrough409WhileInFlightAndMakesOneJob() throws Exception {
+        zuora.delayNext(1, Duration.ofSeconds(4)); // the first answer is held: our call times out after 1.5 s
+        drop("zuora-usage/usage.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+        List<Integer> statuses = posts("/v1/usage").stream().map(ZuoraRestRequest::status).toList();
+        assertTrue(statuses.contains(409), "a retry while the first was in flight got 409: " + statuses);
+        assertEquals(1, zuora.jobCount(), "one job, whatever the retries");
+        assertEquals(1, posts("/v1/usage").stream().map(ZuoraRestRequest::idempotencyKey).distinct().count());
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
     }
 
     @Test
