@@ -49,6 +49,9 @@ public final class ExchangeKeys {
     /** Where a remote job's result file can be downloaded. */
     public static final String RESULT_URL = "UsageBridgeResultUrl";
 
+    /** The SOAP call a target's call route makes next (see ZuoraSoapRequest): data, built into an envelope there. */
+    public static final String SOAP_REQUEST = "UsageBridgeSoapRequest";
+
     private ExchangeKeys() {
     }
 }

@@ -26,6 +26,7 @@ import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 import io.usagebridge.target.twocheckout.TwoCheckoutTargetTemplate;
 import io.usagebridge.target.zuora.ZuoraRestRoutes;
+import io.usagebridge.target.zuorasoap.ZuoraSoapRoutes;
 
 /**
  * Runs the real bundle (Java builders + the YAML files in ../routes + ../config/application.properties) against
@@ -87,7 +88,7 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
                 new ErrorHandlingConfiguration(), new IngestRoute(), new RemoteStatusRoutes(),
-                new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes()));
+                new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes()));
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
         folders.addAll(extraFolders);
         builders.addAll(RouteFileLoader.builders(context, folders));

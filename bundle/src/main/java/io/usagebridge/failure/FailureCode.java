@@ -32,6 +32,14 @@ public enum FailureCode {
     ZUORA_AUTH_FAILED(false, "Zuora refused the OAuth client credentials or a fresh token"),
     IDEMPOTENCY_KEY_CONFLICT(false, "Zuora saw this Idempotency-Key with another body (HTTP 422)"),
     IDEMPOTENT_REQUEST_IN_FLIGHT(true, "Zuora is still processing the first request with this Idempotency-Key (HTTP 409)"),
+    ZUORA_LOGIN_FAILED(false, "Zuora refused the SOAP login(): check the user name and password"),
+    ZUORA_SESSION_INVALID(true, "Zuora answered INVALID_SESSION; UsageBridge logs in again and retries the call once"),
+    ZUORA_SOAP_FAULT(false, "Zuora answered a SOAP fault (its FaultCode and message are in the reply)"),
+    ZUORA_IMPORT_NO_FILE_NAME(false, "Zuora: Cannot detect the file name from your Content-Type"),
+    ZUORA_IMPORT_MD5_MISMATCH(false, "Zuora: File MD5 verification error"),
+    ZUORA_IMPORT_TOO_LARGE(false, "Zuora: The import file exceeds the maximum file size of 4194304 bytes"),
+    ZUORA_IMPORT_ZIP_HAS_DIRECTORY(false, "Zuora: The zip file cannot contain a directory"),
+    ZUORA_IMPORT_REJECTED(false, "Zuora's create() refused the Import for another reason (its Errors are in the reply)"),
     INTERNAL_ERROR(false, "an unexpected error inside UsageBridge");
 
     private final boolean retryable;

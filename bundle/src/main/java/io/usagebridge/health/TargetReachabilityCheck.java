@@ -28,7 +28,8 @@ public final class TargetReachabilityCheck {
         Map<String, String> details = new LinkedHashMap<>();
         boolean up = true;
         for (TargetConfig target : catalog.targets().values()) {
-            String url = target.settings().get("url").or(() -> target.settings().get("base-url")).orElse(null);
+            String url = target.settings().get("url").or(() -> target.settings().get("base-url"))
+                    .or(() -> target.settings().get("login-url")).orElse(null);
             if (url == null) {
                 continue;
             }

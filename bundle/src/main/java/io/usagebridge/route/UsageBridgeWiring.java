@@ -56,6 +56,8 @@ import io.usagebridge.target.TargetType;
 import io.usagebridge.target.twocheckout.TwoCheckoutReplyReader;
 import io.usagebridge.target.twocheckout.TwoCheckoutUsageTarget;
 import io.usagebridge.target.zuora.ZuoraErrorMapper;
+import io.usagebridge.target.zuorasoap.ZuoraImportChunker;
+import io.usagebridge.target.zuorasoap.ZuoraSoapImportTarget;
 import io.usagebridge.target.zuora.ZuoraRestKind;
 import io.usagebridge.target.zuora.ZuoraRestTarget;
 
@@ -70,7 +72,8 @@ public class UsageBridgeWiring extends RouteBuilder {
 
     /** Every target type this bundle ships; a new type is one more entry. */
     static final List<TargetType> TARGET_TYPES = List.of(new TwoCheckoutUsageTarget(),
-            new ZuoraRestTarget(ZuoraRestKind.BULK), new ZuoraRestTarget(ZuoraRestKind.USAGE));
+            new ZuoraRestTarget(ZuoraRestKind.BULK), new ZuoraRestTarget(ZuoraRestKind.USAGE),
+            new ZuoraSoapImportTarget());
 
     @Override
     public void configure() throws Exception {
@@ -120,6 +123,8 @@ public class UsageBridgeWiring extends RouteBuilder {
                 ledger, Path.of(settings.get("usagebridge.work-dir", "data/work")), metrics));
         registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules)));
         registry.bind("sliceChunker", new SliceChunker(catalog,
+                new UsageChunker(settings.getInt("validation.max-violations", 20))));
+        registry.bind("zuoraImportChunker", new ZuoraImportChunker(catalog,
                 new UsageChunker(settings.getInt("validation.max-violations", 20))));
         registry.bind("deliveryClaimer", new DeliveryClaimer(ledger));
         registry.bind("attemptStarter", new AttemptStarter(ledger));

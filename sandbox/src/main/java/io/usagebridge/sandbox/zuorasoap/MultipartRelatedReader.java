@@ -1,6 +1,7 @@
 package io.usagebridge.sandbox.zuorasoap;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,9 +76,15 @@ final class MultipartRelatedReader {
      * and an IOException is thrown; the caller still owns (and closes) {@code body}.
      */
     List<Part> read(InputStream body, String boundary) throws IOException {
-        // a leading CRLF makes the first boundary look like every later one: CRLF "--" boundary
+        // a leading CRLF makes the first boundary look like every later one: CRLF "--" boundary. The sequence
+        // closes a stream it has read to the end, and CXF ends its body right after the close delimiter (no
+        // CRLF): shield the caller's stream, which the caller goes on reading
         InputStream withLeadingCrlf = new SequenceInputStream(
-                new ByteArrayInputStream(new byte[] {'\r', '\n'}), body);
+                new ByteArrayInputStream(new byte[] {'\r', '\n'}), new FilterInputStream(body) {
+                    @Override
+                    public void close() {
+                    }
+                });
         byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         BoundaryScanner scanner = new BoundaryScanner(withLeadingCrlf, delimiter, BUFFER_SIZE);
         List<Part> parts = new ArrayList<>();

@@ -26,6 +26,7 @@ final class MtomPackage {
     private final List<Attachment> attachments = new ArrayList<>();
     private boolean xop = true;
     private boolean rootLast;
+    private boolean finalCrlf = true;
 
     MtomPackage(String rootXml) {
         this.rootXml = rootXml;
@@ -40,6 +41,12 @@ final class MtomPackage {
     /** Puts the root part after the attachments, so only the start parameter finds it. */
     MtomPackage rootLast() {
         rootLast = true;
+        return this;
+    }
+
+    /** Ends the body right after the close delimiter, with no CRLF, as CXF writes it. */
+    MtomPackage withoutFinalCrlf() {
+        finalCrlf = false;
         return this;
     }
 
@@ -90,7 +97,7 @@ final class MtomPackage {
             if (rootLast) {
                 writeRoot(out);
             }
-            ascii(out, "--" + BOUNDARY + "--\r\n");
+            ascii(out, "--" + BOUNDARY + (finalCrlf ? "--\r\n" : "--"));
         }
         return file;
     }

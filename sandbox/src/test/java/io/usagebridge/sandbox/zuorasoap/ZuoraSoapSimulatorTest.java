@@ -219,6 +219,21 @@ class ZuoraSoapSimulatorTest {
     }
 
     @Test
+    void bodyEndingRightAfterTheCloseDelimiterIsAccepted() throws Exception {
+        String session = client.login(USER, PASSWORD);
+        // CXF writes no CRLF after the close delimiter; the epilogue is optional (RFC 2046)
+        MtomPackage mtom = new MtomPackage(SoapEnvelopes.create(session, SoapEnvelopes.importObject(
+                SoapEnvelopes.xopInclude("cid:usage"), "Usage", SAMPLE_MD5, "usage.csv")))
+                .attach("usage", "text/csv; name=usage.csv", sample())
+                .withoutFinalCrlf();
+
+        SoapResponse created = client.post(mtom, work);
+
+        assertEquals("true", created.text(API, "Success"), created.body());
+        assertEquals(SAMPLE_MD5, simulator.lastImport().md5());
+    }
+
+    @Test
     void seed001CidTextFormWithLowerCaseImportTypeIsAccepted() throws Exception {
         String session = client.login(USER, PASSWORD);
         // seed 001's sample request: FileContent holds the text cid:NAME, ImportType in lower case as documented
