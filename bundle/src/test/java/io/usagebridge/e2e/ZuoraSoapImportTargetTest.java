@@ -325,7 +325,9 @@ class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
         tamper = exchange -> bend(exchange, refusal);
         drop("zuora/refused.csv", USAGE);
         Path sidecar = data.resolve("failed/zuora/refused.csv.error.json");
-        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        // the sidecar is written first, the original moved when the intake commits: wait for both
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar)
+                && Files.exists(data.resolve("failed/zuora/refused.csv")));
 
         JsonNode error = new ObjectMapper().readTree(sidecar.toFile());
         assertEquals(refusal.code.name(), error.get("code").asText());
@@ -353,7 +355,8 @@ class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
         }
         dropFile(source, "zuora/long-description.csv");
         Path sidecar = data.resolve("failed/zuora/long-description.csv.error.json");
-        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar)
+                && Files.exists(data.resolve("failed/zuora/long-description.csv")));
 
         JsonNode error = new ObjectMapper().readTree(sidecar.toFile());
         assertEquals(FailureCode.REMOTE_JOB_FAILED.name(), error.get("code").asText());
@@ -422,7 +425,8 @@ class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
         zuora.dropNext(1);
         drop("zuora/second.csv", USAGE.replace("A00000002", "A00000003"));
         Path sidecar = data.resolve("failed/zuora/second.csv.error.json");
-        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar)
+                && Files.exists(data.resolve("failed/zuora/second.csv")));
 
         assertEquals(FailureCode.DELIVERY_UNCERTAIN.name(),
                 new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
