@@ -51,7 +51,8 @@ class FileSignatureMismatchTest extends UsageBridgeTestSupport {
         assertTrue(done.matches(30, SECONDS));
 
         assertEquals("Bad signature on the received file!", twoCheckout.received().get(0).reply());
-        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("failed/usage.csv.error.json")));
+        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("failed/usage.csv.error.json"))
+                && Files.exists(data.resolve("failed/usage.csv")));
         assertEquals("TWOCHECKOUT_FILE_MD5_MISMATCH", new ObjectMapper()
                 .readTree(data.resolve("failed/usage.csv.error.json").toFile()).get("code").asText());
         assertEquals(csv, Files.readString(data.resolve("failed/usage.csv")), "the original is untouched");

@@ -72,7 +72,8 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         assertEquals(1, twoCheckout.requestCount(), "the request reached 2Checkout before the first run died");
 
         context.start();
-        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("failed/usage.csv.error.json")));
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("failed/usage.csv.error.json"))
+                && Files.exists(data.resolve("failed/usage.csv")));
         assertEquals("DELIVERY_UNCERTAIN", new ObjectMapper()
                 .readTree(data.resolve("failed/usage.csv.error.json").toFile()).get("code").asText());
         assertEquals(1, twoCheckout.requestCount(), "never resent on its own");

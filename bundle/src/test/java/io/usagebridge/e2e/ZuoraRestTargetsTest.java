@@ -213,7 +213,8 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         zuora.rejectRecordsContaining("A00000002");
         drop("zuora-usage/usage.csv", USAGE);
         Path sidecar = data.resolve("failed/zuora-usage/usage.csv.error.json");
-        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
+        await().atMost(30, SECONDS).until(() -> Files.exists(sidecar)
+                && Files.exists(data.resolve("failed/zuora-usage/usage.csv")));
         assertEquals("REMOTE_JOB_FAILED", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
         assertEquals(USAGE, Files.readString(data.resolve("failed/zuora-usage/usage.csv")));
         assertEquals(DeliveryState.REJECTED, ledger().deliveriesTo("zuora-usage").get(0).state());
