@@ -24,6 +24,7 @@ import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.RouteFileLoader;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+import io.usagebridge.target.insights.InsightsBatchRoutes;
 import io.usagebridge.target.twocheckout.TwoCheckoutTargetTemplate;
 import io.usagebridge.target.zuora.ZuoraRestRoutes;
 import io.usagebridge.target.zuorasoap.ZuoraSoapRoutes;
@@ -88,7 +89,8 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
                 new ErrorHandlingConfiguration(), new IngestRoute(), new RemoteStatusRoutes(),
-                new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes()));
+                new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes(),
+                new InsightsBatchRoutes()));
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
         folders.addAll(extraFolders);
         builders.addAll(RouteFileLoader.builders(context, folders));
@@ -138,6 +140,7 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         p.put("deliver.retry.initial-delay-ms", "50");
         p.put("poll.start-delay-ms", "100");
         p.put("poll.interval-ms", "100");
+        p.put("intake.insights.scan-interval-ms", "100");
         p.put("deliver.retry.max-delay-ms", "200");
         p.put("deliver.retry.max-redeliveries", "3");
         p.put("target.twocheckout.url", twoCheckout.url());

@@ -40,6 +40,17 @@ public enum FailureCode {
     ZUORA_IMPORT_TOO_LARGE(false, "Zuora: The import file exceeds the maximum file size of 4194304 bytes"),
     ZUORA_IMPORT_ZIP_HAS_DIRECTORY(false, "Zuora: The zip file cannot contain a directory"),
     ZUORA_IMPORT_REJECTED(false, "Zuora's create() refused the Import for another reason (its Errors are in the reply)"),
+    JSON_RECORD_INVALID(false, "a JSON line is not one object, or its keys are invalid or differ from the first's"),
+    INSIGHTS_BATCH_INCOMPLETE(false, "an Insights batch still misses record types at its deadline"),
+    INSIGHTS_BATCH_INVALID(false, "an Insights batch folder holds a file of no record type, or two of one"),
+    INSIGHTS_AUTH_FAILED(false, "Insights: Please authenticate to access this resource (the API token, HTTP 401)"),
+    INSIGHTS_DATA_SOURCE_UNKNOWN(false, "Insights: Invalid query parameter dataSource"),
+    INSIGHTS_RECORD_TYPE_UNKNOWN(false, "Insights: Invalid query parameter recordType"),
+    INSIGHTS_BATCH_DATE_INVALID(false, "Insights: Invalid ISO timestamp (the batchDate)"),
+    INSIGHTS_UNEXPECTED_REPLY(false, "Insights answered the upload-URL call without a usable signedUrl"),
+    INSIGHTS_SIGNED_URL_EXPIRED(true, "the signed URL expired (valid 1 h); a new one is asked, same batchDate"),
+    INSIGHTS_SIGNED_URL_REFUSED(false, "the signed URL is not https, its host is not allowed, or it redirected"),
+    INSIGHTS_SIGNATURE_MISMATCH(false, "the store refused the signed URL's signature (SignatureDoesNotMatch)"),
     INTERNAL_ERROR(false, "an unexpected error inside UsageBridge");
 
     private final boolean retryable;

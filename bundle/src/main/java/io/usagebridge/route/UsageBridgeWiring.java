@@ -53,13 +53,15 @@ import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
 import io.usagebridge.target.TargetCatalog;
 import io.usagebridge.target.TargetType;
+import io.usagebridge.target.insights.InsightsBatchTarget;
+import io.usagebridge.target.insights.InsightsBatchWiring;
 import io.usagebridge.target.twocheckout.TwoCheckoutReplyReader;
 import io.usagebridge.target.twocheckout.TwoCheckoutUsageTarget;
 import io.usagebridge.target.zuora.ZuoraErrorMapper;
-import io.usagebridge.target.zuorasoap.ZuoraImportChunker;
-import io.usagebridge.target.zuorasoap.ZuoraSoapImportTarget;
 import io.usagebridge.target.zuora.ZuoraRestKind;
 import io.usagebridge.target.zuora.ZuoraRestTarget;
+import io.usagebridge.target.zuorasoap.ZuoraImportChunker;
+import io.usagebridge.target.zuorasoap.ZuoraSoapImportTarget;
 
 /**
  * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and
@@ -73,7 +75,7 @@ public class UsageBridgeWiring extends RouteBuilder {
     /** Every target type this bundle ships; a new type is one more entry. */
     static final List<TargetType> TARGET_TYPES = List.of(new TwoCheckoutUsageTarget(),
             new ZuoraRestTarget(ZuoraRestKind.BULK), new ZuoraRestTarget(ZuoraRestKind.USAGE),
-            new ZuoraSoapImportTarget());
+            new ZuoraSoapImportTarget(), new InsightsBatchTarget());
 
     @Override
     public void configure() throws Exception {
@@ -124,8 +126,6 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules)));
         registry.bind("sliceChunker", new SliceChunker(catalog,
                 new UsageChunker(settings.getInt("validation.max-violations", 20))));
-        registry.bind("zuoraImportChunker", new ZuoraImportChunker(catalog,
-                new UsageChunker(settings.getInt("validation.max-violations", 20))));
         registry.bind("deliveryClaimer", new DeliveryClaimer(ledger));
         registry.bind("attemptStarter", new AttemptStarter(ledger));
         registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics));
@@ -144,7 +144,10 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("resultFileSaver", new ResultFileSaver(
                 Path.of(settings.get("usagebridge.work-dir", "data/work")).resolve("results")));
         registry.bind("zuoraErrorMapper", new ZuoraErrorMapper(classifier));
+        registry.bind("zuoraImportChunker", new ZuoraImportChunker(catalog,
+                new UsageChunker(settings.getInt("validation.max-violations", 20))));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock, metrics));
+        InsightsBatchWiring.bind(registry, settings, database, ledger, catalog, classifier, summary, clock);
 
         // retries are the error handler's (counted, backed off, in the ledger); the client must not add its own
         context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);

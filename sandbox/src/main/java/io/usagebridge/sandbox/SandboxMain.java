@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox;
 
+import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,11 +12,17 @@ import java.util.concurrent.CountDownLatch;
  * {@code sandbox.twocheckout.secret-key}, {@code sandbox.sftp.enabled} (true),
  * {@code sandbox.sftp.port} (2222), {@code sandbox.sftp.root} ({@code data/sandbox/sftp}),
  * {@code sandbox.sftp.host-key} ({@code data/sandbox/sftp-host-key}), {@code sandbox.sftp.user},
- * {@code sandbox.sftp.password}, {@code sandbox.sftp.known-hosts} ({@code data/sandbox/known_hosts}).
+ * {@code sandbox.sftp.password}, {@code sandbox.sftp.known-hosts} ({@code data/sandbox/known_hosts}),
+ * {@code sandbox.insights.enabled} (true), {@code sandbox.insights.port} (8097), {@code sandbox.insights.store-port}
+ * (8098), {@code sandbox.insights.api-token}, {@code sandbox.insights.data-source} (billing),
+ * {@code sandbox.insights.record-types} (account,subscription).
  */
 public final class SandboxMain {
 
     private static final String KNOWN_HOSTS_HOST = "localhost";
+    private static final String INSIGHTS_DATA_SOURCE = System.getProperty("sandbox.insights.data-source", "billing");
+    private static final String[] INSIGHTS_RECORD_TYPES = System.getProperty("sandbox.insights.record-types",
+            "account,subscription").split(",");
 
     private SandboxMain() {
     }
@@ -36,8 +43,13 @@ public final class SandboxMain {
         Path knownHosts = pathProperty("sandbox.sftp.known-hosts", Path.of("data", "sandbox", "known_hosts"));
 
         SandboxServers servers = SandboxServers.start(settings);
+        InsightsBatchSimulator insights = Boolean.parseBoolean(System.getProperty("sandbox.insights.enabled", "true"))
+                ? startInsights() : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (insights != null) {
+                insights.stop();
+            }
             servers.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
@@ -54,7 +66,22 @@ public final class SandboxMain {
             System.out.println("  known_hosts (written to " + knownHosts.toAbsolutePath() + "):");
             System.out.println("    " + sftp.knownHostsLine(KNOWN_HOSTS_HOST));
         }
+        if (insights != null) {
+            System.out.println("  Insights Batch API: " + insights.uploadUrl() + ", its signed-URL store on port "
+                    + insights.storePort() + " (data source " + INSIGHTS_DATA_SOURCE + ": "
+                    + String.join(",", INSIGHTS_RECORD_TYPES) + ")");
+        }
         stopped.await();
+    }
+
+    /** The Insights Batch API and its store; the token and a data source from system properties. */
+    private static InsightsBatchSimulator startInsights() throws IOException {
+        InsightsBatchSimulator insights = new InsightsBatchSimulator(
+                System.getProperty("sandbox.insights.api-token", "sandbox-insights-token"));
+        insights.addDataSource(INSIGHTS_DATA_SOURCE, INSIGHTS_RECORD_TYPES);
+        insights.start(Integer.getInteger("sandbox.insights.port", 8097),
+                Integer.getInteger("sandbox.insights.store-port", 8098));
+        return insights;
     }
 
     private static Path pathProperty(String name, Path defaultPath) {
