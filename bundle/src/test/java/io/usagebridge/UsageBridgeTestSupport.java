@@ -24,10 +24,10 @@ import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.RouteFileLoader;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
-import io.usagebridge.target.insights.InsightsBatchRoutes;
-import io.usagebridge.target.twocheckout.TwoCheckoutTargetTemplate;
-import io.usagebridge.target.zuora.ZuoraRestRoutes;
-import io.usagebridge.target.zuorasoap.ZuoraSoapRoutes;
+import io.usagebridge.targets.insights.InsightsBatchRoutes;
+import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
+import io.usagebridge.targets.zuora.ZuoraRestRoutes;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapRoutes;
 
 /**
  * Runs the real bundle (Java builders + the YAML files in ../routes + ../config/application.properties) against

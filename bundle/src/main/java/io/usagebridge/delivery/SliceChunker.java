@@ -11,7 +11,7 @@ import io.usagebridge.config.TargetConfig;
 import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.csv.UsageChunker;
 import io.usagebridge.routing.TargetSlice;
-import io.usagebridge.target.TargetCatalog;
+import io.usagebridge.targets.TargetCatalog;
 
 /** Validates and shapes a target's slice against the target's contract and cuts it to the target's limits. */
 public final class SliceChunker implements Processor {

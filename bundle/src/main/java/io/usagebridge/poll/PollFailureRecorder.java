@@ -14,7 +14,7 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
-import io.usagebridge.target.TargetCatalog;
+import io.usagebridge.targets.TargetCatalog;
 
 /**
  * A status check that itself failed (network, 5xx, an expired session) does not fail the delivery: the job is

@@ -14,7 +14,7 @@ import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
-import io.usagebridge.target.TargetCatalog;
+import io.usagebridge.targets.TargetCatalog;
 
 /** Writes what a status check found: ask again later, or the final status with its counts and result file. */
 public final class PollOutcomeRecorder implements Processor {

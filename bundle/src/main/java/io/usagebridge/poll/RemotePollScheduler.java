@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
-import io.usagebridge.target.TargetCatalog;
+import io.usagebridge.targets.TargetCatalog;
 
 /** After a target took a job: record its remote id and schedule the first status check (state POLLING). */
 public final class RemotePollScheduler implements Processor {

@@ -51,17 +51,17 @@ import io.usagebridge.poll.ResultFileSaver;
 import io.usagebridge.routing.RoutingRules;
 import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
-import io.usagebridge.target.TargetCatalog;
-import io.usagebridge.target.TargetType;
-import io.usagebridge.target.insights.InsightsBatchTarget;
-import io.usagebridge.target.insights.InsightsBatchWiring;
-import io.usagebridge.target.twocheckout.TwoCheckoutReplyReader;
-import io.usagebridge.target.twocheckout.TwoCheckoutUsageTarget;
-import io.usagebridge.target.zuora.ZuoraErrorMapper;
-import io.usagebridge.target.zuora.ZuoraRestKind;
-import io.usagebridge.target.zuora.ZuoraRestTarget;
-import io.usagebridge.target.zuorasoap.ZuoraImportChunker;
-import io.usagebridge.target.zuorasoap.ZuoraSoapImportTarget;
+import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.targets.TargetType;
+import io.usagebridge.targets.insights.InsightsBatchTarget;
+import io.usagebridge.targets.insights.InsightsBatchWiring;
+import io.usagebridge.targets.twocheckout.TwoCheckoutReplyReader;
+import io.usagebridge.targets.twocheckout.TwoCheckoutUsageTarget;
+import io.usagebridge.targets.zuora.ZuoraErrorMapper;
+import io.usagebridge.targets.zuora.ZuoraRestKind;
+import io.usagebridge.targets.zuora.ZuoraRestTarget;
+import io.usagebridge.targets.zuorasoap.ZuoraImportChunker;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapImportTarget;
 
 /**
  * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and

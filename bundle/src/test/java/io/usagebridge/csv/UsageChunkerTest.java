@@ -34,7 +34,7 @@ import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
-import io.usagebridge.target.twocheckout.TwoCheckoutUsageTarget;
+import io.usagebridge.targets.twocheckout.TwoCheckoutUsageTarget;
 
 /** Checking, shaping and cutting a target's slice, against 2Checkout's contract and a contract with numbers. */
 class UsageChunkerTest {

@@ -25,7 +25,7 @@ import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.ledger.SourceState;
 import io.usagebridge.sandbox.ReceivedUpload;
-import io.usagebridge.target.twocheckout.TwoCheckoutHashSigner;
+import io.usagebridge.targets.twocheckout.TwoCheckoutHashSigner;
 
 class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
 

@@ -68,7 +68,7 @@ import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
 import io.usagebridge.sandbox.zuorasoap.ZuoraSoapCall;
 import io.usagebridge.sandbox.zuorasoap.ZuoraSoapSimulator;
-import io.usagebridge.target.zuorasoap.ZuoraSoapRequest;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
 
 /**
  * The Zuora SOAP import target (routes/available/target-zuora-soap.camel.yaml) against the sandbox's Zuora SOAP

@@ -13,7 +13,7 @@ import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.IngestRoute;
 import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.UsageBridgeWiring;
-import io.usagebridge.target.twocheckout.TwoCheckoutTargetTemplate;
+import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
 
 class IndexedRouteBuildersTest {
 

@@ -29,7 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.usagebridge.sandbox.ReceivedUpload;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
-import io.usagebridge.target.twocheckout.TwoCheckoutHashSigner;
+import io.usagebridge.targets.twocheckout.TwoCheckoutHashSigner;
 
 /** The app as Quarkus builds it: bundle routes from the jar, routes/ and config/ from the project. */
 @QuarkusTest

@@ -1,7 +1,0 @@
-package io.usagebridge.target.insights;
-
-import java.nio.file.Path;
-
-/** One record type's file in a batch folder, read where it lies. */
-public record RecordFile(String recordType, Path file) {
-}

@@ -1,0 +1,139 @@
+package io.usagebridge.targets.insights;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.FileEntity;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+
+/**
+ * One insights-batch target's two calls: the upload URL ({@code POST} the form dataSource, recordType, batchDate,
+ * with Basic authentication: the API token as user, an empty password) and the upload ({@code PUT} of the file to
+ * the signed URL, streamed from disk with a Content-Length). Every header of each request is set here, all others
+ * cleared: the PUT carries no Content-Type, Content-MD5 or Authorization, which the URL's signature would not cover.
+ * As a processor, it is the target route's first step and refuses anything but a batch folder.
+ */
+public final class InsightsConnection implements Processor {
+
+    private final String target;
+    private final String uploadUrl;
+    private final String authorization;
+    private final Supplier<SignedUrlPolicy> policy;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param policy made on first use, from the target's settings (read at start, after the routes are built) */
+    public InsightsConnection(String target, String uploadUrl, String apiToken, Supplier<SignedUrlPolicy> policy) {
+        this.target = target;
+        this.uploadUrl = uploadUrl;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((apiToken + ":")
+                .getBytes(StandardCharsets.UTF_8));
+        this.policy = policy;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    /** The target route takes batch folders only; a single file routed here by a rule is refused, not guessed at. */
+    @Override
+    public void process(Exchange exchange) {
+        if (!(exchange.getMessage().getBody() instanceof BatchFolder)) {
+            throw new UsageBridgeFailure(FailureCode.TARGET_CONFIG_INVALID, "target " + target + " is an "
+                    + "insights-batch target: it takes batch folders <inbox>/insights/<dataSource>/<batch>/, not "
+                    + "single files; check routing.default-targets and routing values");
+        }
+    }
+
+    /** POST {url}: form dataSource, recordType, batchDate (form-encoded: a + would arrive as a space). */
+    void uploadUrlRequest(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_URI, uploadUrl);
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader("Accept", "application/json");
+        message.setHeader("Authorization", authorization);
+        message.setBody(new UrlEncodedFormEntity(List.of(
+                new BasicNameValuePair("dataSource", exchange.getProperty(InsightsKeys.DATA_SOURCE, String.class)),
+                new BasicNameValuePair("recordType", exchange.getProperty(InsightsKeys.RECORD_TYPE, String.class)),
+                new BasicNameValuePair("batchDate", exchange.getProperty(InsightsKeys.BATCH_DATE, String.class))),
+                StandardCharsets.UTF_8));
+    }
+
+    /** Reads {@code signedUrl} from the answer and checks it before anything is sent there. */
+    void signedUrl(Exchange exchange) throws Exception {
+        String body;
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode answer;
+        try {
+            answer = json.readTree(body.isEmpty() ? "{}" : body);
+        } catch (Exception e) {
+            throw new UsageBridgeFailure(FailureCode.INSIGHTS_UNEXPECTED_REPLY, "the upload-URL answer is not JSON",
+                    cutQuery(body));
+        }
+        String signedUrl = answer.path("signedUrl").asText(null);
+        if (signedUrl == null || signedUrl.isBlank()) {
+            throw new UsageBridgeFailure(FailureCode.INSIGHTS_UNEXPECTED_REPLY, "the upload-URL answer has no "
+                    + "signedUrl", cutQuery(body));
+        }
+        String batchDate = exchange.getProperty(InsightsKeys.BATCH_DATE, String.class);
+        String echoed = answer.path("batchDate").asText(null);
+        if (echoed != null && !echoed.equals(batchDate)) {
+            throw new UsageBridgeFailure(FailureCode.INSIGHTS_UNEXPECTED_REPLY, "Insights answered for batchDate "
+                    + echoed + ", UsageBridge asked for " + batchDate + ": the record type would miss its batch");
+        }
+        URI checked = policy.get().check(signedUrl);
+        exchange.setProperty(InsightsKeys.SIGNED_URL, checked.toString());
+    }
+
+    /** PUT {signed URL}: the file from disk with its length; no Content-Type (unsigned), no chunking. */
+    void putRequest(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_URI, exchange.getProperty(InsightsKeys.SIGNED_URL, String.class));
+        message.setHeader(Exchange.HTTP_METHOD, "PUT");
+        Path file = exchange.getProperty(InsightsKeys.RECORD_FILE, Path.class);
+        // an entity of our own: given a File, camel-http would probe and send a Content-Type the URL did not sign
+        message.setBody(new FileEntity(file.toFile(), (ContentType) null));
+    }
+
+    /** The store took the file: its object (the URL without the signature) and ETag become the delivery's facts. */
+    void stored(Exchange exchange) {
+        String signed = exchange.getProperty(InsightsKeys.SIGNED_URL, String.class);
+        String object = signed.contains("?") ? signed.substring(0, signed.indexOf('?')) : signed;
+        String etag = exchange.getMessage().getHeader("ETag", String.class);
+        exchange.setProperty(ExchangeKeys.REMOTE_ID, object);
+        exchange.setProperty(ExchangeKeys.REMOTE_STATUS, "STORED");
+        exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, "batchDate=" + exchange.getProperty(InsightsKeys.BATCH_DATE)
+                + " ETag=" + etag);
+        exchange.removeProperty(InsightsKeys.SIGNED_URL);
+    }
+
+    /** A URL (or a text holding one) without its query: the signature must not reach logs or the ledger. */
+    static String cutQuery(String text) {
+        return text == null ? null : text.replaceAll("\\?[^\"\\s]*", "?…");
+    }
+
+    @Override
+    public String toString() {
+        return "InsightsConnection[target=" + target + ", url=" + uploadUrl + "]"; // never the token
+    }
+}

@@ -1,0 +1,51 @@
+package io.usagebridge.targets.insights;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.ledger.InsightsBatchLedger;
+import io.usagebridge.ledger.LedgerRepository;
+
+/**
+ * Receives one record type's file of a claimed batch: one streaming pass (MD5, SHA-256, lines, UTF-8), recorded
+ * as a source file in the ledger and linked to the batch. The file is read where it lies: the batch folder stays
+ * in the inbox until the batch is finished, and is then moved whole.
+ */
+public final class InsightsRecordIntake implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InsightsRecordIntake.class);
+
+    private final LedgerRepository ledger;
+    private final InsightsBatchLedger batches;
+    private final String insightsFolder;
+
+    public InsightsRecordIntake(LedgerRepository ledger, InsightsBatchLedger batches, String insightsFolder) {
+        this.ledger = ledger;
+        this.batches = batches;
+        this.insightsFolder = insightsFolder;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        RecordFile record = exchange.getMessage().getMandatoryBody(RecordFile.class);
+        BatchFolder batch = exchange.getProperty(InsightsKeys.BATCH, BatchFolder.class);
+        long batchId = exchange.getProperty(InsightsKeys.BATCH_ID, Long.class);
+        String name = batch.displayName(insightsFolder) + "/" + record.file().getFileName();
+        exchange.setProperty(ExchangeKeys.STAGE, "intake");
+        exchange.setProperty(ExchangeKeys.SOURCE_NAME, name);
+        exchange.setProperty(InsightsKeys.RECORD_TYPE, record.recordType());
+        exchange.setProperty(InsightsKeys.RECORD_FILE, record.file());
+        FileScan scan = FileScan.of(record.file());
+        long sourceId = ledger.recordSource(name, record.file().toAbsolutePath().toString(), record.file(),
+                scan.fingerprint());
+        batches.recordSource(batchId, record.recordType(), sourceId);
+        exchange.setProperty(ExchangeKeys.SOURCE_ID, sourceId);
+        exchange.setProperty(ExchangeKeys.SHA256, scan.sha256());
+        exchange.setProperty(InsightsKeys.FILE_SCAN, scan);
+        LOG.info("{}: RECEIVED as source {} ({} bytes, {} lines, md5 {})", name, sourceId, scan.bytes(), scan.lines(),
+                scan.md5());
+    }
+}

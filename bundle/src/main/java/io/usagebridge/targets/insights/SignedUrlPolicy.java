@@ -1,0 +1,141 @@
+package io.usagebridge.targets.insights;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+
+/**
+ * Checks a signed upload URL before anything is sent to it. The URL comes from the network, so it must not be able
+ * to send a customer's file elsewhere: https only (plain http only on this machine, when configured for the
+ * sandbox), no user info, a host in the configured allow-list; and it must not expire before the upload starts.
+ * Messages name the host, never the URL: its query is a credential for an hour.
+ */
+public final class SignedUrlPolicy {
+
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
+
+    private final List<String> allowedHosts;
+    private final boolean allowHttpOnLocalhost;
+    private final Duration expiryMargin;
+    private final Clock clock;
+    private final String hostsKey;
+
+    public SignedUrlPolicy(List<String> allowedHosts, boolean allowHttpOnLocalhost, Duration expiryMargin,
+                           Clock clock, String hostsKey) {
+        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        this.allowHttpOnLocalhost = allowHttpOnLocalhost;
+        this.expiryMargin = expiryMargin;
+        this.clock = clock;
+        this.hostsKey = hostsKey;
+    }
+
+    public static SignedUrlPolicy of(InsightsTargetSettings settings, Clock clock) {
+        return new SignedUrlPolicy(settings.signedUrlHosts(), settings.allowHttpOnLocalhost(),
+                settings.expiryMargin(), clock, "target." + settings.target() + ".signed-url-hosts");
+    }
+
+    /**
+     * @return the URL to PUT to
+     * @throws UsageBridgeFailure INSIGHTS_SIGNED_URL_REFUSED (not sent, not retried) or INSIGHTS_SIGNED_URL_EXPIRED
+     *                            (retryable: the retry asks for a new URL)
+     */
+    public URI check(String signedUrl) {
+        URI uri;
+        try {
+            uri = new URI(signedUrl);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw refused("the signed URL is not a valid URL");
+        }
+        String authority = uri.getRawAuthority();
+        if (!uri.isAbsolute() || authority == null || authority.isEmpty()) {
+            throw refused("the signed URL names no host");
+        }
+        if (authority.contains("@")) {
+            throw refused("the signed URL carries user info (" + authority.substring(authority.lastIndexOf('@') + 1)
+                    + "): refused, it could disguise the host");
+        }
+        String host = host(authority);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean plainHttpAllowed = "http".equals(scheme) && allowHttpOnLocalhost && LOOPBACK.contains(host);
+        if (!"https".equals(scheme) && !plainHttpAllowed) {
+            throw refused("the signed URL for host " + host + " is " + scheme + ", not https");
+        }
+        if (!allowed(host)) {
+            throw refused("the signed URL points at host " + host + ", which is not in " + hostsKey + " "
+                    + allowedHosts + ": the file is not sent there");
+        }
+        if (uri.getHost() == null) {
+            throw refused("the signed URL's host " + host + " is not a valid host name for an HTTP request");
+        }
+        Long expires = expires(uri.getRawQuery());
+        if (expires != null) {
+            Instant expiresAt = Instant.ofEpochSecond(expires);
+            if (!clock.instant().plus(expiryMargin).isBefore(expiresAt)) {
+                throw new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNED_URL_EXPIRED, "the signed URL for host " + host
+                        + " expires at " + expiresAt + ", too soon to start the upload: asking for a new one", null,
+                        true, null, null);
+            }
+        }
+        return uri;
+    }
+
+    boolean allowed(String host) {
+        for (String entry : allowedHosts) {
+            if (entry.startsWith("*.")) {
+                String suffix = entry.substring(1);
+                if (host.endsWith(suffix) && host.length() > suffix.length()) {
+                    return true;
+                }
+            } else if (entry.equals(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The host of an authority (no user info), lower case, without port or a trailing dot. */
+    static String host(String authority) {
+        String host;
+        if (authority.startsWith("[")) {
+            int end = authority.indexOf(']');
+            host = end < 0 ? authority : authority.substring(0, end + 1);
+        } else {
+            int colon = authority.lastIndexOf(':');
+            host = colon >= 0 && authority.substring(colon + 1).chars().allMatch(Character::isDigit)
+                    ? authority.substring(0, colon) : authority;
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    private static Long expires(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("Expires")) {
+                try {
+                    return Long.parseLong(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).trim());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static UsageBridgeFailure refused(String message) {
+        return new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, message);
+    }
+}

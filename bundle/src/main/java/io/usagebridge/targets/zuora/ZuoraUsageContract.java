@@ -1,0 +1,33 @@
+package io.usagebridge.targets.zuora;
+
+import java.util.List;
+
+import io.usagebridge.config.TargetConfig;
+import io.usagebridge.csv.ColumnSpec;
+import io.usagebridge.csv.CsvContract;
+import io.usagebridge.csv.DateFormat;
+import io.usagebridge.csv.NumberFormat;
+import io.usagebridge.csv.ValueFormat;
+
+/** Zuora's usage import columns; dates in the tenant's format (target.<id>.date-format, default MM/dd/yyyy). */
+public final class ZuoraUsageContract {
+
+    private ZuoraUsageContract() {
+    }
+
+    public static CsvContract of(TargetConfig config) {
+        DateFormat date = new DateFormat(config.settings().get("date-format", "MM/dd/yyyy"));
+        return new CsvContract("zuora-usage", List.of(
+                ColumnSpec.required("ACCOUNT_ID", ValueFormat.TEXT),
+                ColumnSpec.required("UOM", ValueFormat.TEXT),
+                ColumnSpec.required("QTY", new NumberFormat()),
+                ColumnSpec.required("STARTDATE", date),
+                ColumnSpec.optional("ENDDATE", date),
+                ColumnSpec.optional("SUBSCRIPTION_ID", ValueFormat.TEXT),
+                ColumnSpec.optional("CHARGE_ID", ValueFormat.TEXT),
+                ColumnSpec.optional("DESCRIPTION", ValueFormat.TEXT),
+                ColumnSpec.optional("UNIQUE_KEY", ValueFormat.TEXT),
+                ColumnSpec.optional("PRODUCT_RATE_PLAN_CHARGE_ID", ValueFormat.TEXT)),
+                List.of());
+    }
+}

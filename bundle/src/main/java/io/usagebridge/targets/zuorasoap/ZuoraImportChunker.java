@@ -1,0 +1,45 @@
+package io.usagebridge.targets.zuorasoap;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.config.TargetConfig;
+import io.usagebridge.csv.ChunkFile;
+import io.usagebridge.csv.UsageChunker;
+import io.usagebridge.routing.TargetSlice;
+import io.usagebridge.targets.TargetCatalog;
+
+/**
+ * The Zuora SOAP target's validate-and-shape step: the slice is checked and shaped against Zuora's usage
+ * contract in one streaming pass (as for every target), then made into import files within Zuora's 4 MB limit:
+ * as is, zipped, or cut on row boundaries (see {@link ZuoraImportFiles}). The body becomes the files, in order.
+ */
+public final class ZuoraImportChunker implements Processor {
+
+    private final TargetCatalog catalog;
+    private final UsageChunker chunker;
+    private final ZuoraImportFiles files;
+
+    public ZuoraImportChunker(TargetCatalog catalog, UsageChunker chunker) {
+        this.catalog = catalog;
+        this.chunker = chunker;
+        this.files = new ZuoraImportFiles(chunker);
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        TargetSlice slice = exchange.getMessage().getMandatoryBody(TargetSlice.class);
+        TargetConfig target = catalog.target(slice.target());
+        Path workDir = exchange.getProperty(ExchangeKeys.WORK_DIR, Path.class);
+        String name = Path.of(exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class)).getFileName().toString();
+        String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        Path dir = workDir.resolve("chunks").resolve(target.id());
+        List<ChunkFile> shaped = chunker.chunk(slice.file(), catalog.typeOf(target.id()).contract(target),
+                target.maxChunkBytes(), target.maxChunkRows(), dir.resolve("shaped"), stem);
+        exchange.getMessage().setBody(files.fit(shaped, dir, stem));
+    }
+}

@@ -1,0 +1,87 @@
+package io.usagebridge.targets.insights;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
+
+/** A signed URL comes from the network: it is checked before a byte is sent to it. */
+class SignedUrlPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2015-12-17T22:00:00Z");
+    private static final String HOST = "zinsights-zin-prod-fileupload.s3-us-west-2.amazonaws.com";
+    /** The seed's example, its Expires (1450393826) an hour after NOW. */
+    private static final String SEED_URL = "https://" + HOST + "/3/31/29/2015/12/15/111200.000/42.0.txt.gz"
+            + "?AWSAccessKeyId=Some_Key_123&Expires=1450393826&Signature=SomeUniqueString3w%3D";
+
+    private final SignedUrlPolicy policy = new SignedUrlPolicy(List.of(HOST, "*.files.example.com"), false,
+            Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC), "target.insights.signed-url-hosts");
+
+    @Test
+    void seedsExampleUrlPasses() {
+        assertEquals(SEED_URL, policy.check(SEED_URL).toString());
+    }
+
+    @Test
+    void plainHttpIsRefusedUnlessAllowedForThisMachine() {
+        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED,
+                refused("http://" + HOST + "/object?Expires=1450393826").code());
+        SignedUrlPolicy sandbox = new SignedUrlPolicy(List.of("localhost", HOST), true, Duration.ZERO,
+                Clock.fixed(NOW, ZoneOffset.UTC), "hosts");
+        sandbox.check("http://localhost:8095/object?Expires=1450393826");
+        assertThrows(UsageBridgeFailure.class, () -> sandbox.check("http://" + HOST + "/object"),
+                "plain http only on this machine");
+    }
+
+    @Test
+    void hostOutsideTheAllowListIsRefusedAndNamed() {
+        UsageBridgeFailure failure = refused("https://attacker.example.net/42.txt?Expires=1450393826&Signature=x");
+        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, failure.code());
+        assertTrue(failure.getMessage().contains("attacker.example.net"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("Signature"), "the URL's credential is not repeated");
+        assertFalse(failure.retryable());
+        refused("https://" + HOST + ".attacker.net/42.txt");
+        refused("https://evil" + HOST.substring(HOST.indexOf('.')) + "/42.txt");
+    }
+
+    @Test
+    void userInfoCannotDisguiseTheHost() {
+        UsageBridgeFailure failure = refused("https://" + HOST + "@attacker.example.net/42.txt");
+        assertTrue(failure.getMessage().contains("user info"), failure.getMessage());
+    }
+
+    @Test
+    void wildcardMatchesSubDomainsOnly() {
+        policy.check("https://eu.files.example.com/object");
+        policy.check("https://a.b.files.example.com:443/object");
+        refused("https://files.example.com/object");
+        refused("https://evilfiles.example.com/object");
+    }
+
+    @Test
+    void urlExpiringBeforeTheUploadCouldStartIsRetryableAndAsksForANewOne() {
+        UsageBridgeFailure past = assertThrows(UsageBridgeFailure.class, () -> policy.check("https://" + HOST
+                + "/object?Expires=" + (NOW.getEpochSecond() - 1)));
+        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_EXPIRED, past.code());
+        assertTrue(past.retryable());
+        assertThrows(UsageBridgeFailure.class, () -> policy.check("https://" + HOST + "/object?Expires="
+                + (NOW.getEpochSecond() + 30)), "inside the margin");
+    }
+
+    private UsageBridgeFailure refused(String url) {
+        UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class, () -> policy.check(url));
+        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, failure.code(), failure.getMessage());
+        return failure;
+    }
+}
