@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Reads a stream through a fixed buffer, handing out the bytes that come before each
  * occurrence of a delimiter. Only the buffer is held in memory, whatever the stream's length.
  */
-final class DelimiterScanner {
+public final class DelimiterScanner {
 
     private final InputStream in;
     private final byte[] delimiter;
@@ -19,7 +19,7 @@ final class DelimiterScanner {
     private int limit;
     private boolean eof;
 
-    DelimiterScanner(InputStream in, byte[] delimiter, int bufferSize) {
+    public DelimiterScanner(InputStream in, byte[] delimiter, int bufferSize) {
         if (bufferSize < 2 * delimiter.length) {
             throw new IllegalArgumentException("buffer must hold at least two delimiters");
         }
@@ -34,7 +34,7 @@ final class DelimiterScanner {
      *
      * @return false when the stream ended before a delimiter (everything was copied)
      */
-    boolean copyUntilDelimiter(OutputStream out) throws IOException {
+    public boolean copyUntilDelimiter(OutputStream out) throws IOException {
         while (true) {
             int found = indexOfDelimiter();
             if (found >= 0) {
@@ -58,7 +58,7 @@ final class DelimiterScanner {
      *
      * @return the line, or null when the stream has ended
      */
-    String readLine(int maxBytes) throws IOException {
+    public String readLine(int maxBytes) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             if (pos == limit) {

@@ -6,13 +6,13 @@ import java.time.Duration;
  * The fault knobs of a simulator. Each kind applies to the next N requests and then stops;
  * the kinds count down independently, so one request may be both delayed and failed.
  */
-final class FaultSchedule {
+public final class FaultSchedule {
 
     /** What to do to one request; {@code failStatus} 0 means no failure. */
-    record Faults(int failStatus, boolean drop, Duration delay) {
+    public record Faults(int failStatus, boolean drop, Duration delay) {
         static final Faults NONE = new Faults(0, false, Duration.ZERO);
 
-        boolean fail() {
+        public boolean fail() {
             return failStatus != 0;
         }
     }
@@ -23,7 +23,7 @@ final class FaultSchedule {
     private int delayRemaining;
     private Duration delay = Duration.ZERO;
 
-    synchronized void failNext(int n, int httpStatus) {
+    public synchronized void failNext(int n, int httpStatus) {
         requireCount(n);
         if (httpStatus < 200 || httpStatus > 599) {
             throw new IllegalArgumentException("HTTP status must be 200..599, was " + httpStatus);
@@ -32,12 +32,12 @@ final class FaultSchedule {
         failStatus = httpStatus;
     }
 
-    synchronized void dropNext(int n) {
+    public synchronized void dropNext(int n) {
         requireCount(n);
         dropRemaining = n;
     }
 
-    synchronized void delayNext(int n, Duration d) {
+    public synchronized void delayNext(int n, Duration d) {
         requireCount(n);
         if (d.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative");
@@ -47,7 +47,7 @@ final class FaultSchedule {
     }
 
     /** Takes the faults for the request now arriving. */
-    synchronized Faults next() {
+    public synchronized Faults next() {
         int status = 0;
         if (failRemaining > 0) {
             failRemaining--;
@@ -66,7 +66,7 @@ final class FaultSchedule {
         return new Faults(status, drop, wait);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         failRemaining = 0;
         dropRemaining = 0;
         delayRemaining = 0;

@@ -1,5 +1,7 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.DelimiterScanner;
+
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -86,7 +88,7 @@ final class MultipartRelatedReader {
                     }
                 });
         byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        BoundaryScanner scanner = new BoundaryScanner(withLeadingCrlf, delimiter, BUFFER_SIZE);
+        DelimiterScanner scanner = new DelimiterScanner(withLeadingCrlf, delimiter, BUFFER_SIZE);
         List<Part> parts = new ArrayList<>();
         try {
             if (!scanner.copyUntilDelimiter(null)) { // the preamble is ignored
@@ -110,7 +112,7 @@ final class MultipartRelatedReader {
         }
     }
 
-    private Part readPart(BoundaryScanner scanner) throws IOException {
+    private Part readPart(DelimiterScanner scanner) throws IOException {
         Map<String, String> headers = readPartHeaders(scanner);
         String encoding = headers.getOrDefault("content-transfer-encoding", "binary").trim().toLowerCase(Locale.ROOT);
         boolean base64 = encoding.equals("base64");
@@ -152,7 +154,7 @@ final class MultipartRelatedReader {
         return new Part(headers, decoded, Files.size(decoded), HexFormat.of().formatHex(md5.digest()));
     }
 
-    private static Map<String, String> readPartHeaders(BoundaryScanner scanner) throws IOException {
+    private static Map<String, String> readPartHeaders(DelimiterScanner scanner) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         String lastName = null;
         for (int count = 0; ; count++) {

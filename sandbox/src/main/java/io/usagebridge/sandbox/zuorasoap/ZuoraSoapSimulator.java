@@ -1,5 +1,7 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.FaultSchedule;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.FilterInputStream;
@@ -98,7 +100,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
     private final List<ZuoraSoapCall> calls = new ArrayList<>();
     private final List<ImportState> imports = new ArrayList<>();
     private final Map<String, ImportState> importsById = new HashMap<>();
-    private final SoapFaultSchedule faults = new SoapFaultSchedule();
+    private final FaultSchedule faults = new FaultSchedule();
     private final Path configuredStorageDir;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
@@ -305,7 +307,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         Instant now = clock.instant();
-        SoapFaultSchedule.Faults fault = faults.next();
+        FaultSchedule.Faults fault = faults.next();
         try (exchange) {
             if (exchange.getRequestURI().getPath().startsWith(RESULTS_PATH)) {
                 handleDownload(exchange, now, fault);
@@ -323,7 +325,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
                                 boolean mtom) {
     }
 
-    private void handleSoap(HttpExchange exchange, Instant now, SoapFaultSchedule.Faults fault) throws IOException {
+    private void handleSoap(HttpExchange exchange, Instant now, FaultSchedule.Faults fault) throws IOException {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
         CallRecord call = new CallRecord(now, exchange, contentType);
@@ -402,7 +404,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         }
     }
 
-    private void finish(HttpExchange exchange, CallRecord call, SoapFaultSchedule.Faults fault, SoapFault soapFault,
+    private void finish(HttpExchange exchange, CallRecord call, FaultSchedule.Faults fault, SoapFault soapFault,
                         String response) throws IOException {
         String body = response;
         int status = 200;
@@ -613,7 +615,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- result download
 
-    private void handleDownload(HttpExchange exchange, Instant now, SoapFaultSchedule.Faults fault)
+    private void handleDownload(HttpExchange exchange, Instant now, FaultSchedule.Faults fault)
             throws IOException {
         CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
         body.transferTo(OutputStream.nullOutputStream());
