@@ -68,6 +68,7 @@ import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
 import io.usagebridge.sandbox.zuorasoap.ZuoraSoapCall;
 import io.usagebridge.sandbox.zuorasoap.ZuoraSoapSimulator;
+import io.usagebridge.sandbox.zuorasoap.ZuoraWsdlSchemas;
 import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
 
 /**

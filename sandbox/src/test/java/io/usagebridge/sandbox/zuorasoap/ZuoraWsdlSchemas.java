@@ -32,12 +32,12 @@ import org.w3c.dom.ls.LSInput;
  * project), loaded together. The WSDL's three schemas use each other's types without
  * {@code xs:import}, and rely on prefixes declared on the WSDL's root element: each is lifted
  * into a document of its own with those prefixes and an import of the other two namespaces,
- * which a resource resolver serves by namespace.
+ * which a resource resolver serves by namespace. Shared with the bundle's tests through the sandbox's test-jar.
  */
-final class ZuoraWsdlSchemas {
+public final class ZuoraWsdlSchemas {
 
-    /** Relative to the sandbox module, where Maven runs the tests. */
-    static final Path WSDL = Path.of("..", "..", "shared", "reference", "zuora.a.45.0.wsdl");
+    /** Relative to a module folder, where Maven runs the tests (sandbox and bundle alike). */
+    public static final Path WSDL = Path.of("..", "..", "shared", "reference", "zuora.a.45.0.wsdl");
 
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
     private static Schema cached;
@@ -46,7 +46,7 @@ final class ZuoraWsdlSchemas {
     }
 
     /** The combined schema; skips the calling test when the WSDL is not beside the clone. */
-    static synchronized Schema load() throws Exception {
+    public static synchronized Schema load() throws Exception {
         assumeTrue(Files.isRegularFile(WSDL), "Zuora's WSDL is not at " + WSDL.toAbsolutePath().normalize());
         if (cached != null) {
             return cached;
@@ -112,7 +112,8 @@ final class ZuoraWsdlSchemas {
         return "urn:zuora-wsdl-schema:" + namespace;
     }
 
-    private static DocumentBuilder newBuilder() throws Exception {
+    /** A namespace-aware, DTD-free builder, as used to parse the WSDL; for parsing envelopes to validate. */
+    public static DocumentBuilder newBuilder() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder();
