@@ -1,44 +1,17 @@
 package io.usagebridge.ledger;
 
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-/** The ledger on PostgreSQL, as several nodes share it: an embedded server and a fresh database per class. */
+/** The ledger on PostgreSQL, as several nodes share it. */
 class PostgresLedgerRepositoryTest extends LedgerRepositoryTest {
 
-    private static EmbeddedPostgres postgres;
-    private static LedgerDatabase database;
-
-    @BeforeAll
-    static void startPostgres() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database ledger");
-        }
-        database = LedgerDatabase.of(postgres.getDatabase("postgres", "ledger"));
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (database != null) {
-            database.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresLedger POSTGRES = new EmbeddedPostgresLedger();
 
     @Override
     protected DataSource dataSource() {
-        return database.dataSource();
+        return POSTGRES.dataSource();
     }
 }
