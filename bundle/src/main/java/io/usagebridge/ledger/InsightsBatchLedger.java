@@ -1,5 +1,7 @@
 package io.usagebridge.ledger;
 
+import static io.usagebridge.ledger.LedgerTransactions.instant;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -295,28 +297,7 @@ public class InsightsBatchLedger {
         return Timestamp.from(clock.instant());
     }
 
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("ledger database error: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(LedgerTransactions.Work<T> work) {
+        return LedgerTransactions.inTransaction(dataSource, work);
     }
 }
