@@ -16,6 +16,12 @@ public final class ExchangeKeys {
     public static final String CHUNK = "UsageBridgeChunk";
     public static final String DELIVERY_ID = "UsageBridgeDeliveryId";
     public static final String CLAIMED = "UsageBridgeClaimed";
+    /** The claimed delivery's key generation: part of an idempotency key, new for a deliberate second send. */
+    public static final String KEY_GENERATION = "UsageBridgeKeyGeneration";
+    /** The rows per chunk an earlier delivery of this content cut for the target (empty: cut by the limits). */
+    public static final String CHUNK_PLAN = "UsageBridgeChunkPlan";
+    /** The intake route that took the file (where its original can be moved later). */
+    public static final String INTAKE_ROUTE = "UsageBridgeIntakeRoute";
     public static final String STAGE = "UsageBridgeStage";
     public static final String FAILURES = "UsageBridgeFailures";
     public static final String DONE_DIR = "UsageBridgeDoneDir";
@@ -51,6 +57,15 @@ public final class ExchangeKeys {
 
     /** The SOAP call a target's call route makes next (see ZuoraSoapRequest): data, built into an envelope there. */
     public static final String SOAP_REQUEST = "UsageBridgeSoapRequest";
+
+    /** The name the target is shown for this delivery (an Import Name): set by a target's sign step, recorded. */
+    public static final String SENT_NAME = "UsageBridgeSentName";
+    /** A lookup of an uncertain send at its target: the name and MD5 it was sent with, and when it was sent. */
+    public static final String LOOKUP_NAME = "UsageBridgeLookupName";
+    public static final String LOOKUP_MD5 = "UsageBridgeLookupMd5";
+    public static final String LOOKUP_SINCE = "UsageBridgeLookupSince";
+    /** What the lookup found: FOUND (REMOTE_ID is the job) or NOT_FOUND. */
+    public static final String LOOKUP_OUTCOME = "UsageBridgeLookupOutcome";
 
     private ExchangeKeys() {
     }

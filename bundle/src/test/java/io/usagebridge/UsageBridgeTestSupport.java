@@ -18,9 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.route.DeliverRoute;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.IngestRoute;
+import io.usagebridge.route.LeaseRoutes;
 import io.usagebridge.route.RemoteStatusRoutes;
+import io.usagebridge.route.RetryRoutes;
+import io.usagebridge.route.UncertainLookupRoutes;
 import io.usagebridge.route.RouteFileLoader;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
@@ -88,7 +92,8 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     /** The app's routes: the Java builders, then the user's YAML files. */
     public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
-                new ErrorHandlingConfiguration(), new IngestRoute(), new RemoteStatusRoutes(),
+                new ErrorHandlingConfiguration(), new IngestRoute(), new DeliverRoute(), new RemoteStatusRoutes(),
+                new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes(),
                 new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes(),
                 new InsightsBatchRoutes()));
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
@@ -128,7 +133,7 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         Properties p = new Properties();
         p.put("usagebridge.work-dir", data.resolve("work").toString());
         p.put("ledger.url", "jdbc:h2:file:" + data.resolve("ledger/usagebridge").toAbsolutePath());
-        p.put("ledger.node-id", "test-node");
+        p.put("usagebridge.instance-id", "test-node");
         p.put("intake.folder.dir", data.resolve("inbox").toString());
         p.put("intake.folder.done-dir", data.resolve("done").toString());
         p.put("intake.folder.failed-dir", data.resolve("failed").toString());
@@ -138,6 +143,8 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         p.put("intake.folder.read-lock-check-interval-ms", "100");
         p.put("intake.folder.read-lock-min-age-ms", "100");
         p.put("deliver.retry.initial-delay-ms", "50");
+        p.put("deliver.retry.start-delay-ms", "100");
+        p.put("deliver.retry.scan-interval-ms", "100");
         p.put("poll.start-delay-ms", "100");
         p.put("poll.interval-ms", "100");
         p.put("intake.insights.scan-interval-ms", "100");

@@ -46,6 +46,16 @@ public class UsageChunker {
      */
     public List<ChunkFile> chunk(Path slice, CsvContract contract, long maxBytes, long maxRows, Path outputDir,
                                  String stem) throws IOException {
+        return chunk(slice, contract, maxBytes, maxRows, outputDir, stem, List.of());
+    }
+
+    /**
+     * As {@link #chunk(Path, CsvContract, long, long, Path, String)}, but when {@code plan} is not empty the chunks
+     * are cut after exactly those numbers of rows, as an earlier delivery of the same content cut them, whatever the
+     * limits say now: a replay then sends each row in the chunk it was claimed in, never twice, never skipped.
+     */
+    public List<ChunkFile> chunk(Path slice, CsvContract contract, long maxBytes, long maxRows, Path outputDir,
+                                 String stem, List<Long> plan) throws IOException {
         Files.createDirectories(outputDir);
         if (Files.size(slice) == 0) {
             throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file is empty");
@@ -85,12 +95,13 @@ public class UsageChunker {
                 }
                 String rowLine = CsvFormats.WRITE.format((Object[]) shaped) + "\n";
                 long rowBytes = utf8Length(rowLine);
-                if (headerBytes + rowBytes > maxBytes) {
+                if (plan.isEmpty() && headerBytes + rowBytes > maxBytes) {
                     throw new UsageBridgeFailure(FailureCode.TARGET_LIMIT_EXCEEDED, "line " + line + " needs "
                             + (headerBytes + rowBytes) + " bytes with the header; the target's chunk limit is "
                             + maxBytes + " bytes");
                 }
-                if (current == null || current.bytes + rowBytes > maxBytes || current.rows + 1 > maxRows) {
+                if (current == null || (plan.isEmpty() ? current.bytes + rowBytes > maxBytes
+                        || current.rows + 1 > maxRows : current.rows >= planned(plan, chunks.size()))) {
                     if (current != null) {
                         chunks.add(current.close());
                     }
@@ -110,6 +121,7 @@ public class UsageChunker {
             if (dataRows == 0) {
                 throw new UsageBridgeFailure(FailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
             }
+            checkPlanFollowed(plan, chunks);
         } catch (UncheckedIOException e) {
             discard(current, chunks);
             if (e.getCause() instanceof CharacterCodingException) {
@@ -126,6 +138,31 @@ public class UsageChunker {
             throw failure;
         }
         return name(chunks, outputDir, stem);
+    }
+
+    /** Rows of the chunk at {@code index} (0-based) of a plan; past its end, rows no longer fit the plan. */
+    private static long planned(List<Long> plan, int index) {
+        if (index >= plan.size()) {
+            throw planMismatch(plan, "more rows than the " + plan.size() + " planned chunks hold");
+        }
+        return plan.get(index);
+    }
+
+    private static void checkPlanFollowed(List<Long> plan, List<ChunkFile> chunks) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        List<Long> cut = chunks.stream().map(ChunkFile::rows).toList();
+        if (!cut.equals(plan)) {
+            throw planMismatch(plan, "chunks of " + cut + " rows");
+        }
+    }
+
+    private static UsageBridgeFailure planMismatch(List<Long> plan, String found) {
+        return new UsageBridgeFailure(FailureCode.CHUNK_PLAN_MISMATCH, "an earlier delivery of this content to the "
+                + "target was cut into chunks of " + plan + " rows; this time the rows give " + found + " (routing or "
+                + "validation changed): nothing is sent, so no row goes twice. Restore the earlier settings, or send "
+                + "the changed rows as a new file");
     }
 
     /** A rejected slice leaves no chunk behind, and no open file. */

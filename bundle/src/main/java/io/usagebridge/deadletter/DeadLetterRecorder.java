@@ -17,11 +17,13 @@ import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
+import io.usagebridge.targets.TargetCatalog;
 
 /**
- * The dead-letter route's work: classify the failure, record it on the delivery (or the source file) in the
- * ledger and in the file's failure log. A failure before any target was chosen ends the source file here, so it
- * is finalised at once; a target's failure lets the other targets go on.
+ * The dead-letter route's work: classify the failure and record it. A delivery's failure is decided by
+ * {@link DeliveryFailurePolicy}: parked for a later attempt (the file moves on; a timer resends it), uncertain, or
+ * final; a final one joins the file's failure log for its sidecar. A failure before any target was chosen ends the
+ * source file here, so it is finalised at once; a target's failure lets the other targets go on.
  */
 public final class DeadLetterRecorder implements Processor {
 
@@ -29,14 +31,19 @@ public final class DeadLetterRecorder implements Processor {
 
     private final LedgerRepository ledger;
     private final FailureClassifier classifier;
+    private final DeliveryFailurePolicy policy;
+    private final TargetCatalog catalog;
     private final SourceFinaliser finaliser;
     private final Clock clock;
     private final UsageBridgeMetrics metrics;
 
-    public DeadLetterRecorder(LedgerRepository ledger, FailureClassifier classifier, SourceFinaliser finaliser,
-                              Clock clock, UsageBridgeMetrics metrics) {
+    public DeadLetterRecorder(LedgerRepository ledger, FailureClassifier classifier, DeliveryFailurePolicy policy,
+                              TargetCatalog catalog, SourceFinaliser finaliser, Clock clock,
+                              UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.classifier = classifier;
+        this.policy = policy;
+        this.catalog = catalog;
         this.finaliser = finaliser;
         this.clock = clock;
         this.metrics = metrics;
@@ -53,40 +60,45 @@ public final class DeadLetterRecorder implements Processor {
         Long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
         ChunkFile chunk = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
         String stage = exchange.getProperty(ExchangeKeys.STAGE, "intake", String.class);
+        String what = exchange.getProperty(ExchangeKeys.SOURCE_NAME) + (target == null ? "" : " -> " + target);
         int attempts = 0;
-        if (deliveryId != null) {
-            Integer httpStatus = thrown instanceof HttpOperationFailedException h ? h.getStatusCode() : null;
-            ledger.closeAttempt(deliveryId, "FAILED", httpStatus, failure.code(), failure.targetReply());
-            DeliveryState state = stateFor(failure);
-            DeliveryState current = ledger.delivery(deliveryId).map(DeliveryRow::state).orElse(state);
-            if (state == DeliveryState.UNCERTAIN && current == DeliveryState.CLAIMED) {
-                state = DeliveryState.FAILED; // nothing was written to the target yet
+        if (deliveryId != null && exchange.getProperty(ExchangeKeys.CLAIMED, false, Boolean.class)) {
+            DeliveryRow row = ledger.delivery(deliveryId).orElseThrow();
+            boolean sending = row.state() == DeliveryState.SENDING;
+            if (sending) {
+                Integer httpStatus = thrown instanceof HttpOperationFailedException h ? h.getStatusCode() : null;
+                ledger.closeAttempt(deliveryId, "FAILED", httpStatus, failure.code(), failure.targetReply());
             }
-            ledger.markFailed(deliveryId, state, failure);
-            attempts = ledger.delivery(deliveryId).map(DeliveryRow::attempts).orElse(0);
+            DeliveryFailurePolicy.Decision decision = policy.decide(failure, sending,
+                    catalog.dedupsResends(target), row.parks(), clock.instant());
+            failure = decision.failure();
+            attempts = row.attempts();
+            if (decision.parked()) {
+                ledger.park(deliveryId, decision.nextAttempt(), failure);
+                metrics.retried(target);
+                LOG.info("{} delivery {}: PARKED until {} after {} at {} (retry {} of {}): {}", what, deliveryId,
+                        decision.nextAttempt(), failure.code(), stage, row.parks() + 1, policy.maxRetries(),
+                        failure.getMessage());
+                return;
+            }
+            ledger.markFailed(deliveryId, decision.state(), failure);
+            LOG.warn("{} delivery {}: {} {} at {} after {} attempt(s): {}", what, deliveryId, decision.state(),
+                    failure.code(), stage, attempts, failure.getMessage());
         } else if (sourceId != null) {
             ledger.markSourceFailed(sourceId, failure.code(), (target == null ? "" : target + ": ")
                     + failure.getMessage());
+            LOG.warn("{}: {} at {}: {}", what, failure.code(), stage, failure.getMessage());
+        } else {
+            LOG.warn("{}: {} at {}: {}", what, failure.code(), stage, failure.getMessage());
         }
         metrics.deadLettered(target == null ? "none" : target, failure.code().name(),
                 !failure.retryable() && failure.code() != FailureCode.INTERNAL_ERROR);
         failures(exchange).add(new FailureRecord(failure.code().name(), failure.getMessage(), stage, target,
                 deliveryId, chunk == null ? null : chunk.index(), attempts, failure.retryable(), failure.targetReply(),
                 clock.instant().toString()));
-        LOG.warn("{}{} delivery {}: {} at {} after {} attempt(s): {}", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
-                target == null ? "" : " -> " + target, deliveryId, failure.code(), stage, attempts,
-                failure.getMessage());
         if (target == null) {
             finaliser.process(exchange);
         }
-    }
-
-    private static DeliveryState stateFor(UsageBridgeFailure failure) {
-        if (failure.code() == FailureCode.DELIVERY_UNCERTAIN) {
-            return DeliveryState.UNCERTAIN;
-        }
-        return failure.retryable() || failure.code() == FailureCode.INTERNAL_ERROR
-                ? DeliveryState.FAILED : DeliveryState.REJECTED;
     }
 
     static FailureLog failures(Exchange exchange) {

@@ -23,15 +23,40 @@ public final class ErrorSidecarWriter {
 
     /**
      * Writes the sidecar of {@code name} (a path below the inbox, kept as {@code keptAs}) into {@code sidecarDir},
-     * mirroring the inbox's sub-folders.
+     * mirroring the inbox's sub-folders, with the hint that fits its failures.
      */
     public Path writeBeside(Path sidecarDir, String name, String keptAs, Long sourceId, List<FailureRecord> failures)
             throws IOException {
+        return write(sidecarOf(sidecarDir, name, keptAs), name, sourceId, failures, hint(name, keptAs, failures));
+    }
+
+    /** A sidecar left from an earlier failure goes once the file succeeded (a replay, a resolution). */
+    public void deleteBeside(Path sidecarDir, String name, String keptAs) throws IOException {
+        Files.deleteIfExists(sidecarOf(sidecarDir, name, keptAs));
+    }
+
+    static Path sidecarOf(Path sidecarDir, String name, String keptAs) {
         Path relativeDir = Path.of(name).getParent();
-        Path sidecar = (relativeDir == null ? sidecarDir : sidecarDir.resolve(relativeDir))
-                .resolve(keptAs + ".error.json");
-        return write(sidecar, name, sourceId, failures, "fix the cause, then move " + keptAs + " back into the "
-                + "inbox: only deliveries not yet ACCEPTED are sent again");
+        return (relativeDir == null ? sidecarDir : sidecarDir.resolve(relativeDir)).resolve(keptAs + ".error.json");
+    }
+
+    /** What to do next: resolve an uncertain send (never resend it by moving the file), or fix and replay. */
+    static String hint(String name, String keptAs, List<FailureRecord> failures) {
+        Path relativeDir = Path.of(name).getParent();
+        String inbox = relativeDir == null ? "the inbox" : "the inbox folder " + relativeDir + "/";
+        List<FailureRecord> uncertain = failures.stream()
+                .filter(f -> "DELIVERY_UNCERTAIN".equals(f.code()) || "REMOTE_STATUS_TIMEOUT".equals(f.code()))
+                .filter(f -> f.deliveryId() != null).toList();
+        if (!uncertain.isEmpty()) {
+            String ids = String.join(" ", uncertain.stream().map(f -> String.valueOf(f.deliveryId())).distinct()
+                    .toList());
+            return "a send may have reached its target without an answer (delivery " + ids + "): check the target, "
+                    + "then run `usagebridge resolve <delivery> --delivered` if it arrived (nothing is sent, the "
+                    + "original goes to done/) or `usagebridge resolve <delivery> --resend` to send it again on "
+                    + "purpose. Moving " + keptAs + " back into the inbox does not resend it.";
+        }
+        return "fix the cause, then move " + keptAs + " back into " + inbox + ": only deliveries not yet ACCEPTED "
+                + "are sent again";
     }
 
     public Path write(Path sidecar, String file, Long sourceId, List<FailureRecord> failures, String replayHint)

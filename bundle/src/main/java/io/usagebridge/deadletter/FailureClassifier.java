@@ -14,9 +14,11 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
 /**
- * Turns whatever was thrown into a {@link UsageBridgeFailure}. The line that matters: an error before the
- * request could arrive is retryable; an error after it was written (no answer, timeout, reset) is
- * DELIVERY_UNCERTAIN, because resending could bill twice.
+ * Turns whatever was thrown into a {@link UsageBridgeFailure} with a stable code. The line that matters: an error
+ * before the request could arrive (no connection, no TLS handshake, 429, 503) is retryable; one that leaves open
+ * whether the target stored it (no answer, a reset, a 500 after the body was written) carries a code that
+ * {@link FailureCode#mayHaveArrived() may have arrived}: {@link DeliveryFailurePolicy} then decides by the stage
+ * and by whether the target deduplicates repeats.
  */
 public final class FailureClassifier {
 
@@ -38,15 +40,20 @@ public final class FailureClassifier {
             if (cause instanceof UsageBridgeFailure failure) {
                 return failure;
             }
+            if (cause instanceof io.usagebridge.ledger.LedgerUnavailableException
+                    || cause instanceof io.usagebridge.ledger.LeaseLostException) {
+                throw (RuntimeException) cause; // never a failure of the file: the exchange must fail and roll back
+            }
             if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-                    || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+                    || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+                    || cause instanceof javax.net.ssl.SSLHandshakeException) {
                 return new UsageBridgeFailure(FailureCode.TARGET_UNREACHABLE, "cannot connect to the target: "
                         + cause.getClass().getSimpleName() + ": " + cause.getMessage(), null, true, null, thrown);
             }
             if (cause instanceof InterruptedIOException || cause instanceof IOException) {
                 return new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN, "the request was written but no "
                         + "complete answer came (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                        + "); it may have been received: check the target before replaying", null, false, null,
+                        + "); it may have been received: check the target, then resolve it (resolve --delivered | --resend)", null, false, null,
                         thrown);
             }
             cause = cause.getCause();
@@ -63,9 +70,13 @@ public final class FailureClassifier {
             return new UsageBridgeFailure(FailureCode.TARGET_RATE_LIMITED, "HTTP 429 from the target", reply, true,
                     wait, http);
         }
+        if (status == 503) {
+            return new UsageBridgeFailure(FailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target", reply, true,
+                    wait, http);
+        }
         if (status >= 500) {
-            return new UsageBridgeFailure(FailureCode.TARGET_UNAVAILABLE, "HTTP " + status + " from the target",
-                    reply, true, wait, http);
+            return new UsageBridgeFailure(FailureCode.TARGET_SERVER_ERROR, "HTTP " + status + " from the target "
+                    + "after the request was written: it may have stored it", reply, true, wait, http);
         }
         return new UsageBridgeFailure(FailureCode.TARGET_HTTP_ERROR, "HTTP " + status + " from the target", reply,
                 false, null, http);

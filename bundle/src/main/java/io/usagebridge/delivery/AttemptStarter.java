@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.LedgerRepository;
 
 /** Marks the delivery SENDING and opens its attempt, right before the request is written. */
@@ -17,9 +18,11 @@ public final class AttemptStarter implements Processor {
     public static final String SEND_STARTED_NANOS = "UsageBridgeSendStartedNanos";
 
     private final LedgerRepository ledger;
+    private final FaultPoints faultPoints;
 
-    public AttemptStarter(LedgerRepository ledger) {
+    public AttemptStarter(LedgerRepository ledger, FaultPoints faultPoints) {
         this.ledger = ledger;
+        this.faultPoints = faultPoints;
     }
 
     /** Time since the attempt began (zero when unknown). */
@@ -35,5 +38,6 @@ public final class AttemptStarter implements Processor {
         exchange.setProperty(SEND_STARTED_NANOS, System.nanoTime());
         LOG.info("{} -> {} delivery {}: SENDING (attempt {})", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
                 exchange.getProperty(ExchangeKeys.TARGET), deliveryId, attempt);
+        faultPoints.reach(FaultPoints.BEFORE_SEND, "delivery " + deliveryId + " attempt " + attempt);
     }
 }

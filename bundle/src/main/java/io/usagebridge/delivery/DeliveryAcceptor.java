@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
@@ -16,10 +17,12 @@ public final class DeliveryAcceptor implements Processor {
 
     private final LedgerRepository ledger;
     private final UsageBridgeMetrics metrics;
+    private final FaultPoints faultPoints;
 
-    public DeliveryAcceptor(LedgerRepository ledger, UsageBridgeMetrics metrics) {
+    public DeliveryAcceptor(LedgerRepository ledger, UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.faultPoints = faultPoints;
     }
 
     @Override
@@ -29,6 +32,7 @@ public final class DeliveryAcceptor implements Processor {
         String status = exchange.getProperty(ExchangeKeys.REMOTE_STATUS, String.class);
         String response = exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class);
         Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        faultPoints.reach(FaultPoints.AFTER_REPLY, "delivery " + deliveryId + " accepted by the target");
         ledger.closeAttempt(deliveryId, "ACCEPTED", http, null, response);
         ledger.markAccepted(deliveryId, remoteId, status, response);
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);

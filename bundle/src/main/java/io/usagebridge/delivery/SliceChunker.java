@@ -32,7 +32,8 @@ public final class SliceChunker implements Processor {
         String name = Path.of(exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class)).getFileName().toString();
         String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         List<ChunkFile> chunks = chunker.chunk(slice.file(), catalog.typeOf(target.id()).contract(target),
-                target.maxChunkBytes(), target.maxChunkRows(), workDir.resolve("chunks").resolve(target.id()), stem);
+                target.maxChunkBytes(), target.maxChunkRows(), workDir.resolve("chunks").resolve(target.id()), stem,
+                ChunkPlanLoader.plan(exchange));
         exchange.getMessage().setBody(chunks);
     }
 }

@@ -20,14 +20,22 @@ public enum FailureCode {
     TWOCHECKOUT_FILE_MD5_MISMATCH(false, "2Checkout: Bad signature on the received file!"),
     TWOCHECKOUT_INVALID_SIGNATURE(false, "2Checkout: Invalid signature"),
     TWOCHECKOUT_UNEXPECTED_REPLY(false, "2Checkout answered something that is neither success nor a documented error"),
-    TARGET_UNREACHABLE(true, "the target refused or did not accept the connection"),
-    TARGET_UNAVAILABLE(true, "the target answered 5xx"),
-    TARGET_RATE_LIMITED(true, "the target answered 429"),
+    TARGET_UNREACHABLE(true, "the target refused or did not accept the connection: nothing was sent"),
+    TARGET_UNAVAILABLE(true, "the target answered 503 (or a SOAP SERVER_UNAVAILABLE): it did not process the request"),
+    TARGET_SERVER_ERROR(true, true, "the target answered 500, 502, 504 or another 5xx after the request was written: "
+            + "it may have stored it; resent only to a target that deduplicates repeats, else uncertain"),
+    TARGET_RATE_LIMITED(true, "the target answered 429: it did not process the request"),
     TARGET_HTTP_ERROR(false, "the target answered a 4xx status"),
-    DELIVERY_UNCERTAIN(false, "the request may have reached the target but no answer came; not resent automatically"),
+    DELIVERY_UNCERTAIN(false, true, "the request may have reached the target but no answer came: never resent on its "
+            + "own; a lookup at the target or an operator resolves it (resolve --delivered | --resend)"),
+    LOCAL_IO_ERROR(true, "reading or writing a local file failed before anything was sent"),
+    CHUNK_PLAN_MISMATCH(false, "the rows for a target differ from an earlier delivery of this content (its chunks are "
+            + "fixed by the first delivery): routing or validation changed"),
+    CHUNK_UNAVAILABLE(false, "a parked retry's chunk file is gone from the work folder: replay the original"),
     REMOTE_JOB_FAILED(false, "the target processed the file and reported it failed"),
     REMOTE_JOB_STOPPED(false, "the job was stopped at the target on request"),
-    REMOTE_STATUS_TIMEOUT(false, "the target did not reach a final status within the poll timeout"),
+    REMOTE_STATUS_TIMEOUT(false, true, "the target did not reach a final status within the poll timeout: uncertain, "
+            + "never resent on its own"),
     ZUORA_REQUEST_REJECTED(false, "Zuora answered success=false; its reasons are in the reply"),
     ZUORA_AUTH_FAILED(false, "Zuora refused the OAuth client credentials or a fresh token"),
     IDEMPOTENCY_KEY_CONFLICT(false, "Zuora saw this Idempotency-Key with another body (HTTP 422)"),
@@ -54,15 +62,29 @@ public enum FailureCode {
     INTERNAL_ERROR(false, "an unexpected error inside UsageBridge");
 
     private final boolean retryable;
+    private final boolean mayHaveArrived;
     private final String meaning;
 
     FailureCode(boolean retryable, String meaning) {
+        this(retryable, false, meaning);
+    }
+
+    FailureCode(boolean retryable, boolean mayHaveArrived, String meaning) {
         this.retryable = retryable;
+        this.mayHaveArrived = mayHaveArrived;
         this.meaning = meaning;
     }
 
     public boolean retryable() {
         return retryable;
+    }
+
+    /**
+     * True when, once the request was written, this failure leaves open whether the target stored it: a resend is
+     * then safe only where the target deduplicates repeats.
+     */
+    public boolean mayHaveArrived() {
+        return mayHaveArrived;
     }
 
     public String meaning() {

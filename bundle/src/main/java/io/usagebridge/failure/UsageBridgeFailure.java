@@ -8,8 +8,11 @@ import java.time.Duration;
  */
 public class UsageBridgeFailure extends RuntimeException {
 
-    /** Target replies are kept in the ledger and sidecar; a page of HTML must not flood them. */
+    /** Target replies are kept in the ledger (varchar 4000); a page of HTML must not flood them. */
     public static final int MAX_REPLY_CHARS = 2000;
+    /** Messages are kept in the ledger's varchar(2000) columns; the sidecar keeps the whole text. */
+    public static final int MAX_MESSAGE_CHARS = 2000;
+    private static final String CUT_MARK = "…[cut]";
 
     private final FailureCode code;
     private final boolean retryable;
@@ -51,9 +54,22 @@ public class UsageBridgeFailure extends RuntimeException {
     }
 
     public static String cut(String text) {
-        if (text == null || text.length() <= MAX_REPLY_CHARS) {
+        return cut(text, MAX_REPLY_CHARS);
+    }
+
+    /**
+     * The text cut to at most {@code max} characters, the mark included, so it always fits its column: recording a
+     * failure must never fail on the failure's own length.
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
             return text;
         }
-        return text.substring(0, MAX_REPLY_CHARS) + "…[cut]";
+        int keep = max - CUT_MARK.length();
+        // never split a surrogate pair
+        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, Math.max(keep, 0)) + CUT_MARK;
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches every intake poll: when each consumer last polled successfully and why its last poll failed. A
  * refused SFTP host key surfaces here with a clear message instead of a stack trace, and health checks read
- * the times to tell a hung consumer from a quiet inbox.
+ * the times to tell a hung consumer from a quiet inbox. No poll begins while the ledger is unreachable.
  */
 public final class IntakePollMonitor implements PollingConsumerPollStrategy {
 
@@ -36,13 +36,21 @@ public final class IntakePollMonitor implements PollingConsumerPollStrategy {
 
     private final Map<String, PollState> states = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final LedgerGate ledger;
 
-    public IntakePollMonitor(Clock clock) {
+    public IntakePollMonitor(Clock clock, LedgerGate ledger) {
         this.clock = clock;
+        this.ledger = ledger;
     }
 
+    /** A poll begins only while the ledger answers: a skipped poll takes no file. */
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        if (ledger != null && !ledger.open()) {
+            // a poll skipped on purpose is no stall: liveness must not restart the app over a database outage
+            commit(consumer, endpoint, 0);
+            return false;
+        }
         states.merge(key(consumer, endpoint), new PollState(null, null, null, clock.instant()),
                 (old, now) -> new PollState(old.lastSuccess(), old.lastFailure(), old.lastError(), now.pollStarted()));
         return true;

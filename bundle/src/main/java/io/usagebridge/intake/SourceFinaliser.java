@@ -17,13 +17,16 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
+import io.usagebridge.deadletter.SourceFailures;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.SourceState;
 
 /**
- * Decides where the original goes once every delivery of it is final: done/, failed/ (with its error sidecar)
- * or duplicate/. The intake endpoint moves it there on commit, reading {@link ExchangeKeys#MOVE_TO}.
+ * Decides where the original goes once every delivery of it was tried: done/, failed/ (with its error sidecar),
+ * duplicate/, inflight/ while a retry is parked or a target still processes it, or failed/ while a send awaits
+ * resolution. The intake endpoint moves it there on commit, reading {@link ExchangeKeys#MOVE_TO}; the waiting ones
+ * are moved on later by {@link io.usagebridge.poll.WaitingSourceFinaliser}.
  */
 public final class SourceFinaliser implements Processor {
 
@@ -32,11 +35,14 @@ public final class SourceFinaliser implements Processor {
     private final LedgerRepository ledger;
     private final ErrorSidecarWriter sidecars;
     private final RunSummary summary;
+    private final WorkDirs workDirs;
 
-    public SourceFinaliser(LedgerRepository ledger, ErrorSidecarWriter sidecars, RunSummary summary) {
+    public SourceFinaliser(LedgerRepository ledger, ErrorSidecarWriter sidecars, RunSummary summary,
+                           WorkDirs workDirs) {
         this.ledger = ledger;
         this.sidecars = sidecars;
         this.summary = summary;
+        this.workDirs = workDirs;
     }
 
     @Override
@@ -44,36 +50,41 @@ public final class SourceFinaliser implements Processor {
         String name = exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class);
         Long sourceId = exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class);
         FailureLog failures = exchange.getProperty(ExchangeKeys.FAILURES, FailureLog.class);
-        boolean failed = failures != null && !failures.isEmpty();
+        List<FailureRecord> seen = failures == null ? List.of() : failures.all();
         boolean local = exchange.getProperty(ExchangeKeys.LOCAL_OUTCOME, false, Boolean.class);
         String doneDir = folder(exchange, ExchangeKeys.DONE_DIR, local);
         String failedDir = folder(exchange, ExchangeKeys.FAILED_DIR, local);
-        String inflightDir = folder(exchange, ExchangeKeys.INFLIGHT_DIR, local);
         String sidecarDir = exchange.getProperty(ExchangeKeys.SIDECAR_DIR, failedDir, String.class);
-        LedgerRepository.PendingPlace pending = new LedgerRepository.PendingPlace(
-                freeName(inflightDir, name, sourceId), doneDir, failedDir, sidecarDir);
+        LedgerRepository.Places places = new LedgerRepository.Places(freeName(doneDir, name, sourceId),
+                freeName(failedDir, name, sourceId),
+                freeName(folder(exchange, ExchangeKeys.DUPLICATE_DIR, local), name, sourceId),
+                freeName(folder(exchange, ExchangeKeys.INFLIGHT_DIR, local), name, sourceId), doneDir, failedDir,
+                sidecarDir);
         SourceState outcome = sourceId == null ? SourceState.FAILED
-                : ledger.settleSource(sourceId, failed, pending);
-        String dir = switch (outcome) {
-            case DONE -> doneDir;
-            case DUPLICATE -> folder(exchange, ExchangeKeys.DUPLICATE_DIR, local);
-            case PENDING -> inflightDir;
-            default -> failedDir;
-        };
-        String moveTo = freeName(dir, name, sourceId);
+                : ledger.settleSource(sourceId, !seen.isEmpty(), places);
+        String moveTo = places.forOutcome(outcome);
         exchange.setProperty(ExchangeKeys.OUTCOME, outcome.folderName());
         exchange.setProperty(ExchangeKeys.MOVE_TO, moveTo);
-        if (outcome == SourceState.FAILED && failures != null && !failures.isEmpty()) {
-            sidecars.writeBeside(Path.of(sidecarDir), name, Path.of(moveTo).getFileName().toString(), sourceId,
-                    failures.all());
+        String keptAs = Path.of(moveTo).getFileName().toString();
+        if (outcome == SourceState.FAILED || outcome == SourceState.UNCERTAIN) {
+            List<FailureRecord> all = sourceId == null ? seen : SourceFailures.of(ledger.source(sourceId)
+                    .orElseThrow(), ledger.deliveriesOf(sourceId), seen);
+            if (!all.isEmpty()) {
+                sidecars.writeBeside(Path.of(sidecarDir), name, keptAs, sourceId, all);
+            }
+        } else if (outcome == SourceState.DONE && local && !Files.exists(Path.of(failedDir).resolve(name))) {
+            // a replay from failed/ that succeeded: the sidecar of its earlier failure no longer tells the truth
+            sidecars.deleteBeside(Path.of(sidecarDir), name, Path.of(name).getFileName().toString());
         }
-        String detail = detail(sourceId, failures);
+        String detail = detail(sourceId, seen);
         summary.add(name, outcome.name(), detail);
         LOG.info("{}: {} -> {} ({})", name, outcome, moveTo, detail);
-        deleteWorkDir(exchange.getProperty(ExchangeKeys.WORK_DIR, Path.class));
+        if (!outcome.waiting()) {
+            workDirs.deleteUnlessInUse(exchange.getProperty(ExchangeKeys.WORK_DIR, Path.class));
+        }
     }
 
-    private String detail(Long sourceId, FailureLog failures) {
+    private String detail(Long sourceId, List<FailureRecord> failures) {
         if (sourceId == null) {
             return "not recorded";
         }
@@ -82,8 +93,7 @@ public final class SourceFinaliser implements Processor {
                 .collect(Collectors.groupingBy(d -> d.target() + " " + d.state(), Collectors.counting()))
                 .entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).sorted()
                 .collect(Collectors.joining(", "));
-        String failed = failures == null ? "" : failures.all().stream().map(FailureRecord::code).distinct()
-                .collect(Collectors.joining(", "));
+        String failed = failures.stream().map(FailureRecord::code).distinct().collect(Collectors.joining(", "));
         return (delivered.isEmpty() ? "nothing new sent" : delivered) + (failed.isEmpty() ? "" : "; " + failed);
     }
 
@@ -108,16 +118,5 @@ public final class SourceFinaliser implements Processor {
             candidate = candidate.resolveSibling(unique);
         }
         return candidate.toString();
-    }
-
-    private static void deleteWorkDir(Path workDir) throws IOException {
-        if (workDir == null || !Files.exists(workDir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(workDir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.deadletter.FailureLog;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.LedgerRepository;
@@ -28,13 +29,15 @@ public final class SourceIntake implements Processor {
     private final LedgerRepository ledger;
     private final Path workRoot;
     private final UsageBridgeMetrics metrics;
+    private final FaultPoints faultPoints;
 
     public SourceIntake(StreamingFingerprinter fingerprinter, LedgerRepository ledger, Path workRoot,
-                        UsageBridgeMetrics metrics) {
+                        UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.fingerprinter = fingerprinter;
         this.ledger = ledger;
         this.workRoot = workRoot;
         this.metrics = metrics;
+        this.faultPoints = faultPoints;
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class SourceIntake implements Processor {
             fp = fingerprinter.copyAndFingerprint(in, workFile,
                     bytes -> LOG.info("{}: received {} MiB", name, bytes / (1024 * 1024)));
         }
-        long sourceId = ledger.recordSource(name, origin, workFile, fp);
+        long sourceId = ledger.recordSource(name, origin, exchange.getFromRouteId(), workFile, fp);
         metrics.fileReceived(String.valueOf(exchange.getFromRouteId()), fp.bytes());
         exchange.setProperty(ExchangeKeys.SOURCE_ID, sourceId);
         exchange.setProperty(ExchangeKeys.WORK_DIR, workDir);
@@ -62,6 +65,7 @@ public final class SourceIntake implements Processor {
         exchange.setProperty(ExchangeKeys.SHA256, fp.sha256());
         LOG.info("{}: RECEIVED as source {} ({} bytes, {} lines, md5 {}, sha256 {})", name, sourceId, fp.bytes(),
                 fp.rows(), fp.md5(), fp.sha256());
+        faultPoints.reach(FaultPoints.AFTER_INTAKE, name + " source " + sourceId);
         if (fp.bytes() == 0) {
             throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file is empty");
         }

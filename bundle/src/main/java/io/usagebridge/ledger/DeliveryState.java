@@ -9,7 +9,9 @@ import java.util.Set;
  * checked here; nothing else decides which moves are legal.
  */
 public enum DeliveryState {
-    /** Taken by a node; nothing sent yet. */
+    /** Part of a file's chunk plan (its rows are fixed), not held by anyone: the next intake of the file takes it. */
+    PLANNED,
+    /** Taken under a lease; nothing sent yet. */
     CLAIMED,
     /** A request is being written; a crash now leaves the outcome unknown. */
     SENDING,
@@ -17,6 +19,8 @@ public enum DeliveryState {
     SENT,
     /** The target is processing (remote Pending/Processing); a poller follows it. */
     POLLING,
+    /** Waiting for its next attempt (backoff, Retry-After); a timer sends it when due. */
+    PARKED,
     /** One record type of a batch, waiting for its siblings. */
     WAITING_BATCH,
     /** Final: the target accepted it. */
@@ -25,34 +29,54 @@ public enum DeliveryState {
     REJECTED,
     /** Final until replayed: retries exhausted or an error on our side. */
     FAILED,
-    /** A request may have arrived with no answer; never resent on its own. */
+    /** A request may have arrived with no answer: never resent on its own; a lookup or an operator resolves it. */
     UNCERTAIN,
     /** Stopped on request at the target. */
     STOPPED;
 
-    private static final Map<DeliveryState, Set<DeliveryState>> ALLOWED = Map.of(
-            CLAIMED, EnumSet.of(SENDING, WAITING_BATCH, REJECTED, FAILED, CLAIMED),
-            SENDING, EnumSet.of(SENT, POLLING, ACCEPTED, REJECTED, FAILED, UNCERTAIN, CLAIMED),
-            SENT, EnumSet.of(POLLING, ACCEPTED, REJECTED, FAILED),
-            POLLING, EnumSet.of(ACCEPTED, REJECTED, FAILED, STOPPED),
-            WAITING_BATCH, EnumSet.of(CLAIMED, FAILED),
-            ACCEPTED, EnumSet.noneOf(DeliveryState.class),
-            REJECTED, EnumSet.of(CLAIMED),
-            FAILED, EnumSet.of(CLAIMED),
-            UNCERTAIN, EnumSet.of(CLAIMED, FAILED),
-            STOPPED, EnumSet.of(CLAIMED));
+    private static final Map<DeliveryState, Set<DeliveryState>> ALLOWED = Map.ofEntries(
+            Map.entry(PLANNED, EnumSet.of(CLAIMED)),
+            Map.entry(CLAIMED, EnumSet.of(SENDING, WAITING_BATCH, PARKED, REJECTED, FAILED, PLANNED)),
+            // PLANNED: a send cut short to a target that deduplicates repeats (same key) is simply sent again
+            Map.entry(SENDING, EnumSet.of(SENT, POLLING, ACCEPTED, REJECTED, FAILED, UNCERTAIN, PARKED, PLANNED)),
+            Map.entry(SENT, EnumSet.of(POLLING, ACCEPTED, REJECTED, FAILED)),
+            // UNCERTAIN: no final status before the poll timeout; looked up again, never resent
+            Map.entry(POLLING, EnumSet.of(ACCEPTED, REJECTED, FAILED, STOPPED, UNCERTAIN)),
+            Map.entry(PARKED, EnumSet.of(SENDING, FAILED)),
+            Map.entry(WAITING_BATCH, EnumSet.of(CLAIMED, FAILED)),
+            Map.entry(ACCEPTED, EnumSet.noneOf(DeliveryState.class)),
+            Map.entry(REJECTED, EnumSet.of(CLAIMED)),
+            Map.entry(FAILED, EnumSet.of(CLAIMED)),
+            // only a lookup at the target or an operator: delivered (ACCEPTED), found (POLLING) or resend (PARKED)
+            Map.entry(UNCERTAIN, EnumSet.of(ACCEPTED, POLLING, PARKED)),
+            Map.entry(STOPPED, EnumSet.of(CLAIMED)));
 
     public boolean canMoveTo(DeliveryState next) {
         return ALLOWED.get(this).contains(next);
     }
 
-    /** States from which a replay of the source file may claim the delivery again. */
+    /** States from which a replay of the source file may claim the delivery again (with a new key generation). */
     public boolean replayable() {
         return this == REJECTED || this == FAILED || this == STOPPED;
     }
 
-    /** States in which nothing more will happen without an operator. */
+    /** Final states: nothing more happens without a replay. */
+    public boolean finalState() {
+        return this == ACCEPTED || this == REJECTED || this == FAILED || this == STOPPED;
+    }
+
+    /** States in which nothing more will happen without an operator (or a replay). */
     public boolean settled() {
-        return this == ACCEPTED || this == REJECTED || this == FAILED || this == UNCERTAIN || this == STOPPED;
+        return finalState() || this == UNCERTAIN;
+    }
+
+    /** States that a timer moves on by itself: a parked retry, a remote job followed. */
+    public boolean waiting() {
+        return this == PARKED || this == POLLING || this == SENT;
+    }
+
+    /** States held under a lease by the instance doing the work. */
+    public boolean leased() {
+        return this == CLAIMED || this == SENDING;
     }
 }

@@ -27,7 +27,7 @@ import io.usagebridge.failure.UsageBridgeFailure;
  * files and deliveries). Like {@link LedgerRepository}, each state change is one transaction whose UPDATE names the
  * state it leaves, so two nodes can never both claim a batch.
  */
-public class InsightsBatchLedger {
+public class InsightsBatchLedger extends LedgerSql {
 
     /** The one form a batchDate is sent in: UTC with Z, to the second. */
     public static final DateTimeFormatter BATCH_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
@@ -36,14 +36,8 @@ public class InsightsBatchLedger {
     private static final String COLUMNS = "id, target, data_source, batch_name, state, batch_date, claimed_by, "
             + "first_seen_at, deadline, error_code, error_message, outcome_path, updated_at, finished_at";
 
-    private final DataSource dataSource;
-    private final String nodeId;
-    private final Clock clock;
-
-    public InsightsBatchLedger(DataSource dataSource, String nodeId, Clock clock) {
-        this.dataSource = dataSource;
-        this.nodeId = nodeId;
-        this.clock = clock;
+    public InsightsBatchLedger(DataSource dataSource, LedgerInstance instance, Clock clock) {
+        super(dataSource, instance, clock);
     }
 
     /**
@@ -83,6 +77,7 @@ public class InsightsBatchLedger {
         if (row.state() == InsightsBatchState.FAILED && row.finished()) {
             try (PreparedStatement ps = c.prepareStatement("update insights_batch set state = ?, error_code = null, "
                     + "error_message = null, outcome_path = null, finished_at = null, claimed_by = null, "
+                    + "lease_until = null, "
                     + "first_seen_at = ?, deadline = ?, updated_at = ? where id = ? and state = ? "
                     + "and finished_at is not null")) {
                 ps.setString(1, InsightsBatchState.WAITING.name());
@@ -99,33 +94,66 @@ public class InsightsBatchLedger {
     }
 
     /**
-     * Takes a complete batch for this node: WAITING, or CLAIMED by this node (resumed). Its batchDate is chosen now
-     * if it has none, in the same transaction, so it is in the ledger before the first call; a data source's
-     * batchDates never repeat (a second batch in the same second gets the next second).
+     * Takes a complete batch under this instance's lease: WAITING, or CLAIMED and held by nobody (a batch that
+     * waits for a retry, or whose instance died: resumed). Its batchDate is chosen now if it has none, in the same
+     * transaction, so it is in the ledger before the first call; a data source's batchDates never repeat (a second
+     * batch in the same second gets the next second).
      *
-     * @return the claimed batch, or empty when it is not this node's to take
+     * @return the claimed batch, or empty when another instance holds it
      */
     public Optional<InsightsBatchRow> claim(long batchId) {
         return inTransaction(c -> {
             InsightsBatchRow row = one(c, "id = ?", batchId).orElseThrow();
-            boolean resumable = row.state() == InsightsBatchState.CLAIMED && nodeId.equals(row.claimedBy());
-            if (row.state() != InsightsBatchState.WAITING && !resumable) {
+            if (row.state() != InsightsBatchState.WAITING && !(row.state() == InsightsBatchState.CLAIMED
+                    && free(c, batchId))) {
                 return Optional.<InsightsBatchRow>empty();
             }
             String batchDate = row.batchDate() != null ? row.batchDate() : nextBatchDate(c, row);
-            try (PreparedStatement ps = c.prepareStatement("update insights_batch set state = ?, claimed_by = ?, "
-                    + "batch_date = ?, updated_at = ? where id = ? and state = ?")) {
-                ps.setString(1, InsightsBatchState.CLAIMED.name());
-                ps.setString(2, nodeId);
-                ps.setString(3, batchDate);
-                ps.setTimestamp(4, now());
-                ps.setLong(5, batchId);
-                ps.setString(6, row.state().name());
-                if (ps.executeUpdate() != 1) {
-                    return Optional.<InsightsBatchRow>empty();
-                }
+            if (update(c, "update insights_batch set state = ?, claimed_by = ?, lease_until = ?, batch_date = ?, "
+                    + "updated_at = ? where id = ? and state = ? and (claimed_by is null or claimed_by = ? or "
+                    + "lease_until < ?)", InsightsBatchState.CLAIMED, instance.token(), leaseUntil(), batchDate,
+                    now(), batchId, row.state(), instance.token(), now()) != 1) {
+                return Optional.<InsightsBatchRow>empty();
             }
             return one(c, "id = ?", batchId);
+        });
+    }
+
+    /** True when no live instance holds the batch's lease. */
+    private boolean free(Connection c, long batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from insights_batch where id = ? and "
+                + "(claimed_by is null or claimed_by = ? or lease_until < ?)")) {
+            bind(ps, batchId, instance.token(), now());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    /** True when the batch is claimed and held by nobody now: free to resume or to finish. */
+    public boolean unheld(long batchId) {
+        return inTransaction(c -> free(c, batchId));
+    }
+
+    /** The batch's round is over (its record types sent, parked or refused): its lease goes, it stays CLAIMED. */
+    public void release(long batchId) {
+        inTransaction(c -> update(c, "update insights_batch set claimed_by = null, lease_until = null where id = ? "
+                + "and claimed_by = ?", batchId, instance.token()));
+    }
+
+    /** True while a record type's delivery waits for a parked retry or is being sent: resuming would send nothing. */
+    public boolean deliveriesWaiting(long batchId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from insights_batch_record r join "
+                    + "delivery d on d.id = r.delivery_id where r.batch_id = ? and d.state in ('PARKED', 'POLLING', "
+                    + "'SENT', 'CLAIMED', 'SENDING')")) {
+                bind(ps, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) > 0;
+                }
+            }
         });
     }
 
@@ -165,7 +193,7 @@ public class InsightsBatchLedger {
                     + "error_message = ?, updated_at = ? where id = ? and state = ?")) {
                 ps.setString(1, outcome.name());
                 ps.setString(2, code == null ? null : code.name());
-                ps.setString(3, UsageBridgeFailure.cut(message));
+                ps.setString(3, UsageBridgeFailure.cut(message, UsageBridgeFailure.MAX_MESSAGE_CHARS));
                 ps.setTimestamp(4, now());
                 ps.setLong(5, batchId);
                 ps.setString(6, row.state().name());
@@ -181,7 +209,7 @@ public class InsightsBatchLedger {
     public void finish(long batchId, String outcomePath) {
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("update insights_batch set finished_at = ?, "
-                    + "outcome_path = ?, claimed_by = null, updated_at = ? where id = ?")) {
+                    + "outcome_path = ?, claimed_by = null, lease_until = null, updated_at = ? where id = ?")) {
                 Timestamp now = now();
                 ps.setTimestamp(1, now);
                 ps.setString(2, outcomePath);
@@ -230,6 +258,23 @@ public class InsightsBatchLedger {
         });
     }
 
+    /** The batch and record type a delivery carries, for a parked retry sent outside its batch's round. */
+    public record DeliveredRecord(long batchId, String dataSource, String recordType, String batchDate) {
+    }
+
+    public Optional<DeliveredRecord> recordOfDelivery(long deliveryId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select b.id, b.data_source, r.record_type, b.batch_date "
+                    + "from insights_batch_record r join insights_batch b on b.id = r.batch_id where r.delivery_id = ?")) {
+                bind(ps, deliveryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new DeliveredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4))) : Optional.<DeliveredRecord>empty();
+                }
+            }
+        });
+    }
+
     public List<InsightsRecordRow> records(long batchId) {
         return inTransaction(c -> {
             List<InsightsRecordRow> rows = new ArrayList<>();
@@ -263,9 +308,6 @@ public class InsightsBatchLedger {
         return inTransaction(c -> all(c, "target = ?", target));
     }
 
-    public String nodeId() {
-        return nodeId;
-    }
 
     // --- plumbing -----------------------------------------------------------------------------------------
 
@@ -293,11 +335,4 @@ public class InsightsBatchLedger {
         return rows;
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
-    }
-
-    private <T> T inTransaction(LedgerTransactions.Work<T> work) {
-        return LedgerTransactions.inTransaction(dataSource, work);
-    }
 }

@@ -1,22 +1,17 @@
 package io.usagebridge.ledger;
 
-import static io.usagebridge.ledger.LedgerTransactions.instant;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -25,50 +20,27 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.intake.Fingerprint;
 
 /**
- * The ledger: every source file, delivery and attempt. Each state change is one transaction whose UPDATE names
- * the state it leaves, so two nodes (or two exchanges) can never both win the same transition.
+ * The ledger of source files and deliveries. Each state change is one transaction whose UPDATE names the state it
+ * leaves and, for work held under a lease, the token of this instance (fencing): an instance whose lease ran out
+ * and was taken over can never overwrite the new owner's work.
  */
-public class LedgerRepository {
+public class LedgerRepository extends LedgerSql {
 
-    private static final String DELIVERY_COLUMNS = "id, source_id, content_sha256, target, chunk_no, chunk_count, "
-            + "chunk_md5, chunk_bytes, chunk_rows, state, remote_id, remote_status, remote_response, error_code, "
-            + "error_message, retryable, attempts, created_at, updated_at, polls, next_poll_at, poll_deadline, "
-            + "remote_total, remote_imported, remote_failed, result_path";
-    private static final String SOURCE_COLUMNS = "id, name, origin, work_path, sha256, md5, bytes, row_count, state, "
-            + "duplicate_of, error_code, error_message, received_at, finished_at, kept_at, done_dir, failed_dir, "
-            + "sidecar_dir";
-
-    private final DataSource dataSource;
-    private final String nodeId;
-    private final Clock clock;
-
-    public LedgerRepository(DataSource dataSource, String nodeId, Clock clock) {
-        this.dataSource = dataSource;
-        this.nodeId = nodeId;
-        this.clock = clock;
-    }
-
-    public String nodeId() {
-        return nodeId;
+    public LedgerRepository(DataSource dataSource, LedgerInstance instance, Clock clock) {
+        super(dataSource, instance, clock);
     }
 
     // --- source files -------------------------------------------------------------------------------------
 
-    public long recordSource(String name, String origin, Path workPath, Fingerprint fp) {
+    /** A file taken in by this instance: RECEIVED under our lease until it is settled. */
+    public long recordSource(String name, String origin, String intakeRoute, Path workPath, Fingerprint fp) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into source_file (name, origin, work_path, "
-                    + "sha256, md5, bytes, row_count, state, received_at, node_id) values (?,?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, name);
-                ps.setString(2, origin);
-                ps.setString(3, workPath == null ? null : workPath.toString());
-                ps.setString(4, fp.sha256());
-                ps.setString(5, fp.md5());
-                ps.setLong(6, fp.bytes());
-                ps.setLong(7, fp.rows());
-                ps.setString(8, SourceState.RECEIVED.name());
-                ps.setTimestamp(9, now());
-                ps.setString(10, nodeId);
+                    + "sha256, md5, bytes, row_count, state, received_at, node_id, lease_owner, lease_until, "
+                    + "intake_route) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                bind(ps, name, origin, orNull(workPath == null ? null : workPath.toString()), fp.sha256(), fp.md5(),
+                        fp.bytes(), fp.rows(), SourceState.RECEIVED, now(), instance.label(), instance.token(),
+                        leaseUntil(), orNull(intakeRoute));
                 ps.executeUpdate();
                 return generatedId(ps);
             }
@@ -76,110 +48,128 @@ public class LedgerRepository {
     }
 
     public void markSourceFailed(long sourceId, FailureCode code, String message) {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, error_code = ?, "
-                    + "error_message = ?, finished_at = ? where id = ?")) {
-                ps.setString(1, SourceState.FAILED.name());
-                ps.setString(2, code.name());
-                ps.setString(3, UsageBridgeFailure.cut(message));
-                ps.setTimestamp(4, now());
-                ps.setLong(5, sourceId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        inTransaction(c -> update(c, "update source_file set error_code = ?, error_message = ? where id = ?",
+                code, UsageBridgeFailure.cut(message, UsageBridgeFailure.MAX_MESSAGE_CHARS), sourceId));
+    }
+
+    /** Where the original of a source goes for each outcome, decided by the intake before settling. */
+    public record Places(String doneTo, String failedTo, String duplicateTo, String inflightTo, String doneDir,
+                         String failedDir, String sidecarDir) {
+
+        public String forOutcome(SourceState outcome) {
+            return switch (outcome) {
+                case DONE -> doneTo;
+                case DUPLICATE -> duplicateTo;
+                case PENDING -> inflightTo;
+                default -> failedTo;
+            };
+        }
     }
 
     /**
-     * Decides the source file's outcome from its deliveries: failed if it or any delivery it claimed failed,
-     * duplicate if it claimed nothing new, done otherwise.
+     * Decides a source file's outcome from the deliveries it holds: pending while a retry is parked or a target is
+     * processing (the original waits in inflight/), uncertain while a send awaits resolution (it waits in
+     * failed/), failed if it or a delivery failed, duplicate if it holds nothing, done otherwise. Records where the
+     * original goes and releases the source's lease.
      */
-    public SourceState settleSource(long sourceId, boolean failuresSeen) {
-        return settleSource(sourceId, failuresSeen, null);
-    }
-
-    /**
-     * Decides the source file's outcome from its deliveries: failed if it or any delivery it claimed failed,
-     * pending while a target is still processing (the original then waits at {@code keptAt}), duplicate if it
-     * claimed nothing new, done otherwise.
-     */
-    public SourceState settleSource(long sourceId, boolean failuresSeen, PendingPlace pending) {
+    public SourceState settleSource(long sourceId, boolean failuresSeen, Places places) {
         return inTransaction(c -> {
-            SourceRow source = source(c, sourceId).orElseThrow();
+            SourceRow source = sourceById(c, sourceId).orElseThrow();
             List<DeliveryRow> mine = deliveries(c, "source_id = ?", sourceId);
-            SourceState outcome;
-            Long duplicateOf = null;
-            boolean inProgress = mine.stream().anyMatch(d -> !d.state().settled());
-            if (failuresSeen || source.errorCode() != null || mine.stream().anyMatch(d -> d.state().settled()
-                    && d.state() != DeliveryState.ACCEPTED)) {
-                outcome = inProgress && pending != null ? SourceState.PENDING : SourceState.FAILED;
-            } else if (inProgress && pending != null) {
-                outcome = SourceState.PENDING;
-            } else if (mine.isEmpty()) {
-                outcome = SourceState.DUPLICATE;
-                duplicateOf = firstDeliveredWithSameContent(c, source);
-            } else {
-                outcome = SourceState.DONE;
-            }
-            try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, duplicate_of = ?, "
-                    + "finished_at = ?, kept_at = ?, done_dir = ?, failed_dir = ?, sidecar_dir = ? where id = ?")) {
-                boolean waits = outcome == SourceState.PENDING;
-                ps.setString(1, outcome.name());
-                setLong(ps, 2, duplicateOf);
-                ps.setTimestamp(3, waits ? null : now());
-                ps.setString(4, waits ? pending.keptAt() : null);
-                ps.setString(5, waits ? pending.doneDir() : null);
-                ps.setString(6, waits ? pending.failedDir() : null);
-                ps.setString(7, waits ? pending.sidecarDir() : null);
-                ps.setLong(8, sourceId);
-                ps.executeUpdate();
+            SourceState outcome = outcomeOf(source, mine, failuresSeen);
+            Long duplicateOf = outcome == SourceState.DUPLICATE ? firstDeliveredWithSameContent(c, source) : null;
+            if (update(c, "update source_file set state = ?, duplicate_of = ?, finished_at = ?, kept_at = ?, "
+                    + "done_dir = ?, failed_dir = ?, sidecar_dir = ?, lease_owner = null, lease_until = null "
+                    + "where id = ? and state = ? and lease_owner = ?", outcome, orNull(duplicateOf),
+                    outcome.waiting() ? Null.TIMESTAMP : now(), places.forOutcome(outcome), places.doneDir(),
+                    places.failedDir(), places.sidecarDir(), sourceId, SourceState.RECEIVED,
+                    instance.token()) != 1) {
+                // our lease ran out and another instance took this file over: it is theirs to settle and move
+                throw new LeaseLostException("source " + sourceId + " (" + source.name() + ") was taken over by "
+                        + "another instance; this one leaves the file alone");
             }
             return outcome;
         });
     }
 
-    /** Where a pending source's original waits and where it goes once its deliveries are final. */
-    public record PendingPlace(String keptAt, String doneDir, String failedDir, String sidecarDir) {
+    /**
+     * A source that is a part of a larger unit (an Insights batch's record type file, moved with its batch folder):
+     * DONE or FAILED with the unit, its lease released.
+     */
+    public void settlePart(long sourceId, boolean failed) {
+        inTransaction(c -> update(c, "update source_file set state = ?, finished_at = ?, lease_owner = null, "
+                + "lease_until = null where id = ? and state in ('RECEIVED', 'INTERRUPTED')",
+                failed ? SourceState.FAILED : SourceState.DONE, now(), sourceId));
     }
 
-    /** Pending source files whose deliveries are all final now: ready to be moved to done/ or failed/. */
-    public List<SourceRow> pendingSourcesSettled() {
+    /** Takes an earlier source row of the same file back under our lease (a unit resumed), instead of a new row. */
+    public boolean retakeSource(long sourceId, String sha256) {
+        return inTransaction(c -> update(c, "update source_file set state = ?, lease_owner = ?, lease_until = ?, "
+                + "finished_at = null where id = ? and sha256 = ? and state in ('RECEIVED', 'INTERRUPTED') and "
+                + "(lease_owner is null or lease_owner = ? or lease_until < ?)", SourceState.RECEIVED,
+                instance.token(), leaseUntil(), sourceId, sha256, instance.token(), now()) == 1);
+    }
+
+    /** What a source's deliveries make of it now. */
+    static SourceState outcomeOf(SourceRow source, List<DeliveryRow> mine, boolean failuresSeen) {
+        if (mine.stream().anyMatch(d -> !d.state().settled())) {
+            return SourceState.PENDING;
+        }
+        if (mine.stream().anyMatch(d -> d.state() == DeliveryState.UNCERTAIN)) {
+            return SourceState.UNCERTAIN;
+        }
+        if (failuresSeen || source.errorCode() != null
+                || mine.stream().anyMatch(d -> d.state() != DeliveryState.ACCEPTED)) {
+            return SourceState.FAILED;
+        }
+        return mine.isEmpty() ? SourceState.DUPLICATE : SourceState.DONE;
+    }
+
+    /** Sources whose original waits for their deliveries (in inflight/ or failed/): the sweep looks at them. */
+    public List<SourceRow> waitingSources(int limit) {
         return inTransaction(c -> {
-            List<SourceRow> ready = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select " + SOURCE_COLUMNS + " from source_file s "
-                    + "where state = ? and not exists (select 1 from delivery d where d.source_id = s.id "
-                    + "and d.state not in ('ACCEPTED', 'REJECTED', 'FAILED', 'UNCERTAIN', 'STOPPED')) order by id")) {
-                ps.setString(1, SourceState.PENDING.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ready.add(sourceRow(rs));
-                    }
-                }
-            }
-            return ready;
+            List<SourceRow> rows = sources(c, "state in ('PENDING', 'UNCERTAIN') and (lease_until is null or "
+                    + "lease_until < ?)", now());
+            return rows.size() > limit ? rows.subList(0, limit) : rows;
         });
     }
 
-    /** A pending source reached its outcome (its original was moved there). */
-    public void finishPending(long sourceId, SourceState outcome) {
+    /** Takes a waiting source for this instance to move its original; false when another instance has it. */
+    public boolean takeWaitingSource(long sourceId) {
+        return inTransaction(c -> update(c, "update source_file set lease_owner = ?, lease_until = ? where id = ? "
+                + "and state in ('PENDING', 'UNCERTAIN') and (lease_until is null or lease_until < ?)",
+                instance.token(), leaseUntil(), sourceId, now()) == 1);
+    }
+
+    /** The outcome a waiting source has now, from its deliveries (its own recorded failure included). */
+    public SourceState currentOutcome(long sourceId) {
+        return inTransaction(c -> outcomeOf(sourceById(c, sourceId).orElseThrow(),
+                deliveries(c, "source_id = ?", sourceId), false));
+    }
+
+    /** A waiting source's original was moved to {@code keptAt}: its new state, and our lease released. */
+    public void moveWaitingSource(long sourceId, SourceState state, String keptAt) {
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, finished_at = ? "
-                    + "where id = ? and state = ?")) {
-                ps.setString(1, outcome.name());
-                ps.setTimestamp(2, now());
-                ps.setLong(3, sourceId);
-                ps.setString(4, SourceState.PENDING.name());
-                ps.executeUpdate();
+            int changed = update(c, "update source_file set state = ?, kept_at = ?, finished_at = ?, "
+                    + "lease_owner = null, lease_until = null where id = ? and lease_owner = ?", state, keptAt,
+                    state.waiting() ? Null.TIMESTAMP : now(), sourceId, instance.token());
+            if (changed != 1) {
+                throw new LeaseLostException("source " + sourceId + " was taken over while its original was moved");
             }
             return null;
         });
     }
 
+    /** Gives a waiting source back without a move (nothing changed, or the move must wait). */
+    public void releaseWaitingSource(long sourceId) {
+        inTransaction(c -> update(c, "update source_file set lease_owner = null, lease_until = null where id = ? "
+                + "and lease_owner = ?", sourceId, instance.token()));
+    }
+
     private Long firstDeliveredWithSameContent(Connection c, SourceRow source) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select min(source_id) from delivery where content_sha256 = ? "
-                + "and state = ?")) {
-            ps.setString(1, source.sha256());
-            ps.setString(2, DeliveryState.ACCEPTED.name());
+                + "and state = ? and source_id <> ?")) {
+            bind(ps, source.sha256(), DeliveryState.ACCEPTED, source.id());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);
@@ -189,137 +179,219 @@ public class LedgerRepository {
     }
 
     public Optional<SourceRow> source(long id) {
-        return inTransaction(c -> source(c, id));
+        return inTransaction(c -> sourceById(c, id));
     }
 
     public List<SourceRow> sourcesNamed(String name) {
+        return inTransaction(c -> sources(c, "name = ?", name));
+    }
+
+    /** True while a non-final delivery still reads a chunk below {@code workDir}: the folder must stay. */
+    public boolean workDirInUse(Path workDir) {
+        String prefix = workDir.toAbsolutePath() + java.io.File.separator;
         return inTransaction(c -> {
-            List<SourceRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select " + SOURCE_COLUMNS
-                    + " from source_file where name = ? order by id")) {
-                ps.setString(1, name);
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from delivery where state not in "
+                    + "('ACCEPTED', 'REJECTED', 'FAILED', 'STOPPED') and chunk_path like ? escape '!'")) {
+                bind(ps, LedgerPatterns.prefix(prefix));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(sourceRow(rs));
-                    }
+                    rs.next();
+                    return rs.getLong(1) > 0;
                 }
             }
-            return rows;
         });
     }
 
-    // --- deliveries ---------------------------------------------------------------------------------------
+    // --- the chunk plan -----------------------------------------------------------------------------------
 
     /**
-     * Claims (content, target, chunk) for this source file. One transaction: a fresh key is inserted, a
-     * replayable or released one is taken over, anything else is reported as it stands.
+     * The rows of each chunk an earlier intake of this content cut for this target, in chunk order; empty when there
+     * is none. A replay cuts along the same rows, so no row is sent twice or skipped when limits changed meanwhile.
      */
-    public Claim claim(long sourceId, String contentSha256, String target, int chunkNo, int chunkCount) {
-        String token = nodeId + ":" + UUID.randomUUID();
+    public List<Long> storedPlan(String contentSha256, String target) {
         return inTransaction(c -> {
-            Optional<DeliveryRow> existing = deliveryByKey(c, contentSha256, target, chunkNo);
-            if (existing.isEmpty()) {
-                try {
-                    return new Claim(Claim.Outcome.CLAIMED,
-                            insertDelivery(c, sourceId, contentSha256, target, chunkNo, chunkCount, token));
-                } catch (SQLException uniqueViolation) {
-                    // another node inserted the same key between our read and our insert
-                    throw new IllegalTransitionException("claim race on " + target + " chunk " + chunkNo);
+            List<DeliveryRow> rows = deliveries(c, "content_sha256 = ? and target = ?", contentSha256, target);
+            List<Long> plan = new ArrayList<>();
+            for (DeliveryRow row : rows.stream().sorted(java.util.Comparator.comparingInt(DeliveryRow::chunkNo))
+                    .toList()) {
+                if (row.chunkRows() == null || row.chunkNo() != plan.size() + 1 || row.chunkCount() != rows.size()) {
+                    return List.<Long>of(); // an incomplete or pre-plan record: nothing to follow
                 }
+                plan.add(row.chunkRows());
             }
-            DeliveryRow row = existing.get();
-            boolean released = row.state() == DeliveryState.CLAIMED && claimedBy(c, row.id()) == null;
-            boolean explicitReplayOfUncertain = row.state() == DeliveryState.UNCERTAIN
-                    && FailureCode.DELIVERY_UNCERTAIN.name().equals(row.errorCode());
-            if (row.state() == DeliveryState.ACCEPTED) {
-                return new Claim(Claim.Outcome.ALREADY_ACCEPTED, row.id());
-            }
-            if (row.state() == DeliveryState.UNCERTAIN && !explicitReplayOfUncertain) {
-                return new Claim(Claim.Outcome.UNCERTAIN, row.id());
-            }
-            if (row.state().replayable() || released || explicitReplayOfUncertain) {
-                try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, source_id = ?, "
-                        + "chunk_count = ?, claimed_by = ?, error_code = null, error_message = null, "
-                        + "retryable = null, updated_at = ? where id = ? and state = ? "
-                        // a released claim is taken by one node only: the winner's token makes it unreleased
-                        + "and (state <> 'CLAIMED' or claimed_by is null)")) {
-                    ps.setString(1, DeliveryState.CLAIMED.name());
-                    ps.setLong(2, sourceId);
-                    ps.setInt(3, chunkCount);
-                    ps.setString(4, token);
-                    ps.setTimestamp(5, now());
-                    ps.setLong(6, row.id());
-                    ps.setString(7, row.state().name());
-                    if (ps.executeUpdate() == 1) {
-                        return new Claim(Claim.Outcome.CLAIMED, row.id());
-                    }
-                }
-            }
-            return new Claim(Claim.Outcome.IN_FLIGHT, row.id());
+            return plan;
         });
     }
 
-    /** Records the chunk's own integrity facts once they are known. */
-    public void describeChunk(long deliveryId, String chunkMd5, long chunkBytes, long chunkRows) {
+    /**
+     * Records a source's chunk plan for one target in one transaction: every chunk gets its row (PLANNED) before the
+     * first is claimed, so a crash between two chunks leaves the whole plan behind for the next intake. Rows that
+     * exist already are left as they are.
+     */
+    public void plan(long sourceId, String contentSha256, String target, List<PlannedChunk> chunks) {
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update delivery set chunk_md5 = ?, chunk_bytes = ?, "
-                    + "chunk_rows = ?, updated_at = ? where id = ?")) {
-                ps.setString(1, chunkMd5);
-                ps.setLong(2, chunkBytes);
-                ps.setLong(3, chunkRows);
-                ps.setTimestamp(4, now());
-                ps.setLong(5, deliveryId);
-                ps.executeUpdate();
+            for (PlannedChunk chunk : chunks) {
+                if (deliveries(c, "content_sha256 = ? and target = ? and chunk_no = ?", contentSha256, target,
+                        chunk.chunkNo()).isEmpty()) {
+                    update(c, "insert into delivery (source_id, content_sha256, target, chunk_no, chunk_count, "
+                            + "chunk_md5, chunk_bytes, chunk_rows, chunk_path, state, created_at, updated_at) "
+                            + "values (?,?,?,?,?,?,?,?,?,?,?,?)", sourceId, contentSha256, target, chunk.chunkNo(),
+                            chunks.size(), chunk.md5(), chunk.bytes(), chunk.rows(), chunk.path(),
+                            DeliveryState.PLANNED, now(), now());
+                }
             }
             return null;
         });
     }
 
-    /** CLAIMED to SENDING, and a new attempt: from here a crash means the outcome is unknown. */
+    /** One chunk of a plan: its number, rows and bytes, and where its bytes are. */
+    public record PlannedChunk(int chunkNo, String md5, long bytes, long rows, String path) {
+    }
+
+    // --- claims -------------------------------------------------------------------------------------------
+
+    /**
+     * May this source send this chunk now? One transaction decides, from the delivery row of (content, target,
+     * chunk): a planned or replayable row, or one whose lease ran out before anything was sent, is claimed under our
+     * lease; a send cut short is sent again only where the target deduplicates repeats, else it becomes uncertain;
+     * live work of another intake is in flight. When the row's source was itself an earlier intake of this very
+     * file that was cut short, this source adopts the row and settles by it.
+     */
+    public Claim claim(long sourceId, String contentSha256, String target, PlannedChunk chunk, boolean targetDedups) {
+        return inTransaction(c -> {
+            DeliveryRow row = deliveries(c, "content_sha256 = ? and target = ? and chunk_no = ?", contentSha256,
+                    target, chunk.chunkNo()).stream().findFirst().orElseThrow(() -> new IllegalTransitionException(
+                            "chunk " + chunk.chunkNo() + " of " + target + " was not planned"));
+            Instant now = clock.instant();
+            boolean adopt = row.sourceId() != sourceId && orphaned(c, row.sourceId(), now);
+            boolean bytesChanged = row.chunkMd5() != null && !row.chunkMd5().equals(chunk.md5());
+            switch (row.state()) {
+                case ACCEPTED -> {
+                    return new Claim(Claim.Outcome.ALREADY_ACCEPTED, row.id(), row.keyGeneration(),
+                            adopt && adopt(c, row, sourceId));
+                }
+                case UNCERTAIN -> {
+                    return new Claim(Claim.Outcome.UNCERTAIN, row.id(), row.keyGeneration(),
+                            adopt && adopt(c, row, sourceId));
+                }
+                case PARKED, POLLING, SENT, WAITING_BATCH -> {
+                    boolean adopted = adopt && adopt(c, row, sourceId);
+                    return new Claim(adopted || row.sourceId() == sourceId ? Claim.Outcome.WAITING
+                            : Claim.Outcome.IN_FLIGHT, row.id(), row.keyGeneration(), adopted);
+                }
+                case CLAIMED, SENDING -> {
+                    if (row.leaseLive(now)) {
+                        return new Claim(Claim.Outcome.IN_FLIGHT, row.id(), row.keyGeneration(), false);
+                    }
+                    if (row.state() == DeliveryState.SENDING && (!targetDedups || bytesChanged)) {
+                        // the request may have arrived: it is resolved, never sent again on its own
+                        update(c, "update delivery set state = ?, claimed_by = null, lease_until = null, "
+                                + "uncertain_since = coalesce(uncertain_since, updated_at), error_code = ?, "
+                                + "error_message = ?, updated_at = ? where id = ? and state = ? and updated_at = ?",
+                                DeliveryState.UNCERTAIN, FailureCode.DELIVERY_UNCERTAIN, "the instance sending it "
+                                + "stopped before the target answered; it may have arrived", now(), row.id(),
+                                row.state(), row.updatedAt());
+                        return new Claim(Claim.Outcome.UNCERTAIN, row.id(), row.keyGeneration(),
+                                adopt && adopt(c, row, sourceId));
+                    }
+                    return take(c, row, sourceId, chunk, row.keyGeneration());
+                }
+                case PLANNED -> {
+                    return take(c, row, sourceId, chunk, row.keyGeneration() + (bytesChanged ? 1 : 0));
+                }
+                case REJECTED, FAILED, STOPPED -> {
+                    // a replay: a deliberate new send, under a new key generation
+                    return take(c, row, sourceId, chunk, row.keyGeneration() + 1);
+                }
+                default -> throw new IllegalStateException("unexpected delivery state " + row.state());
+            }
+        });
+    }
+
+    /** Claims a row under our lease if it is still as we read it. */
+    private Claim take(Connection c, DeliveryRow row, long sourceId, PlannedChunk chunk, int generation)
+            throws SQLException {
+        int changed = update(c, "update delivery set state = ?, source_id = ?, claimed_by = ?, lease_until = ?, "
+                + "key_generation = ?, chunk_md5 = ?, chunk_bytes = ?, chunk_rows = ?, chunk_path = ?, "
+                + "next_attempt_at = null, error_code = null, error_message = null, retryable = null, "
+                + "updated_at = ? where id = ? and state = ? and updated_at = ?", DeliveryState.CLAIMED, sourceId,
+                instance.token(), leaseUntil(), generation, chunk.md5(), chunk.bytes(), chunk.rows(), chunk.path(),
+                now(), row.id(), row.state(), row.updatedAt());
+        if (changed == 1) {
+            if (row.sourceId() != sourceId) {
+                supersede(c, row.sourceId(), sourceId);
+            }
+            return new Claim(Claim.Outcome.CLAIMED, row.id(), generation, row.sourceId() != sourceId);
+        }
+        return new Claim(Claim.Outcome.IN_FLIGHT, row.id(), row.keyGeneration(), false);
+    }
+
+    private boolean adopt(Connection c, DeliveryRow row, long sourceId) throws SQLException {
+        if (update(c, "update delivery set source_id = ? where id = ? and source_id = ?", sourceId, row.id(),
+                row.sourceId()) != 1) {
+            return false;
+        }
+        supersede(c, row.sourceId(), sourceId);
+        return true;
+    }
+
+    /** An earlier intake of the same file, cut short, is finished: a later one carries its deliveries on. */
+    private void supersede(Connection c, long earlier, long later) throws SQLException {
+        update(c, "update source_file set state = ?, superseded_by = ?, finished_at = coalesce(finished_at, ?), "
+                + "lease_owner = null, lease_until = null where id = ? and state in ('RECEIVED', 'INTERRUPTED', "
+                + "'PENDING', 'UNCERTAIN')", SourceState.INTERRUPTED, later, now(), earlier);
+    }
+
+    /**
+     * True when a source can no longer settle its deliveries itself: its intake was cut short (its lease ran out),
+     * or the original it waited with is gone from where it was kept (moved back into the inbox by hand).
+     */
+    private boolean orphaned(Connection c, long sourceId, Instant now) throws SQLException {
+        SourceRow source = sourceById(c, sourceId).orElse(null);
+        if (source == null) {
+            return true;
+        }
+        return switch (source.state()) {
+            case RECEIVED -> !source.leaseLive(now);
+            case INTERRUPTED -> true;
+            case PENDING, UNCERTAIN -> source.keptAt() != null && Path.of(source.keptAt()).isAbsolute()
+                    && !Files.exists(Path.of(source.keptAt()));
+            default -> false;
+        };
+    }
+
+    /** The name the target was shown for this delivery (an Import Name, a file part name): what a lookup asks for. */
+    public void recordSentName(long deliveryId, String sentName) {
+        inTransaction(c -> update(c, "update delivery set sent_name = ? where id = ?", sentName, deliveryId));
+    }
+
+    // --- sending ------------------------------------------------------------------------------------------
+
+    /**
+     * CLAIMED (or a parked retry taken by this instance) to SENDING, and a new attempt: from here a crash means the
+     * outcome is unknown.
+     */
     public int markSending(long deliveryId) {
         return inTransaction(c -> {
-            transition(c, deliveryId, DeliveryState.SENDING, null);
+            DeliveryRow row = deliveryById(c, deliveryId).orElseThrow();
+            move(c, row, DeliveryState.SENDING, ", lease_until = ?", leaseUntil());
             return openAttempt(c, deliveryId);
         });
     }
 
-    /** A redelivery of a request that surely did not arrive: the delivery stays SENDING, the attempt is new. */
-    public int recordRetry(long deliveryId) {
-        return inTransaction(c -> openAttempt(c, deliveryId));
-    }
-
     public void closeAttempt(long deliveryId, String outcome, Integer httpStatus, FailureCode code, String excerpt) {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update delivery_attempt set finished_at = ?, "
-                    + "outcome = ?, http_status = ?, error_code = ?, response_excerpt = ? where delivery_id = ? "
-                    + "and finished_at is null")) {
-                ps.setTimestamp(1, now());
-                ps.setString(2, outcome);
-                if (httpStatus == null) {
-                    ps.setNull(3, Types.INTEGER);
-                } else {
-                    ps.setInt(3, httpStatus);
-                }
-                ps.setString(4, code == null ? null : code.name());
-                ps.setString(5, UsageBridgeFailure.cut(excerpt));
-                ps.setLong(6, deliveryId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        inTransaction(c -> update(c, "update delivery_attempt set finished_at = ?, outcome = ?, http_status = ?, "
+                + "error_code = ?, response_excerpt = ? where delivery_id = ? and finished_at is null", now(),
+                outcome, orNull(httpStatus), orNull(code == null ? null : code.name()),
+                orNull(UsageBridgeFailure.cut(excerpt, UsageBridgeFailure.MAX_REPLY_CHARS)), deliveryId));
     }
 
     public void markAccepted(long deliveryId, String remoteId, String remoteStatus, String remoteResponse) {
         inTransaction(c -> {
-            transition(c, deliveryId, DeliveryState.ACCEPTED, null);
-            try (PreparedStatement ps = c.prepareStatement("update delivery set remote_id = ?, remote_status = ?, "
-                    + "remote_response = ?, claimed_by = null where id = ?")) {
-                ps.setString(1, remoteId);
-                ps.setString(2, remoteStatus);
-                ps.setString(3, UsageBridgeFailure.cut(remoteResponse));
-                ps.setLong(4, deliveryId);
-                ps.executeUpdate();
-            }
+            DeliveryRow row = deliveryById(c, deliveryId).orElseThrow();
+            move(c, row, DeliveryState.ACCEPTED, ", remote_id = coalesce(?, remote_id), remote_status = ?, "
+                    + "remote_response = ?, next_attempt_at = null, claimed_by = null, lease_until = null",
+                    orNull(remoteId), orNull(remoteStatus),
+                    orNull(UsageBridgeFailure.cut(remoteResponse, UsageBridgeFailure.MAX_REPLY_CHARS)));
             return null;
         });
     }
@@ -327,99 +399,136 @@ public class LedgerRepository {
     /** Records a failure on a delivery: REJECTED, FAILED or UNCERTAIN, with its code and the target's reply. */
     public void markFailed(long deliveryId, DeliveryState state, UsageBridgeFailure failure) {
         inTransaction(c -> {
-            DeliveryState current = deliveryById(c, deliveryId).orElseThrow().state();
-            if (current != state) {
-                transition(c, deliveryId, state, null);
+            DeliveryRow row = deliveryById(c, deliveryId).orElseThrow();
+            List<Object> args = new ArrayList<>(List.of(failure.code(),
+                    UsageBridgeFailure.cut(failure.getMessage(), UsageBridgeFailure.MAX_MESSAGE_CHARS),
+                    failure.retryable(), orNull(failure.targetReply())));
+            String set = ", error_code = ?, error_message = ?, retryable = ?, "
+                    + "remote_response = coalesce(?, remote_response), claimed_by = null, lease_until = null";
+            if (state == DeliveryState.UNCERTAIN) {
+                set += ", uncertain_since = coalesce(uncertain_since, ?), next_attempt_at = null";
+                args.add(lastAttemptStart(c, deliveryId).orElse(clock.instant()));
             }
-            try (PreparedStatement ps = c.prepareStatement("update delivery set error_code = ?, error_message = ?, "
-                    + "retryable = ?, remote_response = coalesce(?, remote_response), claimed_by = null, "
-                    + "updated_at = ? where id = ?")) {
-                ps.setString(1, failure.code().name());
-                ps.setString(2, UsageBridgeFailure.cut(failure.getMessage()));
-                ps.setBoolean(3, failure.retryable());
-                ps.setString(4, failure.targetReply());
-                ps.setTimestamp(5, now());
-                ps.setLong(6, deliveryId);
-                ps.executeUpdate();
-            }
+            move(c, row, state, set, args.toArray());
             return null;
         });
+    }
+
+    /**
+     * A retryable failure: the delivery waits in the ledger (PARKED) until {@code nextAttempt}, its lease released;
+     * a timer sends it again then. No thread waits for it.
+     */
+    public void park(long deliveryId, Instant nextAttempt, UsageBridgeFailure failure) {
+        inTransaction(c -> {
+            DeliveryRow row = deliveryById(c, deliveryId).orElseThrow();
+            move(c, row, DeliveryState.PARKED, ", parks = parks + 1, next_attempt_at = ?, error_code = ?, "
+                    + "error_message = ?, "
+                    + "retryable = true, remote_response = coalesce(?, remote_response), claimed_by = null, "
+                    + "lease_until = null", nextAttempt, failure.code(),
+                    UsageBridgeFailure.cut(failure.getMessage(), UsageBridgeFailure.MAX_MESSAGE_CHARS),
+                    orNull(failure.targetReply()));
+            return null;
+        });
+    }
+
+    /** Parked retries whose time has come, taken under this instance's lease (each by one instance only). */
+    public List<DeliveryRow> takeDueRetries(int limit) {
+        return takeDue("state = 'PARKED' and next_attempt_at <= ?", "next_attempt_at", limit);
+    }
+
+    /** Gives a taken parked retry back untouched (e.g. its chunk cannot be read here). */
+    public void releaseTaken(long deliveryId) {
+        inTransaction(c -> update(c, "update delivery set claimed_by = null, lease_until = null where id = ? "
+                + "and claimed_by = ?", deliveryId, instance.token()));
     }
 
     /** The target took the job (remote id): from now on it is followed until its final status. */
     public void markPolling(long deliveryId, String remoteId, String remoteResponse, Instant firstPoll,
                             Instant deadline) {
         inTransaction(c -> {
-            transition(c, deliveryId, DeliveryState.POLLING, null);
-            try (PreparedStatement ps = c.prepareStatement("update delivery set remote_id = ?, remote_response = ?, "
-                    + "next_poll_at = ?, poll_deadline = ?, claimed_by = null where id = ?")) {
-                ps.setString(1, remoteId);
-                ps.setString(2, UsageBridgeFailure.cut(remoteResponse));
-                ps.setTimestamp(3, Timestamp.from(firstPoll));
-                ps.setTimestamp(4, Timestamp.from(deadline));
-                ps.setLong(5, deliveryId);
-                ps.executeUpdate();
-            }
+            DeliveryRow row = deliveryById(c, deliveryId).orElseThrow();
+            move(c, row, DeliveryState.POLLING, ", remote_id = ?, remote_response = ?, next_poll_at = ?, "
+                    + "poll_deadline = ?, next_attempt_at = null, claimed_by = null, lease_until = null", remoteId,
+                    orNull(UsageBridgeFailure.cut(remoteResponse, UsageBridgeFailure.MAX_REPLY_CHARS)), firstPoll,
+                    deadline);
             return null;
         });
     }
 
     /** How many deliveries are being followed at their targets now. */
     public long countPolling() {
+        return count("state = 'POLLING'");
+    }
+
+    /** How many deliveries wait for a retry. */
+    public long countParked() {
+        return count("state = 'PARKED'");
+    }
+
+    /** How many deliveries await resolution (lookup or operator). */
+    public long countUncertain() {
+        return count("state = 'UNCERTAIN'");
+    }
+
+    private long count(String where) {
         return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from delivery where state = ?")) {
-                ps.setString(1, DeliveryState.POLLING.name());
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from delivery where " + where);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Deliveries whose next status check is due, each taken under this instance's lease for the check. */
+    public List<DeliveryRow> takeDuePolls(int limit) {
+        return takeDue("state = 'POLLING' and next_poll_at <= ?", "next_poll_at", limit);
+    }
+
+    /**
+     * Takes due rows under our lease: candidates are read (skipping rows another transaction holds), then each is
+     * taken by a compare-and-set on its lease, so two instances never both take one row.
+     */
+    private List<DeliveryRow> takeDue(String due, String order, int limit) {
+        return inTransaction(c -> {
+            List<Long> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from delivery where " + due + " and "
+                    + "(lease_until is null or lease_until < ?) order by " + order + " fetch first " + limit
+                    + " rows only for update skip locked")) {
+                bind(ps, now(), now());
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                    while (rs.next()) {
+                        candidates.add(rs.getLong(1));
+                    }
                 }
             }
-        });
-    }
-
-    /** Deliveries whose next status check is due. */
-    public List<DeliveryRow> duePolls(int limit) {
-        return inTransaction(c -> {
-            List<DeliveryRow> due = deliveries(c, "state = ? and next_poll_at <= ?", DeliveryState.POLLING.name(),
-                    now());
-            return due.size() > limit ? due.subList(0, limit) : due;
-        });
-    }
-
-    /** Still processing remotely: note the status and when to ask again. */
-    public void pollAgain(long deliveryId, String remoteStatus, Instant nextPoll) {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update delivery set polls = polls + 1, remote_status = ?, "
-                    + "next_poll_at = ?, updated_at = ? where id = ? and state = ?")) {
-                ps.setString(1, remoteStatus);
-                ps.setTimestamp(2, Timestamp.from(nextPoll));
-                ps.setTimestamp(3, now());
-                ps.setLong(4, deliveryId);
-                ps.setString(5, DeliveryState.POLLING.name());
-                ps.executeUpdate();
+            List<DeliveryRow> taken = new ArrayList<>();
+            for (long id : candidates) {
+                if (update(c, "update delivery set claimed_by = ?, lease_until = ? where id = ? and "
+                        + "(lease_until is null or lease_until < ?)", instance.token(), leaseUntil(), id, now())
+                        == 1) {
+                    deliveryById(c, id).ifPresent(taken::add);
+                }
             }
-            return null;
+            return taken;
         });
+    }
+
+    /** Still processing remotely: note the status and when to ask again; the poll's lease is released. */
+    public void pollAgain(long deliveryId, String remoteStatus, Instant nextPoll) {
+        inTransaction(c -> update(c, "update delivery set polls = polls + 1, remote_status = ?, next_poll_at = ?, "
+                + "claimed_by = null, lease_until = null, updated_at = ? where id = ? and state = ? "
+                + "and (claimed_by = ? or claimed_by is null)", orNull(remoteStatus), nextPoll, now(), deliveryId,
+                DeliveryState.POLLING, instance.token()));
     }
 
     /** The remote job's final counts and where its result file is kept. */
     public void recordRemoteOutcome(long deliveryId, String remoteStatus, Long total, Long imported, Long failed,
                                     String resultPath) {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update delivery set polls = polls + 1, remote_status = ?, "
-                    + "remote_total = ?, remote_imported = ?, remote_failed = ?, result_path = ?, next_poll_at = null, "
-                    + "updated_at = ? where id = ?")) {
-                ps.setString(1, remoteStatus);
-                setLong(ps, 2, total);
-                setLong(ps, 3, imported);
-                setLong(ps, 4, failed);
-                ps.setString(5, resultPath);
-                ps.setTimestamp(6, now());
-                ps.setLong(7, deliveryId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        inTransaction(c -> update(c, "update delivery set polls = polls + 1, remote_status = ?, remote_total = ?, "
+                + "remote_imported = ?, remote_failed = ?, result_path = ?, next_poll_at = null, updated_at = ? "
+                + "where id = ? and (claimed_by = ? or claimed_by is null)", orNull(remoteStatus), orNull(total),
+                orNull(imported), orNull(failed), orNull(resultPath), now(), deliveryId, instance.token()));
     }
 
     public Optional<DeliveryRow> delivery(long id) {
@@ -434,20 +543,24 @@ public class LedgerRepository {
         return inTransaction(c -> deliveries(c, "target = ?", target));
     }
 
+    public List<DeliveryRow> deliveriesIn(DeliveryState state) {
+        return inTransaction(c -> deliveries(c, "state = ?", state));
+    }
+
     public List<AttemptRow> attemptsOf(long deliveryId) {
         return inTransaction(c -> {
             List<AttemptRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select delivery_id, attempt_no, started_at, finished_at, "
-                    + "outcome, http_status, error_code, response_excerpt from delivery_attempt where delivery_id = ? "
+            try (PreparedStatement ps = c.prepareStatement("select * from delivery_attempt where delivery_id = ? "
                     + "order by attempt_no")) {
-                ps.setLong(1, deliveryId);
+                bind(ps, deliveryId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int status = rs.getInt(6);
+                        int status = rs.getInt("http_status");
                         Integer httpStatus = rs.wasNull() ? null : status;
-                        rows.add(new AttemptRow(rs.getLong(1), rs.getInt(2), instant(rs.getTimestamp(3)),
-                                instant(rs.getTimestamp(4)), rs.getString(5), httpStatus, rs.getString(7),
-                                rs.getString(8)));
+                        rows.add(new AttemptRow(rs.getLong("delivery_id"), rs.getInt("attempt_no"),
+                                LedgerTransactions.instant(rs.getTimestamp("started_at")),
+                                LedgerTransactions.instant(rs.getTimestamp("finished_at")), rs.getString("outcome"),
+                                httpStatus, rs.getString("error_code"), rs.getString("response_excerpt")));
                     }
                 }
             }
@@ -455,202 +568,55 @@ public class LedgerRepository {
         });
     }
 
-    /**
-     * At start: this node's source files still RECEIVED were cut short (INTERRUPTED; the file comes again);
-     * its claims taken before a crash are released so the file, still in the inbox, claims
-     * them again; sends cut short become UNCERTAIN unless the target dedups retries by an idempotency key.
-     *
-     * @return the number of deliveries recovered
-     */
-    public int recoverInFlight(Set<String> targetsWithIdempotencyKey) {
-        return inTransaction(c -> {
-            int recovered = 0;
-            try (PreparedStatement ps = c.prepareStatement("update source_file set state = ?, finished_at = ? "
-                    + "where state = ? and node_id = ?")) {
-                ps.setString(1, SourceState.INTERRUPTED.name());
-                ps.setTimestamp(2, now());
-                ps.setString(3, SourceState.RECEIVED.name());
-                ps.setString(4, nodeId);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("update delivery set claimed_by = null, updated_at = ? "
-                    + "where state = ? and claimed_by like ? escape '!'")) {
-                ps.setTimestamp(1, now());
-                ps.setString(2, DeliveryState.CLAIMED.name());
-                ps.setString(3, ownClaims());
-                recovered += ps.executeUpdate();
-            }
-            for (DeliveryRow row : deliveries(c, "state = ? and claimed_by like ? escape '!'",
-                    DeliveryState.SENDING.name(), ownClaims())) {
-                boolean resendable = targetsWithIdempotencyKey.contains(row.target());
-                try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, claimed_by = null, "
-                        + "updated_at = ? where id = ? and state = ?")) {
-                    ps.setString(1, (resendable ? DeliveryState.CLAIMED : DeliveryState.UNCERTAIN).name());
-                    ps.setTimestamp(2, now());
-                    ps.setLong(3, row.id());
-                    ps.setString(4, DeliveryState.SENDING.name());
-                    recovered += ps.executeUpdate();
-                }
-            }
-            return recovered;
-        });
-    }
-
-    /** LIKE pattern of this node's claim tokens; '_' and '%' in a node id are literal, not wildcards. */
-    private String ownClaims() {
-        return nodeId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ":%";
-    }
-
     // --- plumbing -----------------------------------------------------------------------------------------
 
-    private void transition(Connection c, long deliveryId, DeliveryState to, String claimToken) throws SQLException {
-        DeliveryState from = deliveryById(c, deliveryId)
-                .orElseThrow(() -> new IllegalTransitionException("no delivery " + deliveryId)).state();
-        if (!from.canMoveTo(to)) {
-            throw new IllegalTransitionException(deliveryId, from, to);
+    /**
+     * One fenced transition: legal for the state machine, and the row is ours (held under our token) or held by
+     * nobody. {@code set} adds assignments (starting with a comma) bound to {@code args}.
+     */
+    private void move(Connection c, DeliveryRow row, DeliveryState to, String set, Object... args)
+            throws SQLException {
+        if (!row.state().canMoveTo(to)) {
+            throw new IllegalTransitionException(row.id(), row.state(), to);
         }
-        try (PreparedStatement ps = c.prepareStatement("update delivery set state = ?, updated_at = ? "
-                + "where id = ? and state = ?")) {
-            ps.setString(1, to.name());
-            ps.setTimestamp(2, now());
-            ps.setLong(3, deliveryId);
-            ps.setString(4, from.name());
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalTransitionException(deliveryId, from, to);
-            }
+        boolean ours = instance.token().equals(row.claimedBy());
+        if (row.claimedBy() != null && !ours) {
+            throw new LeaseLostException("delivery " + row.id() + " is held by another instance now (" + row.state()
+                    + "): this instance's lease ran out and the work was taken over");
+        }
+        List<Object> all = new ArrayList<>();
+        all.add(to);
+        all.add(now());
+        all.addAll(List.of(args));
+        all.add(row.id());
+        all.add(row.state());
+        String owner = ours ? "claimed_by = ?" : "claimed_by is null";
+        if (ours) {
+            all.add(instance.token());
+        }
+        if (update(c, "update delivery set state = ?, updated_at = ?" + set + " where id = ? and state = ? and "
+                + owner, all.toArray()) != 1) {
+            throw new LeaseLostException("delivery " + row.id() + " changed under this instance (" + row.state()
+                    + " -> " + to + " refused)");
         }
     }
 
     private int openAttempt(Connection c, long deliveryId) throws SQLException {
-        int attemptNo;
-        try (PreparedStatement ps = c.prepareStatement("update delivery set attempts = attempts + 1, updated_at = ? "
-                + "where id = ?")) {
-            ps.setTimestamp(1, now());
-            ps.setLong(2, deliveryId);
-            ps.executeUpdate();
-        }
-        attemptNo = deliveryById(c, deliveryId).orElseThrow().attempts();
-        try (PreparedStatement ps = c.prepareStatement("insert into delivery_attempt (delivery_id, attempt_no, "
-                + "started_at) values (?,?,?)")) {
-            ps.setLong(1, deliveryId);
-            ps.setInt(2, attemptNo);
-            ps.setTimestamp(3, now());
-            ps.executeUpdate();
-        }
+        update(c, "update delivery set attempts = attempts + 1 where id = ?", deliveryId);
+        int attemptNo = deliveryById(c, deliveryId).orElseThrow().attempts();
+        update(c, "insert into delivery_attempt (delivery_id, attempt_no, started_at) values (?,?,?)", deliveryId,
+                attemptNo, now());
         return attemptNo;
     }
 
-    private long insertDelivery(Connection c, long sourceId, String sha, String target, int chunkNo, int chunkCount,
-                                String token) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into delivery (source_id, content_sha256, target, "
-                + "chunk_no, chunk_count, state, claimed_by, created_at, updated_at) values (?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            Timestamp now = now();
-            ps.setLong(1, sourceId);
-            ps.setString(2, sha);
-            ps.setString(3, target);
-            ps.setInt(4, chunkNo);
-            ps.setInt(5, chunkCount);
-            ps.setString(6, DeliveryState.CLAIMED.name());
-            ps.setString(7, token);
-            ps.setTimestamp(8, now);
-            ps.setTimestamp(9, now);
-            ps.executeUpdate();
-            return generatedId(ps);
-        }
-    }
-
-    private String claimedBy(Connection c, long deliveryId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select claimed_by from delivery where id = ?")) {
-            ps.setLong(1, deliveryId);
+    private Optional<Instant> lastAttemptStart(Connection c, long deliveryId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select max(started_at) from delivery_attempt where "
+                + "delivery_id = ?")) {
+            bind(ps, deliveryId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                rs.next();
+                return Optional.ofNullable(LedgerTransactions.instant(rs.getTimestamp(1)));
             }
         }
-    }
-
-    private Optional<DeliveryRow> deliveryByKey(Connection c, String sha, String target, int chunkNo)
-            throws SQLException {
-        List<DeliveryRow> rows = deliveries(c, "content_sha256 = ? and target = ? and chunk_no = ?", sha, target,
-                chunkNo);
-        return rows.stream().findFirst();
-    }
-
-    private Optional<DeliveryRow> deliveryById(Connection c, long id) throws SQLException {
-        return deliveries(c, "id = ?", id).stream().findFirst();
-    }
-
-    private List<DeliveryRow> deliveries(Connection c, String where, Object... args) throws SQLException {
-        List<DeliveryRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select " + DELIVERY_COLUMNS + " from delivery where " + where
-                + " order by id")) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long bytes = rs.getLong(8);
-                    Long chunkBytes = rs.wasNull() ? null : bytes;
-                    long rowCount = rs.getLong(9);
-                    Long chunkRows = rs.wasNull() ? null : rowCount;
-                    boolean retry = rs.getBoolean(16);
-                    Boolean retryable = rs.wasNull() ? null : retry;
-                    rows.add(new DeliveryRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getInt(6), rs.getString(7), chunkBytes, chunkRows,
-                            DeliveryState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12),
-                            rs.getString(13), rs.getString(14), rs.getString(15), retryable, rs.getInt(17),
-                            instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getInt(20),
-                            instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)), nullableLong(rs, 23),
-                            nullableLong(rs, 24), nullableLong(rs, 25), rs.getString(26)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private Optional<SourceRow> source(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select " + SOURCE_COLUMNS + " from source_file where id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(sourceRow(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private static SourceRow sourceRow(ResultSet rs) throws SQLException {
-        long dup = rs.getLong(10);
-        Long duplicateOf = rs.wasNull() ? null : dup;
-        return new SourceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getLong(7), rs.getLong(8), SourceState.valueOf(rs.getString(9)), duplicateOf,
-                rs.getString(11), rs.getString(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)),
-                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18));
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static long generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
-    }
-
-    private <T> T inTransaction(LedgerTransactions.Work<T> work) {
-        return LedgerTransactions.inTransaction(dataSource, work);
     }
 }

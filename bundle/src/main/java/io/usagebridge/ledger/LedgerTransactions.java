@@ -2,6 +2,8 @@ package io.usagebridge.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -19,18 +21,51 @@ final class LedgerTransactions {
     }
 
     static <T> T inTransaction(DataSource dataSource, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException("the ledger database cannot be reached: " + e.getMessage(), e);
+        }
+        try (c) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c);
                 throw e;
             }
         } catch (SQLException e) {
+            if (connectionLost(e)) {
+                throw new LedgerUnavailableException("the ledger database connection failed: " + e.getMessage(), e);
+            }
             throw new IllegalStateException("ledger database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLState class 08 is a connection exception in every driver; the JDBC types say the same. */
+    static boolean connectionLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone: the database rolls back what it never committed
         }
     }
 

@@ -5,7 +5,7 @@ import org.apache.camel.Processor;
 
 import io.usagebridge.ledger.LedgerRepository;
 
-/** The body becomes the deliveries whose status check is due, a bounded batch per tick. */
+/** The body becomes the deliveries whose status check is due, a bounded batch per tick, each taken under lease. */
 public final class DuePollLoader implements Processor {
 
     private final LedgerRepository ledger;
@@ -18,6 +18,6 @@ public final class DuePollLoader implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.getMessage().setBody(ledger.duePolls(batch));
+        exchange.getMessage().setBody(ledger.takeDuePolls(batch));
     }
 }

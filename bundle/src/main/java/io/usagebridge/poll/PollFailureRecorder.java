@@ -43,9 +43,10 @@ public final class PollFailureRecorder implements Processor {
         Throwable thrown = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         UsageBridgeFailure failure = classifier.classify(thrown);
         if (clock.instant().isAfter(delivery.pollDeadline())) {
-            ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(
-                    FailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout; last check failed: "
-                    + failure.code() + " " + failure.getMessage(), failure.targetReply()));
+            ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
+                    FailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout (remote id "
+                    + delivery.remoteId() + "); last check failed: " + failure.code() + " " + failure.getMessage()
+                    + "; check the job at the target, then resolve", failure.targetReply()));
             LOG.warn("{} delivery {}: REMOTE_STATUS_TIMEOUT", delivery.target(), delivery.id());
             return;
         }

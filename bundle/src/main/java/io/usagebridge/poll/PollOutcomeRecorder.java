@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
@@ -25,13 +26,15 @@ public final class PollOutcomeRecorder implements Processor {
     private final TargetCatalog catalog;
     private final Clock clock;
     private final UsageBridgeMetrics metrics;
+    private final FaultPoints faultPoints;
 
     public PollOutcomeRecorder(LedgerRepository ledger, TargetCatalog catalog, Clock clock,
-                               UsageBridgeMetrics metrics) {
+                               UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.clock = clock;
         this.metrics = metrics;
+        this.faultPoints = faultPoints;
     }
 
     @Override
@@ -41,11 +44,14 @@ public final class PollOutcomeRecorder implements Processor {
         String status = exchange.getProperty(ExchangeKeys.REMOTE_STATUS, String.class);
         String response = exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class);
         String what = delivery.target() + " delivery " + delivery.id() + " remote id " + delivery.remoteId();
+        faultPoints.reach(FaultPoints.WHILE_POLLING, what + ": " + status);
         if (outcome == RemoteOutcome.PENDING) {
             if (clock.instant().isAfter(delivery.pollDeadline())) {
-                ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(
-                        FailureCode.REMOTE_STATUS_TIMEOUT, "the target still reports " + status + " after the "
-                        + "configured poll timeout; check it at the target", response));
+                // never resent: a second send could make a second job (an idempotency key lasts only 24 h)
+                ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
+                        FailureCode.REMOTE_STATUS_TIMEOUT, "the target still reports " + status + " (remote id "
+                        + delivery.remoteId() + ") after the configured poll timeout; check the job at the target, "
+                        + "then resolve", response));
                 LOG.warn("{}: REMOTE_STATUS_TIMEOUT, still {}", what, status);
                 return;
             }

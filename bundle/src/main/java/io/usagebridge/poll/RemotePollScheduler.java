@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.targets.TargetCatalog;
@@ -22,13 +23,15 @@ public final class RemotePollScheduler implements Processor {
     private final TargetCatalog catalog;
     private final Clock clock;
     private final UsageBridgeMetrics metrics;
+    private final FaultPoints faultPoints;
 
     public RemotePollScheduler(LedgerRepository ledger, TargetCatalog catalog, Clock clock,
-                               UsageBridgeMetrics metrics) {
+                               UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.clock = clock;
         this.metrics = metrics;
+        this.faultPoints = faultPoints;
     }
 
     @Override
@@ -38,6 +41,7 @@ public final class RemotePollScheduler implements Processor {
         String remoteId = exchange.getProperty(ExchangeKeys.REMOTE_ID, String.class);
         PollTiming timing = PollTiming.of(catalog.target(target));
         metrics.uploadTook(target, io.usagebridge.delivery.AttemptStarter.elapsed(exchange));
+        faultPoints.reach(FaultPoints.AFTER_REPLY, "delivery " + deliveryId + " taken by the target as " + remoteId);
         Instant now = clock.instant();
         Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         ledger.closeAttempt(deliveryId, "SUBMITTED", http, null,

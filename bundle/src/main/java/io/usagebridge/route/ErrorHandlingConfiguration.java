@@ -1,11 +1,18 @@
 package io.usagebridge.route;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+
+import io.usagebridge.ledger.LeaseLostException;
+import io.usagebridge.ledger.LedgerUnavailableException;
 
 /**
- * The one error handling every route uses ({@code routeConfigurationId: usagebridge-errors}). Retryable failures
- * (what the target never got, 429, 5xx) are redelivered from the failing step with exponential backoff, or after
- * the target's Retry-After; everything else, and retries exhausted, go to the dead-letter route at once.
+ * The one error handling every pipeline route uses ({@code routeConfigurationId: usagebridge-errors}). No step is
+ * redelivered on its thread: every failure goes to the dead-letter route, which parks a retryable delivery in the
+ * ledger (a timer resends it when due), marks an uncertain one, or records a final failure. Two failures are no
+ * failure of the file and must not move it: the ledger being unreachable, and a lease this instance lost to another
+ * (it took the work over). They fail the exchange, so the file stays in the inbox and is taken again.
  */
 public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
@@ -14,26 +21,34 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
     /** For status checks of remote jobs: a failed check is asked again later, never dead-lettered. */
     public static final String POLL_ERRORS = "usagebridge-poll-errors";
 
+    /** For timers (retries, leases, lookups): a failed round is logged and the next one tries again. */
+    public static final String TIMER_ERRORS = "usagebridge-timer-errors";
+
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                // Throwable: an Error must not leave a file looping in the inbox either
-                .onException(Throwable.class)
-                    .retryWhile(method("retryDecision", "shouldRetry"))
-                    .redeliveryDelay("{{deliver.retry.initial-delay-ms}}")
-                    .useExponentialBackOff()
-                    .backOffMultiplier("{{deliver.retry.multiplier}}")
-                    .maximumRedeliveryDelay("{{deliver.retry.max-delay-ms}}")
-                    .onExceptionOccurredRef("failedAttemptRecorder")
-                    .onRedeliveryRef("retryAttemptRecorder")
-                    .handled(true)
-                    .to("direct:dead-letter")
-                .end();
+        // each onException is its own statement: chained, the second would add its classes to the first
+        RouteConfigurationDefinition pipeline = routeConfiguration(ID);
+        pipeline.onException(LedgerUnavailableException.class, LeaseLostException.class)
+                .handled(false)
+                .log(LoggingLevel.WARN, "io.usagebridge.route", "${exchangeProperty.UsageBridgeSourceName}: left "
+                        + "in place, nothing moved: ${exception.message}");
+        // Throwable: an Error must not leave a file looping in the inbox either
+        pipeline.onException(Throwable.class)
+                .handled(true)
+                .to("direct:dead-letter");
 
-        routeConfiguration(POLL_ERRORS)
+        RouteConfigurationDefinition polls = routeConfiguration(POLL_ERRORS);
+        polls.onException(LedgerUnavailableException.class, LeaseLostException.class)
+                .handled(true)
+                .log(LoggingLevel.WARN, "io.usagebridge.route", "status check left for later: ${exception.message}");
+        polls.onException(Throwable.class)
+                .handled(true)
+                .process("pollFailureRecorder");
+
+        routeConfiguration(TIMER_ERRORS)
                 .onException(Throwable.class)
                     .handled(true)
-                    .process("pollFailureRecorder")
-                .end();
+                    .log(LoggingLevel.WARN, "io.usagebridge.route", "${routeId}: ${exception.message}; the next "
+                            + "round tries again");
     }
 }

@@ -6,7 +6,7 @@ import io.usagebridge.ExchangeKeys;
 
 /**
  * {@code direct:ingest}, where every intake (folder, SFTP, a user's own) hands its files: receive and
- * fingerprint, split by target, deliver to each target's route, then decide the original's outcome.
+ * fingerprint, split by target, deliver each target's slice, then decide the original's outcome.
  */
 public class IngestRoute extends RouteBuilder {
 
@@ -19,7 +19,7 @@ public class IngestRoute extends RouteBuilder {
                 .process("splitByTarget")
                 .split(body())
                     .setProperty(ExchangeKeys.TARGET, simple("${body.target}"))
-                    .toD("direct:deliver-${body.target}")
+                    .to("direct:deliver")
                 .end()
                 .removeProperty(ExchangeKeys.TARGET)
                 .setProperty(ExchangeKeys.STAGE, constant("finalise"))

@@ -5,9 +5,10 @@ import org.apache.camel.builder.RouteBuilder;
 import io.usagebridge.ExchangeKeys;
 
 /**
- * Follows jobs that targets process asynchronously: on each tick the deliveries due for a check go to their
- * target's {@code direct:poll-<target>} route; then source files whose jobs are all final are finished. A failed
- * check is asked again later, never dead-lettered: the job is still at the target.
+ * Follows jobs that targets process asynchronously: on each tick the deliveries due for a check are taken (each by
+ * one instance, under its lease) and go to their target type's {@code direct:poll-<type>} route; then originals
+ * whose jobs are all final move on. A failed check is asked again later, never dead-lettered: the job is still at
+ * the target.
  */
 public class RemoteStatusRoutes extends RouteBuilder {
 
@@ -24,6 +25,6 @@ public class RemoteStatusRoutes extends RouteBuilder {
                     // one status route per target type: direct:poll-zuora-rest-bulk, ...
                     .toD("direct:poll-${bean:targetCatalog?method=typeName(${body.target})}")
                 .end()
-                .process("pendingSourceFinaliser");
+                .process("waitingSourceFinaliser");
     }
 }

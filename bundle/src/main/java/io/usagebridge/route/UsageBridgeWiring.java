@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,33 +22,52 @@ import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.csv.UsageChunker;
 import io.usagebridge.deadletter.DeadLetterRecorder;
+import io.usagebridge.deadletter.DeliveryFailurePolicy;
 import io.usagebridge.deadletter.ErrorSidecarWriter;
-import io.usagebridge.deadletter.FailedAttemptRecorder;
 import io.usagebridge.deadletter.FailureClassifier;
 import io.usagebridge.deadletter.RetryAfterReader;
-import io.usagebridge.deadletter.RetryAttemptRecorder;
-import io.usagebridge.deadletter.RetryDecision;
 import io.usagebridge.delivery.AttemptStarter;
+import io.usagebridge.delivery.ChunkPlanLoader;
 import io.usagebridge.delivery.DeliveryAcceptor;
+import io.usagebridge.delivery.DeliveryChunker;
 import io.usagebridge.delivery.DeliveryClaimer;
+import io.usagebridge.delivery.DeliveryPlanner;
+import io.usagebridge.delivery.DueRetryLoader;
+import io.usagebridge.delivery.ParkedRetryPreparer;
+import io.usagebridge.delivery.SentNameRecorder;
 import io.usagebridge.delivery.SliceChunker;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.health.IntakeLivenessCheck;
 import io.usagebridge.health.LedgerHealthCheck;
 import io.usagebridge.health.TargetReachabilityCheck;
 import io.usagebridge.intake.IntakePollMonitor;
+import io.usagebridge.intake.IntakeReadLocks;
+import io.usagebridge.intake.LedgerReadLock;
+import io.usagebridge.intake.LedgerGate;
+import io.usagebridge.intake.OriginalMover;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.SourceFinaliser;
 import io.usagebridge.intake.SourceIntake;
 import io.usagebridge.intake.StreamingFingerprinter;
+import io.usagebridge.intake.WorkDirs;
+import io.usagebridge.lease.LeaseKeeper;
+import io.usagebridge.ledger.IntakeLocks;
+import io.usagebridge.ledger.LeaseLedger;
 import io.usagebridge.ledger.LedgerDatabase;
+import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.poll.DuePollLoader;
-import io.usagebridge.poll.PendingSourceFinaliser;
 import io.usagebridge.poll.PollFailureRecorder;
 import io.usagebridge.poll.PollOutcomeRecorder;
 import io.usagebridge.poll.RemotePollScheduler;
 import io.usagebridge.poll.ResultFileSaver;
+import io.usagebridge.poll.WaitingSourceFinaliser;
+import io.usagebridge.resolve.DueLookupLoader;
+import io.usagebridge.resolve.LookupFailureRecorder;
+import io.usagebridge.resolve.LookupOutcomeRecorder;
+import io.usagebridge.resolve.LookupPreparer;
 import io.usagebridge.routing.RoutingRules;
 import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
@@ -65,8 +85,8 @@ import io.usagebridge.targets.zuorasoap.ZuoraSoapImportTarget;
 
 /**
  * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and
- * tests add it): opens and migrates the ledger, reads targets and routing from configuration, and recovers
- * deliveries a crash left in flight before any consumer starts.
+ * tests add it): opens and migrates the ledger, starts this instance's lease identity, reads targets and routing
+ * from configuration; for a single-process ledger, takes over at start every lease a dead run left.
  */
 public class UsageBridgeWiring extends RouteBuilder {
 
@@ -94,27 +114,48 @@ public class UsageBridgeWiring extends RouteBuilder {
             registry.bind("ledgerDatabase", database);
             context.addService(closing(database));
         }
-        LedgerRepository ledger = new LedgerRepository(database.dataSource(),
-                settings.get("ledger.node-id", hostName()), clock);
+        LedgerInstance instance = LedgerInstance.start(
+                settings.get("usagebridge.instance-id", settings.get("ledger.node-id", hostName())),
+                Duration.ofMillis(settings.getLong("ledger.lease-ms", LedgerInstance.DEFAULT_LEASE.toMillis())),
+                Duration.ofMillis(settings.getLong("ledger.heartbeat-ms",
+                        LedgerInstance.DEFAULT_HEARTBEAT.toMillis())));
+        LedgerRepository ledger = new LedgerRepository(database.dataSource(), instance, clock);
+        LeaseLedger leases = new LeaseLedger(database.dataSource(), instance, clock);
+        Resolutions resolutions = new Resolutions(database.dataSource(), instance, clock);
         TargetCatalog catalog = TargetCatalog.read(settings, TARGET_TYPES);
         RoutingRules rules = RoutingRules.read(settings, catalog.targets());
         RetryAfterReader retryAfter = new RetryAfterReader(
                 Duration.ofMillis(settings.getLong("deliver.retry.max-retry-after-ms", 600_000)), clock);
         FailureClassifier classifier = new FailureClassifier(retryAfter);
         RunSummary summary = new RunSummary();
+        FaultPoints faultPoints = new FaultPoints(settings.get("usagebridge.fault-points", ""));
         UsageBridgeMetrics metrics = new UsageBridgeMetrics(meterRegistry(registry));
         metrics.gauge("usagebridge.exchanges.inflight", "exchanges being processed now",
                 () -> context.getInflightRepository().size());
         metrics.gauge("usagebridge.deliveries.polling", "deliveries whose remote job is followed",
                 ledger::countPolling);
-        SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary);
+        metrics.gauge("usagebridge.deliveries.parked", "deliveries waiting for a retry", ledger::countParked);
+        metrics.gauge("usagebridge.deliveries.uncertain", "deliveries awaiting resolution", ledger::countUncertain);
+        WorkDirs workDirs = new WorkDirs(ledger);
+        SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs);
+        Path workRoot = Path.of(settings.get("usagebridge.work-dir", "data/work"));
+        UsageChunker chunker = new UsageChunker(settings.getInt("validation.max-violations", 20));
 
+        registry.bind("ledgerInstance", instance);
         registry.bind("ledgerRepository", ledger);
+        registry.bind("resolutions", resolutions);
         registry.bind("targetCatalog", catalog);
         registry.bind("runSummary", summary);
         registry.bind("usageBridgeMetrics", metrics);
-        IntakePollMonitor pollMonitor = new IntakePollMonitor(clock);
+        registry.bind("faultPoints", faultPoints);
+        IntakePollMonitor pollMonitor = new IntakePollMonitor(clock, new LedgerGate(database, clock));
         registry.bind("intakePollMonitor", pollMonitor);
+        IntakeLocks intakeLocks = new IntakeLocks(database.dataSource(), instance, clock);
+        registry.bind("intakeLocks", intakeLocks);
+        registry.bind("folderReadLock", new LedgerReadLock<>(intakeLocks, IntakeReadLocks.folderChanged(
+                settings.under("intake.folder."))));
+        registry.bind("sftpReadLock", new LedgerReadLock<>(intakeLocks, IntakeReadLocks.sftpChanged(
+                settings.under("intake.sftp."))));
         registry.bind("ledgerHealthCheck", new LedgerHealthCheck(database));
         registry.bind("targetReachabilityCheck", new TargetReachabilityCheck(catalog,
                 settings.getInt("health.target-connect-timeout-ms", 2000)));
@@ -122,46 +163,67 @@ public class UsageBridgeWiring extends RouteBuilder {
                 Duration.ofMillis(settings.getLong("health.intake-stall-after-ms", 900_000)), clock));
         registry.bind("sourceIntake", new SourceIntake(
                 new StreamingFingerprinter(settings.getLong("intake.progress-every-bytes", 64L * 1024 * 1024)),
-                ledger, Path.of(settings.get("usagebridge.work-dir", "data/work")), metrics));
+                ledger, workRoot, metrics, faultPoints));
         registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules)));
-        registry.bind("sliceChunker", new SliceChunker(catalog,
-                new UsageChunker(settings.getInt("validation.max-violations", 20))));
-        registry.bind("deliveryClaimer", new DeliveryClaimer(ledger));
-        registry.bind("attemptStarter", new AttemptStarter(ledger));
-        registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics));
+        registry.bind("chunkPlanLoader", new ChunkPlanLoader(ledger));
+        registry.bind("deliveryChunker", new DeliveryChunker(catalog));
+        registry.bind("sliceChunker", new SliceChunker(catalog, chunker));
+        registry.bind("zuoraImportChunker", new ZuoraImportChunker(catalog, chunker));
+        registry.bind("deliveryPlanner", new DeliveryPlanner(ledger));
+        registry.bind("deliveryClaimer", new DeliveryClaimer(ledger, catalog, faultPoints));
+        registry.bind("sentNameRecorder", new SentNameRecorder(ledger));
+        registry.bind("attemptStarter", new AttemptStarter(ledger, faultPoints));
+        registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics, faultPoints));
         registry.bind("twoCheckoutReplyReader", new TwoCheckoutReplyReader());
         registry.bind("failureClassifier", classifier);
-        registry.bind("retryDecision", new RetryDecision(classifier,
-                settings.getInt("deliver.retry.max-redeliveries", 5), catalog.targetsThatDedupResends()));
-        registry.bind("failedAttemptRecorder", new FailedAttemptRecorder(ledger, classifier));
-        registry.bind("retryAttemptRecorder", new RetryAttemptRecorder(ledger, metrics));
         registry.bind("sourceFinaliser", finaliser);
-        registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock, metrics));
+        registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock, metrics, faultPoints));
         registry.bind("duePollLoader", new DuePollLoader(ledger, settings.getInt("poll.batch", 100)));
-        registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock, metrics));
+        registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock, metrics, faultPoints));
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
-        registry.bind("pendingSourceFinaliser", new PendingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary));
-        registry.bind("resultFileSaver", new ResultFileSaver(
-                Path.of(settings.get("usagebridge.work-dir", "data/work")).resolve("results")));
+        registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
+                workDirs, new OriginalMover(context)));
+        registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
         registry.bind("zuoraErrorMapper", new ZuoraErrorMapper(classifier));
-        registry.bind("zuoraImportChunker", new ZuoraImportChunker(catalog,
-                new UsageChunker(settings.getInt("validation.max-violations", 20))));
-        registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, finaliser, clock, metrics));
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(
+                settings.getInt("deliver.retry.max-redeliveries", 5),
+                Duration.ofMillis(settings.getLong("deliver.retry.initial-delay-ms", 2000)),
+                Double.parseDouble(settings.get("deliver.retry.multiplier", "2")),
+                Duration.ofMillis(settings.getLong("deliver.retry.max-delay-ms", 60_000))), catalog, finaliser, clock,
+                metrics));
+        registry.bind("dueRetryLoader", new DueRetryLoader(ledger, settings.getInt("deliver.retry.batch", 20)));
+        registry.bind("parkedRetryPreparer", new ParkedRetryPreparer(ledger, Duration.ofMillis(
+                settings.getLong("deliver.retry.missing-chunk-grace-ms", 900_000)), clock));
+        registry.bind("leaseKeeper", new LeaseKeeper(leases, catalog.targetsThatDedupResends()));
+        registry.bind("dueLookupLoader", new DueLookupLoader(resolutions, catalog,
+                settings.getInt("resolve.lookup.max-lookups", 5),
+                Duration.ofMillis(settings.getLong("resolve.lookup.settle-ms", 600_000)), 20));
+        registry.bind("lookupPreparer", new LookupPreparer());
+        registry.bind("lookupOutcomeRecorder", new LookupOutcomeRecorder(resolutions, catalog, clock));
+        registry.bind("lookupFailureRecorder", new LookupFailureRecorder(resolutions,
+                Duration.ofMillis(settings.getLong("resolve.lookup.retry-ms", 300_000))));
         InsightsBatchWiring.bind(registry, settings, database, ledger, catalog, classifier, summary, clock);
 
-        // retries are the error handler's (counted, backed off, in the ledger); the client must not add its own
+        // retries are parked in the ledger (counted, backed off); the client must not add its own
         context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         context.getComponent("https", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        // a stop parks or finishes what is in flight within this, then leaves the rest in place for the next start
+        context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        context.getShutdownStrategy().setTimeout(settings.getLong("usagebridge.shutdown-timeout-ms", 10_000));
 
-        // recovery runs when the context starts, right before the consumers: not when routes are configured
-        context.addStartupListener((ctx, alreadyStarted) -> {
-            int recovered = ledger.recoverInFlight(catalog.targetsThatDedupResends());
-            if (recovered > 0) {
-                LOG.warn("recovered {} deliveries left in flight by a previous run of node {}", recovered,
-                        ledger.nodeId());
-            }
-        });
-        LOG.info("UsageBridge ready: targets {}, ledger node {}", catalog.targets().keySet(), ledger.nodeId());
+        if (database.singleProcess()) {
+            // at start, right before the consumers: every lease in a single-process ledger is a dead process's
+            context.addStartupListener((ctx, alreadyStarted) -> {
+                int expired = leases.expireAll();
+                LeaseLedger.Swept swept = leases.sweepExpired(catalog.targetsThatDedupResends());
+                if (expired > 0) {
+                    LOG.warn("took over {} leases left by an earlier run of this ledger ({} intakes interrupted, {} "
+                            + "sends uncertain, {} to resend)", expired, swept.interruptedSources(), swept.uncertain(),
+                            swept.resendable());
+                }
+            });
+        }
+        LOG.info("UsageBridge ready: targets {}, instance {}", catalog.targets().keySet(), instance.token());
     }
 
     /** The runtime's registry (Quarkus' Prometheus one) when there is one; a simple one otherwise. */

@@ -58,6 +58,22 @@ public final class TargetCatalog {
         return types.get(target(targetId).type());
     }
 
+    /** True when a send to this target cut short may be repeated as is (see {@link TargetType#dedupsResends()}). */
+    public boolean dedupsResends(String targetId) {
+        return targetId != null && targets.containsKey(targetId) && typeOf(targetId).dedupsResends();
+    }
+
+    /** The direct: endpoint that sends one claimed chunk of this target. */
+    public String sendEndpoint(String targetId) {
+        return typeOf(targetId).sendEndpoint(targetId);
+    }
+
+    /** Targets whose uncertain deliveries are looked up at the target first. */
+    public Set<String> targetsThatLookUpUncertain() {
+        return targets.values().stream().filter(t -> types.get(t.type()).looksUpUncertain())
+                .map(TargetConfig::id).collect(Collectors.toSet());
+    }
+
     /** Targets where a send cut short may be resent as is (see {@link TargetType#dedupsResends()}). */
     public Set<String> targetsThatDedupResends() {
         return targets.values().stream().filter(t -> types.get(t.type()).dedupsResends()).map(TargetConfig::id)

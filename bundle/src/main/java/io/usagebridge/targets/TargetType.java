@@ -17,6 +17,30 @@ public interface TargetType {
      */
     boolean dedupsResends();
 
+    /**
+     * The bean (a Processor) that validates, shapes and cuts a target's slice into chunks; its body becomes the
+     * chunks. Most targets share the plain CSV chunker.
+     */
+    default String chunkerBean() {
+        return "sliceChunker";
+    }
+
+    /**
+     * The direct: endpoint (without the scheme) that sends one claimed chunk of target {@code targetId}: a
+     * templatedRoute's own {@code send-<target>} by default.
+     */
+    default String sendEndpoint(String targetId) {
+        return "send-" + targetId;
+    }
+
+    /**
+     * True when the target can tell whether an uncertain request arrived (a lookup route
+     * {@code direct:lookup-<type>}), so uncertain deliveries are looked up before an operator is asked.
+     */
+    default boolean looksUpUncertain() {
+        return false;
+    }
+
     /** Refuses, at start, a configuration this target type cannot serve; the message says what to do. */
     default void validate(TargetConfig config) {
     }

@@ -36,6 +36,7 @@ import io.usagebridge.ledger.AttemptRow;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.InsightsBatchLedger;
+import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.InsightsBatchRow;
 import io.usagebridge.ledger.InsightsBatchState;
 import io.usagebridge.ledger.LedgerDatabase;
@@ -330,7 +331,8 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
     void batchClaimedBeforeARestartResumesWithItsStoredBatchDate() throws Exception {
         // what a run cut short leaves: the batch claimed by this node, its batchDate chosen and stored
         LedgerDatabase database = context.getRegistry().lookupByNameAndType("ledgerDatabase", LedgerDatabase.class);
-        InsightsBatchLedger earlierRun = new InsightsBatchLedger(database.dataSource(), "test-node",
+        InsightsBatchLedger earlierRun = new InsightsBatchLedger(database.dataSource(), LedgerInstance.start(
+                "test-node", LedgerInstance.DEFAULT_LEASE, LedgerInstance.DEFAULT_HEARTBEAT),
                 Clock.fixed(Instant.parse("2026-11-14T06:00:00Z"), ZoneOffset.UTC));
         long id = earlierRun.seen("insights", "billing", "2026-11-14", Duration.ofHours(2)).id();
         assertEquals("2026-11-14T06:00:00Z", earlierRun.claim(id).orElseThrow().batchDate());

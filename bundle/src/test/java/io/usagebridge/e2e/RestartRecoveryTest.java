@@ -51,7 +51,7 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
 
     @Test
     void appRestartedBetweenClaimAndSendSendsTheFileExactlyOnce() throws Exception {
-        runFirstAppUntilItDiesAt("process\\[.*deliveryClaimer\\]");
+        runFirstAppUntilItDiesAt("deliver", "process\\[.*deliveryClaimer\\]");
         assertEquals(0, twoCheckout.requestCount(), "the first run died before sending");
 
         context.start();
@@ -68,7 +68,7 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
 
     @Test
     void appRestartedAfterTheRequestWasWrittenReportsItUncertainAndDoesNotResend() throws Exception {
-        runFirstAppUntilItDiesAt("To\\[\\{\\{url.*");
+        runFirstAppUntilItDiesAt("deliver-twocheckout", "To\\[\\{\\{url.*");
         assertEquals(1, twoCheckout.requestCount(), "the request reached 2Checkout before the first run died");
 
         context.start();
@@ -82,7 +82,7 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
     }
 
     /** Starts a first app on this test's data, drops the file, and kills the app once it hangs after the step. */
-    private void runFirstAppUntilItDiesAt(String step) throws Exception {
+    private void runFirstAppUntilItDiesAt(String route, String step) throws Exception {
         CamelContext first = new DefaultCamelContext();
         configure(first, testProperties());
         List<RoutesBuilder> builders = routeBuilders(first, List.of());
@@ -92,7 +92,7 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         for (RoutesBuilder builder : builders) {
             builder.addTemplatedRoutesToCamelContext(first); // what camel-main does after adding routes
         }
-        AdviceWith.adviceWith(first, "deliver-twocheckout", route -> route.weaveByToString(step).after()
+        AdviceWith.adviceWith(first, route, advice -> advice.weaveByToString(step).after()
                 .process(hangUntilReleased()));
         first.getShutdownStrategy().setTimeout(1);
         first.start();

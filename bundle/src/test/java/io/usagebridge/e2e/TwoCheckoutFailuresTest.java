@@ -21,6 +21,8 @@ import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.AttemptRow;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.ledger.Resolutions;
+import io.usagebridge.ledger.SourceState;
 
 /** Each way 2Checkout can refuse a file, and each way the network can fail, ends where a user expects. */
 class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
@@ -71,9 +73,10 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
     @Test
     void twoServiceUnavailableAnswersThenSuccessIsAcceptedOnTheThirdAttempt() throws Exception {
         twoCheckout.failNext(2, 503);
-        NotifyBuilder done = whenFilesDone(1);
         drop("usage.csv", CSV);
-        assertTrue(done.matches(30, SECONDS));
+        // the retries are parked: the original waits in inflight/ meanwhile, then moves on to done/
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
+        assertFalse(Files.exists(data.resolve("inflight/usage.csv")));
         assertEquals(1, twoCheckout.accepted().size());
         DeliveryRow delivery = ledger().deliveriesTo("twocheckout").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
@@ -82,19 +85,55 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
     }
 
     @Test
-    void connectionDroppedAfterTheRequestIsUncertainAndNeverResentOnItsOwn() throws Exception {
+    void connectionDroppedAfterTheRequestIsUncertainAndNeverResentEvenWhenTheFileIsDroppedAgain() throws Exception {
+        twoCheckout.dropNext(1);
+        JsonNode error = assertFailedWith("usage.csv", CSV, "DELIVERY_UNCERTAIN", null, DeliveryState.UNCERTAIN, 1);
+        assertEquals(1, twoCheckout.requestCount());
+        assertTrue(error.get("replay").asText().contains("resolve"), error.toString());
+
+        // moved back into the inbox, as an old habit would: it waits in failed/ again, nothing is sent
+        NotifyBuilder again = whenFilesDone(1);
+        Files.delete(data.resolve("failed/usage.csv.error.json"));
+        Files.move(data.resolve("failed/usage.csv"), inbox().resolve("usage.csv"));
+        assertTrue(again.matches(30, SECONDS));
+        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("failed/usage.csv"))
+                && Files.exists(data.resolve("failed/usage.csv.error.json")));
+        assertEquals(1, twoCheckout.requestCount(), "an uncertain send is never resent from the inbox");
+        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveriesTo("twocheckout").get(0).state());
+    }
+
+    @Test
+    void uncertainSendResolvedAsDeliveredGoesToDoneWithNothingSent() throws Exception {
         twoCheckout.dropNext(1);
         assertFailedWith("usage.csv", CSV, "DELIVERY_UNCERTAIN", null, DeliveryState.UNCERTAIN, 1);
-        assertEquals(1, twoCheckout.requestCount());
+        long delivery = ledger().deliveriesTo("twocheckout").get(0).id();
 
-        // the operator checked 2Checkout and replays: moved back into the inbox, it is sent once more
-        NotifyBuilder replayed = whenFilesDone(1);
-        Files.move(data.resolve("failed/usage.csv"), inbox().resolve("usage.csv"));
-        assertTrue(replayed.matches(30, SECONDS));
-        assertEquals(2, twoCheckout.requestCount());
-        assertEquals(1, twoCheckout.accepted().size());
+        resolutions().resolve(delivery, Resolutions.Resolution.DELIVERED, "ops@example.com", "seen in 2Checkout");
+
         await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("twocheckout").get(0).state());
+        assertFalse(Files.exists(data.resolve("failed/usage.csv")));
+        assertFalse(Files.exists(data.resolve("failed/usage.csv.error.json")), "the stale sidecar is gone");
+        assertEquals(CSV, Files.readString(data.resolve("done/usage.csv")));
+        assertEquals(1, twoCheckout.requestCount(), "nothing was sent");
+        DeliveryRow row = ledger().deliveriesTo("twocheckout").get(0);
+        assertEquals(DeliveryState.ACCEPTED, row.state());
+        assertEquals("ops@example.com", row.resolvedBy());
+        assertEquals(SourceState.DONE, ledger().source(row.sourceId()).orElseThrow().state());
+    }
+
+    @Test
+    void uncertainSendResolvedAsResendIsSentOnceMoreOnPurpose() throws Exception {
+        twoCheckout.dropNext(1);
+        assertFailedWith("usage.csv", CSV, "DELIVERY_UNCERTAIN", null, DeliveryState.UNCERTAIN, 1);
+        long delivery = ledger().deliveriesTo("twocheckout").get(0).id();
+
+        resolutions().resolve(delivery, Resolutions.Resolution.RESEND, "ops@example.com", "not in 2Checkout");
+
+        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
+        assertEquals(2, twoCheckout.requestCount(), "one deliberate second send");
+        assertEquals(1, twoCheckout.accepted().size());
+        assertEquals(2, ledger().attemptsOf(delivery).size());
+        assertEquals("RESEND", ledger().delivery(delivery).orElseThrow().resolution());
     }
 
     @Test
@@ -106,6 +145,10 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
         } finally {
             twoCheckout.start(port);
         }
+    }
+
+    private Resolutions resolutions() {
+        return context.getRegistry().lookupByNameAndType("resolutions", Resolutions.class);
     }
 
     private JsonNode assertFailedWith(String name, String content, String code, String targetReply,

@@ -3,6 +3,8 @@ package io.usagebridge.ledger;
 import static io.usagebridge.ledger.DeliveryState.ACCEPTED;
 import static io.usagebridge.ledger.DeliveryState.CLAIMED;
 import static io.usagebridge.ledger.DeliveryState.FAILED;
+import static io.usagebridge.ledger.DeliveryState.PARKED;
+import static io.usagebridge.ledger.DeliveryState.PLANNED;
 import static io.usagebridge.ledger.DeliveryState.POLLING;
 import static io.usagebridge.ledger.DeliveryState.REJECTED;
 import static io.usagebridge.ledger.DeliveryState.SENDING;
@@ -27,17 +29,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeliveryStateTest {
 
     /** The spec: from each state, the only states it may move to. */
-    private static final Map<DeliveryState, Set<DeliveryState>> SPEC = new EnumMap<>(Map.of(
-            CLAIMED, EnumSet.of(SENDING, WAITING_BATCH, REJECTED, FAILED, CLAIMED),
-            SENDING, EnumSet.of(SENT, POLLING, ACCEPTED, REJECTED, FAILED, UNCERTAIN, CLAIMED),
-            SENT, EnumSet.of(POLLING, ACCEPTED, REJECTED, FAILED),
-            POLLING, EnumSet.of(ACCEPTED, REJECTED, FAILED, STOPPED),
-            WAITING_BATCH, EnumSet.of(CLAIMED, FAILED),
-            ACCEPTED, EnumSet.noneOf(DeliveryState.class),
-            REJECTED, EnumSet.of(CLAIMED),
-            FAILED, EnumSet.of(CLAIMED),
-            UNCERTAIN, EnumSet.of(CLAIMED, FAILED),
-            STOPPED, EnumSet.of(CLAIMED)));
+    private static final Map<DeliveryState, Set<DeliveryState>> SPEC = new EnumMap<>(Map.ofEntries(
+            Map.entry(PLANNED, EnumSet.of(CLAIMED)),
+            Map.entry(CLAIMED, EnumSet.of(SENDING, WAITING_BATCH, PARKED, REJECTED, FAILED, PLANNED)),
+            Map.entry(SENDING, EnumSet.of(SENT, POLLING, ACCEPTED, REJECTED, FAILED, UNCERTAIN, PARKED, PLANNED)),
+            Map.entry(SENT, EnumSet.of(POLLING, ACCEPTED, REJECTED, FAILED)),
+            Map.entry(POLLING, EnumSet.of(ACCEPTED, REJECTED, FAILED, STOPPED, UNCERTAIN)),
+            Map.entry(PARKED, EnumSet.of(SENDING, FAILED)),
+            Map.entry(WAITING_BATCH, EnumSet.of(CLAIMED, FAILED)),
+            Map.entry(ACCEPTED, EnumSet.noneOf(DeliveryState.class)),
+            Map.entry(REJECTED, EnumSet.of(CLAIMED)),
+            Map.entry(FAILED, EnumSet.of(CLAIMED)),
+            // an uncertain send leaves only by a lookup or an operator: never back to CLAIMED by a file
+            Map.entry(UNCERTAIN, EnumSet.of(ACCEPTED, POLLING, PARKED)),
+            Map.entry(STOPPED, EnumSet.of(CLAIMED))));
 
     static Stream<Arguments> everyPairOfStates() {
         return Stream.of(DeliveryState.values())
@@ -52,8 +57,8 @@ class DeliveryStateTest {
     }
 
     @Test
-    void theSpecCoversEveryStateAndAllHundredPairsAreChecked() {
+    void theSpecCoversEveryStateAndAllPairsAreChecked() {
         assertEquals(EnumSet.allOf(DeliveryState.class), SPEC.keySet());
-        assertEquals(100, everyPairOfStates().count());
+        assertEquals(144, everyPairOfStates().count());
     }
 }

@@ -40,8 +40,8 @@ abstract class InsightsBatchLedgerTest {
 
     @BeforeEach
     void newTarget() {
-        node = new InsightsBatchLedger(dataSource(), "node-a", clock);
-        otherNode = new InsightsBatchLedger(dataSource(), "node-b", clock);
+        node = new InsightsBatchLedger(dataSource(), instance("node-a"), clock);
+        otherNode = new InsightsBatchLedger(dataSource(), instance("node-b"), clock);
         target = "insights-" + UUID.randomUUID();
     }
 
@@ -69,11 +69,25 @@ abstract class InsightsBatchLedgerTest {
     }
 
     @Test
-    void anotherNodeCannotTakeABatchThisNodeHolds() {
+    void anotherNodeCannotTakeABatchThisNodeHoldsUntilItsLeaseRunsOut() {
+        long id = node.seen(target, "billing", "2026-11-01", DEADLINE).id();
+        String batchDate = node.claim(id).orElseThrow().batchDate();
+        assertTrue(otherNode.claim(id).isEmpty());
+        assertEquals(node.instance().token(), node.batch(id).orElseThrow().claimedBy());
+
+        clock.advance(LedgerInstance.DEFAULT_LEASE.plusSeconds(1));
+        InsightsBatchRow resumed = otherNode.claim(id).orElseThrow();
+        assertEquals(otherNode.instance().token(), resumed.claimedBy(), "a dead instance's batch is resumed");
+        assertEquals(batchDate, resumed.batchDate());
+    }
+
+    @Test
+    void aReleasedBatchStaysClaimedAndAnyInstanceResumesIt() {
         long id = node.seen(target, "billing", "2026-11-01", DEADLINE).id();
         node.claim(id).orElseThrow();
-        assertTrue(otherNode.claim(id).isEmpty());
-        assertEquals("node-a", node.batch(id).orElseThrow().claimedBy());
+        node.release(id);
+        assertTrue(otherNode.unheld(id));
+        assertEquals(InsightsBatchState.CLAIMED, otherNode.claim(id).orElseThrow().state());
     }
 
     @Test
@@ -134,23 +148,30 @@ abstract class InsightsBatchLedgerTest {
 
     @Test
     void recordTypesLinkTheirSourceAndDelivery() {
-        LedgerRepository ledger = new LedgerRepository(dataSource(), "node-a", clock);
+        LedgerRepository ledger = new LedgerRepository(dataSource(), node.instance(), clock);
         long id = node.seen(target, "billing", "2026-11-01", DEADLINE).id();
         Fingerprint fp = new Fingerprint("0".repeat(32), UUID.randomUUID().toString().replace("-", "")
                 + "0".repeat(32), 10, 2);
-        long source = ledger.recordSource("insights/billing/2026-11-01/account.csv", "test", Path.of("account.csv"),
-                fp);
+        long source = ledger.recordSource("insights/billing/2026-11-01/account.csv", "test", "intake-insights",
+                Path.of("account.csv"), fp);
         node.recordSource(id, "account", source);
-        long delivery = ledger.claim(source, fp.sha256(), target, 1, 1).deliveryId();
+        LedgerRepository.PlannedChunk chunk = new LedgerRepository.PlannedChunk(1, "0".repeat(32), 10, 2,
+                "/inbox/account.csv");
+        ledger.plan(source, fp.sha256(), target, List.of(chunk));
+        long delivery = ledger.claim(source, fp.sha256(), target, chunk, true).deliveryId();
         node.recordDelivery(id, "account", delivery);
         assertEquals(List.of(new InsightsRecordRow(id, "account", source, delivery)), node.records(id));
 
-        long again = ledger.recordSource("insights/billing/2026-11-01/account.csv", "test", Path.of("account.csv"),
-                fp);
+        long again = ledger.recordSource("insights/billing/2026-11-01/account.csv", "test", "intake-insights",
+                Path.of("account.csv"), fp);
         node.recordSource(id, "account", again);
         assertNotEquals(source, again);
         assertEquals(List.of(new InsightsRecordRow(id, "account", again, null)), node.records(id),
                 "a new run of the batch links its new source; its delivery is linked at its claim");
+    }
+
+    private static LedgerInstance instance(String label) {
+        return LedgerInstance.start(label, LedgerInstance.DEFAULT_LEASE, LedgerInstance.DEFAULT_HEARTBEAT);
     }
 
     /** A clock the test moves by hand. */

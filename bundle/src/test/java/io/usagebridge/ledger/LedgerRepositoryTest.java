@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,26 +38,28 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.intake.Fingerprint;
 
 /**
- * The ledger's contract, run against every database it supports (see the H2 and PostgreSQL subclasses). Each
- * test uses its own node ids and content, so tests sharing one database per class do not see each other.
+ * The ledger's contract, run against every database it supports (see the H2 and PostgreSQL subclasses): claims under
+ * leases with fencing, takeover of expired leases, uncertain sends left only by a resolution, parked retries, the
+ * chunk plan. Each test uses its own content, so tests sharing one database per class do not see each other's rows.
  */
 abstract class LedgerRepositoryTest {
 
     static final String TWOCHECKOUT = "twocheckout";
     /** A target that dedups resends by an idempotency key. */
     static final String ZUORA = "zuora";
-
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC);
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     /** The class's database; migrated by {@link LedgerDatabase}. */
     protected abstract DataSource dataSource();
 
+    /** Time as every instance of a test sees it; moved on to make leases run out. */
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-01T10:00:00Z"));
     protected LedgerRepository ledger;
     private ExecutorService threads;
 
     @BeforeEach
-    void newNode() {
-        ledger = node("node-a");
+    void newInstance() {
+        ledger = instance("a");
         threads = Executors.newFixedThreadPool(2);
     }
 
@@ -70,21 +71,23 @@ abstract class LedgerRepositoryTest {
     // --- claims -------------------------------------------------------------------------------------------
 
     @Test
-    void freshKeyIsClaimedAndASecondSourceWithTheSameContentFindsItInFlight() {
+    void plannedChunkIsClaimedUnderALeaseAndASecondSourceFindsItInFlight() {
         String sha = newContent();
         long first = source("usage.csv", sha);
         long second = source("usage-copy.csv", sha);
+        plan(first, sha, TWOCHECKOUT, chunk(1));
 
-        Claim claim = ledger.claim(first, sha, TWOCHECKOUT, 1, 1);
-        Claim again = ledger.claim(second, sha, TWOCHECKOUT, 1, 1);
+        Claim claim = ledger.claim(first, sha, TWOCHECKOUT, chunk(1), false);
+        Claim again = instance("b").claim(second, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
         assertEquals(Claim.Outcome.IN_FLIGHT, again.outcome());
         assertEquals(claim.deliveryId(), again.deliveryId());
         DeliveryRow row = ledger.delivery(claim.deliveryId()).orElseThrow();
         assertEquals(DeliveryState.CLAIMED, row.state());
+        assertEquals(ledger.instance().token(), row.claimedBy());
+        assertEquals(clock.instant().plus(LEASE), row.leaseUntil());
         assertEquals(first, row.sourceId(), "the row still belongs to the source that claimed it");
-        assertEquals(1, ledger.deliveriesOf(first).size());
         assertTrue(ledger.deliveriesOf(second).isEmpty());
     }
 
@@ -93,50 +96,39 @@ abstract class LedgerRepositoryTest {
         String sha = newContent();
         long first = source("usage.csv", sha);
         long delivery = accepted(first, sha);
-        assertEquals(SourceState.DONE, ledger.settleSource(first, false));
+        assertEquals(SourceState.DONE, settle(first));
 
         long second = source("usage-renamed.csv", sha);
-        Claim claim = ledger.claim(second, sha, TWOCHECKOUT, 1, 1);
+        Claim claim = ledger.claim(second, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
         assertEquals(delivery, claim.deliveryId());
-        assertEquals(SourceState.DUPLICATE, ledger.settleSource(second, false));
+        assertEquals(SourceState.DUPLICATE, settle(second));
         SourceRow settled = ledger.source(second).orElseThrow();
-        assertEquals(SourceState.DUPLICATE, settled.state());
         assertEquals(first, settled.duplicateOf());
         assertNotNull(settled.finishedAt());
-        DeliveryRow row = ledger.delivery(delivery).orElseThrow();
-        assertEquals(DeliveryState.ACCEPTED, row.state());
-        assertEquals("R-1", row.remoteId());
-        assertEquals(first, row.sourceId());
+        assertNull(settled.leaseOwner(), "a settled source holds no lease");
     }
 
     @Test
-    void rejectedDeliveryIsClaimedAgainByAReplayWhichTakesItOver() {
+    void rejectedDeliveryIsClaimedAgainByAReplayUnderANewKeyGeneration() {
         String sha = newContent();
         long first = source("usage.csv", sha);
-        long delivery = ledger.claim(first, sha, TWOCHECKOUT, 1, 1).deliveryId();
+        long delivery = claimed(first, sha, TWOCHECKOUT);
         ledger.markSending(delivery);
         ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(
                 FailureCode.TWOCHECKOUT_INVALID_SIGNATURE, "2Checkout: Invalid signature", "Invalid signature"));
-        DeliveryRow rejected = ledger.delivery(delivery).orElseThrow();
-        assertEquals(DeliveryState.REJECTED, rejected.state());
-        assertEquals("TWOCHECKOUT_INVALID_SIGNATURE", rejected.errorCode());
-        assertEquals(Boolean.FALSE, rejected.retryable());
-        assertEquals("Invalid signature", rejected.remoteResponse());
-        assertEquals(SourceState.FAILED, ledger.settleSource(first, false));
+        assertEquals(SourceState.FAILED, settle(first));
 
         long replay = source("usage.csv", sha);
-        Claim claim = ledger.claim(replay, sha, TWOCHECKOUT, 1, 1);
+        Claim claim = ledger.claim(replay, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
         assertEquals(delivery, claim.deliveryId(), "a replay reuses the delivery, it does not add one");
+        assertEquals(1, claim.keyGeneration(), "a deliberate new send: a new idempotency key");
         DeliveryRow row = ledger.delivery(delivery).orElseThrow();
-        assertEquals(DeliveryState.CLAIMED, row.state());
         assertEquals(replay, row.sourceId());
         assertNull(row.errorCode());
-        assertNull(row.errorMessage());
-        assertNull(row.retryable());
     }
 
     @Test
@@ -154,275 +146,355 @@ abstract class LedgerRepositoryTest {
         assertEquals(1, ledger.attemptsOf(delivery).size(), "no attempt was opened");
     }
 
-    // --- recovery at start --------------------------------------------------------------------------------
+    // --- leases and fencing -------------------------------------------------------------------------------
 
     @Test
-    void recoveryReleasesThisNodesClaimsSoTheFileClaimsThemAgain() {
+    void anotherInstanceCannotMoveAClaimItDoesNotHold() {
         String sha = newContent();
-        long delivery = ledger.claim(source("usage.csv", sha), sha, TWOCHECKOUT, 1, 1).deliveryId();
-        long again = source("usage.csv", sha);
-        assertEquals(Claim.Outcome.IN_FLIGHT, ledger.claim(again, sha, TWOCHECKOUT, 1, 1).outcome(),
-                "held before the restart");
+        long delivery = claimed(source("usage.csv", sha), sha, TWOCHECKOUT);
+        LedgerRepository sameLabelOtherProcess = new LedgerRepository(dataSource(), LedgerInstance.start(
+                ledger.instance().label(), LEASE, Duration.ofSeconds(15)), clock);
 
-        assertEquals(1, ledger.recoverInFlight(Set.of()));
-
-        Claim claim = ledger.claim(again, sha, TWOCHECKOUT, 1, 1);
-        assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
-        assertEquals(delivery, claim.deliveryId());
-        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
+        assertThrows(LeaseLostException.class, () -> sameLabelOtherProcess.markSending(delivery),
+                "two processes with the same label still hold different leases");
+        assertEquals(DeliveryState.CLAIMED, ledger.delivery(delivery).orElseThrow().state());
+        assertEquals(1, ledger.markSending(delivery), "the holder goes on");
     }
 
     @Test
-    void recoveryTurnsACutShortSendUncertainUnlessTheTargetDedupsResends() {
-        String twoCheckoutSha = newContent();
-        long twoCheckoutDelivery = ledger.claim(source("a.csv", twoCheckoutSha), twoCheckoutSha, TWOCHECKOUT, 1, 1)
-                .deliveryId();
-        ledger.markSending(twoCheckoutDelivery);
-        String zuoraSha = newContent();
-        long zuoraDelivery = ledger.claim(source("b.csv", zuoraSha), zuoraSha, ZUORA, 1, 1).deliveryId();
-        ledger.markSending(zuoraDelivery);
-
-        assertEquals(2, ledger.recoverInFlight(Set.of(ZUORA)));
-
-        assertEquals(DeliveryState.UNCERTAIN, ledger.delivery(twoCheckoutDelivery).orElseThrow().state());
-        assertEquals(DeliveryState.CLAIMED, ledger.delivery(zuoraDelivery).orElseThrow().state());
-        assertEquals(Claim.Outcome.CLAIMED, ledger.claim(source("b.csv", zuoraSha), zuoraSha, ZUORA, 1, 1).outcome(),
-                "the idempotent target's delivery is released for the file to send again");
-    }
-
-    @Test
-    void recoveryLeavesTheRowsOfAnotherNodeAlone() {
-        LedgerRepository otherNode = node("node-b");
-        String claimedSha = newContent();
-        long claimed = otherNode.claim(source("a.csv", claimedSha), claimedSha, TWOCHECKOUT, 1, 1).deliveryId();
-        String sendingSha = newContent();
-        long sending = otherNode.claim(source("b.csv", sendingSha), sendingSha, TWOCHECKOUT, 1, 1).deliveryId();
-        otherNode.markSending(sending);
-
-        assertEquals(0, ledger.recoverInFlight(Set.of()));
-
-        assertEquals(Claim.Outcome.IN_FLIGHT,
-                ledger.claim(source("a.csv", claimedSha), claimedSha, TWOCHECKOUT, 1, 1).outcome());
-        assertEquals(DeliveryState.CLAIMED, ledger.delivery(claimed).orElseThrow().state());
-        assertEquals(DeliveryState.SENDING, ledger.delivery(sending).orElseThrow().state());
-    }
-
-    @Test
-    void recoveryOfANodeIdWithAnUnderscoreLeavesASimilarlyNamedNodeAlone() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        LedgerRepository restarted = new LedgerRepository(dataSource(), "eu_1-" + suffix, CLOCK);
-        LedgerRepository running = new LedgerRepository(dataSource(), "eu-1-" + suffix, CLOCK);
+    void heartbeatKeepsALeaseAliveSoNoSweepTakesIt() {
         String sha = newContent();
-        long sending = running.claim(source("a.csv", sha), sha, TWOCHECKOUT, 1, 1).deliveryId();
-        running.markSending(sending);
+        long delivery = claimed(source("usage.csv", sha), sha, TWOCHECKOUT);
 
-        assertEquals(0, restarted.recoverInFlight(Set.of()));
-        assertEquals(DeliveryState.SENDING, ledger.delivery(sending).orElseThrow().state());
-    }
-
-    // --- UNCERTAIN ----------------------------------------------------------------------------------------
-
-    @Test
-    void uncertainDeliveryIsReportedUntilMarkedForReplayThenClaimedAgain() {
-        String sha = newContent();
-        long delivery = ledger.claim(source("usage.csv", sha), sha, TWOCHECKOUT, 1, 1).deliveryId();
-        ledger.markSending(delivery);
-        ledger.recoverInFlight(Set.of());
-
-        long again = source("usage.csv", sha);
-        Claim claim = ledger.claim(again, sha, TWOCHECKOUT, 1, 1);
-        assertEquals(Claim.Outcome.UNCERTAIN, claim.outcome());
-        assertEquals(DeliveryState.UNCERTAIN, ledger.delivery(delivery).orElseThrow().state());
-
-        ledger.markFailed(delivery, DeliveryState.UNCERTAIN, new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN,
-                "an earlier send was cut short"));
-        DeliveryRow reported = ledger.delivery(delivery).orElseThrow();
-        assertEquals(DeliveryState.UNCERTAIN, reported.state());
-        assertEquals("DELIVERY_UNCERTAIN", reported.errorCode());
-
-        long replay = source("usage.csv", sha);
-        Claim replayed = ledger.claim(replay, sha, TWOCHECKOUT, 1, 1);
-        assertEquals(Claim.Outcome.CLAIMED, replayed.outcome());
-        assertEquals(replay, ledger.delivery(delivery).orElseThrow().sourceId());
-    }
-
-    // --- attempts -----------------------------------------------------------------------------------------
-
-    @Test
-    void everySendAndRetryIsAnAttemptWithItsOwnOutcome() {
-        String sha = newContent();
-        long delivery = ledger.claim(source("usage.csv", sha), sha, TWOCHECKOUT, 1, 1).deliveryId();
-
-        assertEquals(1, ledger.markSending(delivery));
-        ledger.closeAttempt(delivery, "RETRYABLE", 503, FailureCode.TARGET_UNAVAILABLE, "busy");
-        assertEquals(2, ledger.recordRetry(delivery));
-        ledger.closeAttempt(delivery, "RETRYABLE", 429, FailureCode.TARGET_RATE_LIMITED, "slow down");
-        assertEquals(3, ledger.recordRetry(delivery));
-        ledger.closeAttempt(delivery, "ACCEPTED", 200, null, "OK");
-        ledger.markAccepted(delivery, "R-7", "OK", "OK");
-
-        assertEquals(3, ledger.delivery(delivery).orElseThrow().attempts());
-        List<AttemptRow> attempts = ledger.attemptsOf(delivery);
-        assertEquals(List.of(1, 2, 3), attempts.stream().map(AttemptRow::attemptNo).toList());
-        assertEquals(List.of("RETRYABLE", "RETRYABLE", "ACCEPTED"),
-                attempts.stream().map(AttemptRow::outcome).toList());
-        assertEquals(List.of(503, 429, 200), attempts.stream().map(AttemptRow::httpStatus).toList());
-        assertEquals(java.util.Arrays.asList("TARGET_UNAVAILABLE", "TARGET_RATE_LIMITED", null),
-                attempts.stream().map(AttemptRow::errorCode).toList());
-        assertEquals(List.of("busy", "slow down", "OK"), attempts.stream().map(AttemptRow::responseExcerpt).toList());
-        attempts.forEach(a -> assertNotNull(a.finishedAt(), "attempt " + a.attemptNo() + " is closed"));
-    }
-
-    @Test
-    void retriesWithoutAnAnswerYetAreStillCountedAsAttempts() {
-        String sha = newContent();
-        long delivery = ledger.claim(source("usage.csv", sha), sha, TWOCHECKOUT, 1, 1).deliveryId();
-
-        ledger.markSending(delivery);
-        ledger.recordRetry(delivery);
-        ledger.recordRetry(delivery);
+        clock.advance(Duration.ofSeconds(45));
+        assertTrue(leases(ledger).renew() >= 2, "the delivery and its source were renewed");
+        clock.advance(Duration.ofSeconds(45));
+        leases(instance("b")).sweepExpired(Set.of());
 
         DeliveryRow row = ledger.delivery(delivery).orElseThrow();
-        assertEquals(3, row.attempts());
-        assertEquals(DeliveryState.SENDING, row.state());
-        assertEquals(3, ledger.attemptsOf(delivery).size());
+        assertEquals(DeliveryState.CLAIMED, row.state());
+        assertEquals(ledger.instance().token(), row.claimedBy());
     }
 
     @Test
-    void closedAttemptKeepsOutcomeHttpStatusAndCode() {
+    void expiredClaimIsPlannedAgainAndTheNextIntakeOfTheFileTakesItOverAndItsSource() {
         String sha = newContent();
-        long delivery = ledger.claim(source("usage.csv", sha), sha, TWOCHECKOUT, 1, 1).deliveryId();
-        ledger.markSending(delivery);
+        long first = source("usage.csv", sha);
+        long delivery = claimed(first, sha, TWOCHECKOUT);
 
-        ledger.closeAttempt(delivery, "FAILED", 404, FailureCode.TARGET_HTTP_ERROR, "no such page");
+        clock.advance(LEASE.plusSeconds(1));
+        LedgerRepository survivor = instance("b");
+        LeaseLedger.Swept swept = leases(survivor).sweepExpired(Set.of());
+        assertTrue(swept.interruptedSources() >= 1 && swept.releasedClaims() >= 1, swept.toString());
+        assertEquals(SourceState.INTERRUPTED, ledger.source(first).orElseThrow().state());
+        assertEquals(DeliveryState.PLANNED, ledger.delivery(delivery).orElseThrow().state());
 
-        AttemptRow attempt = ledger.attemptsOf(delivery).get(0);
-        assertEquals("FAILED", attempt.outcome());
-        assertEquals(404, attempt.httpStatus());
-        assertEquals("TARGET_HTTP_ERROR", attempt.errorCode());
-        assertEquals("no such page", attempt.responseExcerpt());
-        assertEquals(CLOCK.instant(), attempt.finishedAt());
+        long again = survivor.recordSource("usage.csv", "folder:inbox", "intake-folder", Path.of("work", "x"),
+                fingerprint(sha));
+        Claim claim = survivor.claim(again, sha, TWOCHECKOUT, chunk(1), false);
+
+        assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
+        assertTrue(claim.adopted());
+        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
+        assertEquals(again, ledger.source(first).orElseThrow().supersededBy());
     }
 
-    // --- concurrency --------------------------------------------------------------------------------------
+    @Test
+    void aSendCutShortIsUncertainForATargetWithoutKeyAndResendableForOneWithKey() {
+        String twoCheckoutSha = newContent();
+        long twoCheckout = claimed(source("a.csv", twoCheckoutSha), twoCheckoutSha, TWOCHECKOUT);
+        ledger.markSending(twoCheckout);
+        String zuoraSha = newContent();
+        long zuora = claimed(source("b.csv", zuoraSha), zuoraSha, ZUORA);
+        ledger.markSending(zuora);
+
+        clock.advance(LEASE.plusSeconds(1));
+        leases(instance("b")).sweepExpired(Set.of(ZUORA));
+
+        DeliveryRow uncertain = ledger.delivery(twoCheckout).orElseThrow();
+        assertEquals(DeliveryState.UNCERTAIN, uncertain.state());
+        assertEquals("DELIVERY_UNCERTAIN", uncertain.errorCode());
+        assertNotNull(uncertain.uncertainSince());
+        assertEquals(DeliveryState.PLANNED, ledger.delivery(zuora).orElseThrow().state());
+        Claim resend = instance("c").claim(source("b.csv", zuoraSha), zuoraSha, ZUORA, chunk(1), true);
+        assertEquals(Claim.Outcome.CLAIMED, resend.outcome());
+        assertEquals(0, resend.keyGeneration(), "the same key: the target returns the first answer");
+    }
 
     @Test
-    void twoNodesClaimingTheSameFreshKeyAtOnceGiveExactlyOneClaim() throws Exception {
+    void aClaimFindingAnExpiredSendMakesItUncertainWithoutWaitingForTheSweep() {
+        String sha = newContent();
+        long delivery = claimed(source("a.csv", sha), sha, TWOCHECKOUT);
+        ledger.markSending(delivery);
+        clock.advance(LEASE.plusSeconds(1));
+
+        LedgerRepository next = instance("b");
+        Claim claim = next.claim(next.recordSource("a.csv", "folder:inbox", "intake-folder", null, fingerprint(sha)),
+                sha, TWOCHECKOUT, chunk(1), false);
+
+        assertEquals(Claim.Outcome.UNCERTAIN, claim.outcome());
+        assertTrue(claim.adopted(), "the earlier intake was cut short: the new one carries the delivery on");
+        assertEquals(DeliveryState.UNCERTAIN, ledger.delivery(delivery).orElseThrow().state());
+    }
+
+    @Test
+    void zombieThatLostItsLeaseCannotRecordOverTheNewOwner() {
+        String sha = newContent();
+        long zombieSource = source("a.csv", sha);
+        long delivery = claimed(zombieSource, sha, ZUORA);
+        clock.advance(LEASE.plusSeconds(1));
+        LedgerRepository successor = instance("b");
+        leases(successor).sweepExpired(Set.of(ZUORA));
+        long fresh = successor.recordSource("a.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        assertEquals(Claim.Outcome.CLAIMED, successor.claim(fresh, sha, ZUORA, chunk(1), true).outcome());
+
+        assertThrows(LeaseLostException.class, () -> ledger.markSending(delivery));
+        assertThrows(LeaseLostException.class, () -> settle(zombieSource),
+                "the zombie's file is the successor's to move");
+        assertEquals(successor.instance().token(), ledger.delivery(delivery).orElseThrow().claimedBy());
+    }
+
+    @Test
+    void twoInstancesClaimingThePlannedChunkAtOnceGiveExactlyOneClaim() throws Exception {
         for (int round = 0; round < 20; round++) {
             String sha = newContent();
-            List<String> outcomes = race(dataSource(), sha, source("a.csv", sha), source("b.csv", sha));
+            long a = source("a.csv", sha);
+            long b = source("b.csv", sha);
+            plan(a, sha, TWOCHECKOUT, chunk(1));
+            List<String> outcomes = race(sha, a, b);
 
             assertEquals(1, outcomes.stream().filter("CLAIMED"::equals).count(), "round " + round + ": " + outcomes);
-            assertTrue(outcomes.stream().allMatch(o -> Set.of("CLAIMED", "IN_FLIGHT", "RACE_LOST").contains(o)),
-                    "round " + round + ": " + outcomes);
             assertEquals(1, deliveriesOfContent(sha), "one delivery row per key");
         }
     }
 
     @Test
-    void twoNodesThatBothSawNoRowStillGiveExactlyOneClaim() throws Exception {
+    void planIsRecordedWholeOnceAndStoredPlanGivesItsRowsInOrder() {
         String sha = newContent();
-        DataSource bothReadFirst = holdBeforeSql(dataSource(), "insert into delivery ");
+        long source = source("big.csv", sha);
+        ledger.plan(source, sha, TWOCHECKOUT, List.of(chunk(1, 3, 50), chunk(2, 3, 50), chunk(3, 3, 7)));
+        ledger.plan(source("big-again.csv", sha), sha, TWOCHECKOUT, List.of(chunk(1, 2, 100), chunk(2, 2, 7)));
 
-        List<String> outcomes = race(bothReadFirst, sha, source("a.csv", sha), source("b.csv", sha));
-
-        assertEquals(1, outcomes.stream().filter("CLAIMED"::equals).count(), outcomes.toString());
-        assertEquals(1, deliveriesOfContent(sha));
+        assertEquals(List.of(50L, 50L, 7L), ledger.storedPlan(sha, TWOCHECKOUT));
+        assertEquals(3, deliveriesOfContent(sha), "the first plan stands");
+        assertEquals(List.of(), ledger.storedPlan(newContent(), TWOCHECKOUT));
     }
 
     @Test
-    void twoNodesReclaimingAReleasedDeliveryAtOnceGiveExactlyOneClaim() throws Exception {
+    void aReplayWithOtherBytesForTheSameRowsGetsANewKeyGeneration() {
         String sha = newContent();
-        ledger.claim(source("usage.csv", sha), sha, TWOCHECKOUT, 1, 1);
-        ledger.recoverInFlight(Set.of());
-        DataSource bothReadFirst = holdBeforeSql(dataSource(), "update delivery set state = ?, source_id = ?");
+        long first = source("usage.csv", sha);
+        plan(first, sha, ZUORA, chunk(1));
+        ledger.claim(first, sha, ZUORA, chunk(1), true);
+        clock.advance(LEASE.plusSeconds(1));
+        leases(instance("b")).sweepExpired(Set.of(ZUORA));
 
-        List<String> outcomes = race(bothReadFirst, sha, source("a.csv", sha), source("b.csv", sha));
+        LedgerRepository next = instance("c");
+        long again = next.recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        LedgerRepository.PlannedChunk reshaped = new LedgerRepository.PlannedChunk(1, hex("MD5", "other"), 130, 3,
+                "/work/x.csv");
+        Claim claim = next.claim(again, sha, ZUORA, reshaped, true);
 
-        assertEquals(1, outcomes.stream().filter("CLAIMED"::equals).count(), outcomes.toString());
+        assertEquals(1, claim.keyGeneration());
+        assertEquals(hex("MD5", "other"), ledger.delivery(claim.deliveryId()).orElseThrow().chunkMd5());
+    }
+
+    // --- UNCERTAIN and its resolution ---------------------------------------------------------------------
+
+    @Test
+    void uncertainDeliveryIsNeverClaimedAgainByALaterFileOnlyAResolutionLeavesIt() {
+        String sha = newContent();
+        long first = source("usage.csv", sha);
+        long delivery = uncertain(first, sha);
+        assertEquals(SourceState.UNCERTAIN, settle(first));
+
+        // the original was moved back into the inbox by hand (it is gone from failed/): the new intake carries it on
+        long laterSource = source("usage.csv", sha);
+        Claim later = ledger.claim(laterSource, sha, TWOCHECKOUT, chunk(1), false);
+        assertEquals(Claim.Outcome.UNCERTAIN, later.outcome());
+        assertTrue(later.adopted());
+        assertEquals(DeliveryState.UNCERTAIN, ledger.delivery(delivery).orElseThrow().state());
+        assertEquals(SourceState.UNCERTAIN, settle(laterSource), "waits in failed/ again, nothing was sent");
+
+        DeliveryRow resolved = resolutions().resolve(delivery, Resolutions.Resolution.DELIVERED, "ops@example.com",
+                "seen in the 2Checkout console");
+
+        assertEquals(DeliveryState.ACCEPTED, resolved.state());
+        assertEquals("DELIVERED", resolved.resolution());
+        assertEquals("ops@example.com", resolved.resolvedBy());
+        assertEquals(clock.instant(), resolved.resolvedAt());
+        assertEquals(SourceState.DONE, ledger.currentOutcome(laterSource));
+        Resolutions.Action action = resolutions().actionsOn(delivery).get(0);
+        assertEquals("resolve-delivered", action.action());
+        assertEquals("ops@example.com", action.actor());
+        assertThrows(IllegalTransitionException.class, () -> resolutions().resolve(delivery,
+                Resolutions.Resolution.RESEND, "ops@example.com", null), "resolved once only");
+    }
+
+    @Test
+    void resendParksTheDeliveryDueNowUnderANewKeyAndOneInstanceTakesIt() {
+        String sha = newContent();
+        long delivery = uncertain(source("usage.csv", sha), sha);
+
+        DeliveryRow resend = resolutions().resolve(delivery, Resolutions.Resolution.RESEND, "ops", null);
+
+        assertEquals(DeliveryState.PARKED, resend.state());
+        assertEquals(1, resend.keyGeneration());
+        assertEquals(clock.instant(), resend.nextAttemptAt());
+        List<DeliveryRow> taken = ledger.takeDueRetries(100).stream().filter(d -> d.id() == delivery).toList();
+        assertEquals(1, taken.size());
+        assertTrue(instance("b").takeDueRetries(100).stream().noneMatch(d -> d.id() == delivery),
+                "taken by one instance only");
+        assertEquals(2, ledger.markSending(delivery));
+    }
+
+    // --- parked retries -----------------------------------------------------------------------------------
+
+    @Test
+    void parkedRetryWaitsForItsTimeThenIsSentAgainWithANewAttempt() {
+        String sha = newContent();
+        long delivery = claimed(source("usage.csv", sha), sha, TWOCHECKOUT);
+        ledger.markSending(delivery);
+        ledger.closeAttempt(delivery, "FAILED", 503, FailureCode.TARGET_UNAVAILABLE, "busy");
+        ledger.park(delivery, clock.instant().plusSeconds(30), new UsageBridgeFailure(
+                FailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target"));
+
+        DeliveryRow parked = ledger.delivery(delivery).orElseThrow();
+        assertEquals(DeliveryState.PARKED, parked.state());
+        assertEquals(1, parked.parks());
+        assertNull(parked.claimedBy(), "a parked retry holds no lease while it waits");
+        assertTrue(ledger.takeDueRetries(100).stream().noneMatch(d -> d.id() == delivery), "not due yet");
+
+        clock.advance(Duration.ofSeconds(31));
+        assertTrue(ledger.takeDueRetries(100).stream().anyMatch(d -> d.id() == delivery));
+        assertEquals(2, ledger.markSending(delivery));
+        ledger.closeAttempt(delivery, "ACCEPTED", 200, null, "1");
+        ledger.markAccepted(delivery, null, "1", "1");
+
+        List<AttemptRow> attempts = ledger.attemptsOf(delivery);
+        assertEquals(List.of("FAILED", "ACCEPTED"), attempts.stream().map(AttemptRow::outcome).toList());
+        assertEquals(List.of(503, 200), attempts.stream().map(AttemptRow::httpStatus).toList());
+    }
+
+    @Test
+    void aSourceWithAParkedRetryIsPendingUntilItIsFinal() {
+        String sha = newContent();
+        long source = source("usage.csv", sha);
+        long delivery = claimed(source, sha, TWOCHECKOUT);
+        ledger.markSending(delivery);
+        ledger.park(delivery, clock.instant(), new UsageBridgeFailure(FailureCode.TARGET_RATE_LIMITED, "429"));
+
+        assertEquals(SourceState.PENDING, settle(source));
+        assertEquals("/inflight/usage.csv", ledger.source(source).orElseThrow().keptAt());
+        assertTrue(ledger.waitingSources(1000).stream().anyMatch(s -> s.id() == source));
+    }
+
+    @Test
+    void aFailureMessageLongerThanAnyColumnIsCutToFitAndRecorded() {
+        String sha = newContent();
+        long source = source("usage.csv", sha);
+        long delivery = claimed(source, sha, TWOCHECKOUT);
+        String huge = "x".repeat(100_000);
+
+        ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(FailureCode.CSV_VALUE_INVALID,
+                huge, huge));
+        ledger.markSourceFailed(source, FailureCode.CSV_VALUE_INVALID, huge);
+
+        DeliveryRow row = ledger.delivery(delivery).orElseThrow();
+        assertEquals(UsageBridgeFailure.MAX_MESSAGE_CHARS, row.errorMessage().length());
+        assertTrue(row.errorMessage().endsWith("[cut]"));
+        assertEquals(UsageBridgeFailure.MAX_MESSAGE_CHARS,
+                ledger.source(source).orElseThrow().errorMessage().length());
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
 
-    /** A node of its own for this test: recovery by one test never touches another test's rows. */
-    private LedgerRepository node(String name) {
-        return new LedgerRepository(dataSource(), name + "-" + UUID.randomUUID().toString().substring(0, 8), CLOCK);
+    /** An instance of its own: a label and a token new for this test. */
+    private LedgerRepository instance(String label) {
+        return new LedgerRepository(dataSource(), LedgerInstance.start(label + "-"
+                + UUID.randomUUID().toString().substring(0, 8), LEASE, Duration.ofSeconds(15)), clock);
     }
 
-    /** Two nodes claim the same key for two sources at the same moment; what each got. */
-    private List<String> race(DataSource dataSource, String sha, long sourceA, long sourceB) throws Exception {
-        LedgerRepository nodeA = new LedgerRepository(dataSource, "race-a-" + UUID.randomUUID(), CLOCK);
-        LedgerRepository nodeB = new LedgerRepository(dataSource, "race-b-" + UUID.randomUUID(), CLOCK);
+    private LeaseLedger leases(LedgerRepository of) {
+        return new LeaseLedger(dataSource(), of.instance(), clock);
+    }
+
+    private Resolutions resolutions() {
+        return new Resolutions(dataSource(), ledger.instance(), clock);
+    }
+
+    private SourceState settle(long sourceId) {
+        return ledger.settleSource(sourceId, false, new LedgerRepository.Places("/done/usage.csv",
+                "/failed/usage.csv", "/duplicate/usage.csv", "/inflight/usage.csv", "/done", "/failed", "/failed"));
+    }
+
+    private List<String> race(String sha, long sourceA, long sourceB) throws Exception {
+        LedgerRepository a = instance("race-a");
+        LedgerRepository b = instance("race-b");
         CountDownLatch start = new CountDownLatch(1);
-        Future<String> a = threads.submit(claimAfter(start, nodeA, sourceA, sha));
-        Future<String> b = threads.submit(claimAfter(start, nodeB, sourceB, sha));
+        Future<String> first = threads.submit(claimAfter(start, a, sourceA, sha));
+        Future<String> second = threads.submit(claimAfter(start, b, sourceB, sha));
         start.countDown();
         List<String> outcomes = new ArrayList<>();
-        outcomes.add(a.get(30, TimeUnit.SECONDS));
-        outcomes.add(b.get(30, TimeUnit.SECONDS));
+        outcomes.add(first.get(30, TimeUnit.SECONDS));
+        outcomes.add(second.get(30, TimeUnit.SECONDS));
         return outcomes;
     }
 
-    private static Callable<String> claimAfter(CountDownLatch start, LedgerRepository node, long source, String sha) {
+    private Callable<String> claimAfter(CountDownLatch start, LedgerRepository instance, long source, String sha) {
         return () -> {
             start.await();
-            try {
-                return node.claim(source, sha, TWOCHECKOUT, 1, 1).outcome().name();
-            } catch (IllegalTransitionException lostRace) {
-                return "RACE_LOST";
-            }
+            return instance.claim(source, sha, TWOCHECKOUT, chunk(1), false).outcome().name();
         };
-    }
-
-    /**
-     * The data source with a meeting point: a connection about to prepare SQL starting with {@code sqlPrefix}
-     * waits (up to 2 s) until a second connection gets there too, so both transactions have done their reads.
-     * A waiter that is kept out by a lock goes on alone after the timeout.
-     */
-    private static DataSource holdBeforeSql(DataSource target, String sqlPrefix) {
-        CountDownLatch meet = new CountDownLatch(2);
-        return (DataSource) Proxy.newProxyInstance(LedgerRepositoryTest.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(target, method, args);
-                    if (!(result instanceof Connection connection)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(LedgerRepositoryTest.class.getClassLoader(),
-                            new Class<?>[] {Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("prepareStatement") && a != null && a[0] instanceof String sql
-                                        && sql.startsWith(sqlPrefix)) {
-                                    meet.countDown();
-                                    meet.await(2, TimeUnit.SECONDS);
-                                }
-                                return invoke(connection, m, a);
-                            });
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private long deliveriesOfContent(String sha) {
         return ledger.deliveriesTo(TWOCHECKOUT).stream().filter(d -> d.contentSha256().equals(sha)).count();
     }
 
+    private void plan(long sourceId, String sha, String target, LedgerRepository.PlannedChunk chunk) {
+        ledger.plan(sourceId, sha, target, List.of(chunk));
+    }
+
+    private long claimed(long sourceId, String sha, String target) {
+        plan(sourceId, sha, target, chunk(1));
+        Claim claim = ledger.claim(sourceId, sha, target, chunk(1), ZUORA.equals(target));
+        assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
+        return claim.deliveryId();
+    }
+
     /** A delivery of {@code sha} taken through SENDING to ACCEPTED, with one closed attempt. */
     private long accepted(long sourceId, String sha) {
-        long delivery = ledger.claim(sourceId, sha, TWOCHECKOUT, 1, 1).deliveryId();
+        long delivery = claimed(sourceId, sha, TWOCHECKOUT);
         ledger.markSending(delivery);
         ledger.closeAttempt(delivery, "ACCEPTED", 200, null, "OK");
         ledger.markAccepted(delivery, "R-1", "OK", "OK");
         return delivery;
     }
 
+    /** A delivery whose send got no answer. */
+    private long uncertain(long sourceId, String sha) {
+        long delivery = claimed(sourceId, sha, TWOCHECKOUT);
+        ledger.markSending(delivery);
+        ledger.markFailed(delivery, DeliveryState.UNCERTAIN, new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN,
+                "no answer"));
+        return delivery;
+    }
+
+    private static LedgerRepository.PlannedChunk chunk(int no) {
+        return chunk(no, 1, 3);
+    }
+
+    private static LedgerRepository.PlannedChunk chunk(int no, int count, long rows) {
+        return new LedgerRepository.PlannedChunk(no, hex("MD5", "chunk-" + no), 120, rows, "/work/chunk-" + no);
+    }
+
     private long source(String name, String sha256) {
-        return ledger.recordSource(name, "folder:inbox", Path.of("work", name),
-                new Fingerprint(hex("MD5", sha256), sha256, 120, 3));
+        return ledger.recordSource(name, "folder:inbox", "intake-folder", Path.of("work", name), fingerprint(sha256));
+    }
+
+    private static Fingerprint fingerprint(String sha256) {
+        return new Fingerprint(hex("MD5", sha256), sha256, 120, 3);
     }
 
     /** The SHA-256 of content no other test uses. */
@@ -436,6 +508,34 @@ abstract class LedgerRepositoryTest {
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A clock a test moves on by hand. */
+    static final class SettableClock extends Clock {
+        private volatile Instant now;
+
+        SettableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }

@@ -164,8 +164,10 @@ public final class InsightsBatchCollector implements Processor {
         BatchFolder.Kind kind = switch (row.state()) {
             case WAITING -> !missing.isEmpty() ? (now.isAfter(row.deadline()) ? BatchFolder.Kind.EXPIRED : null)
                     : unexpected.isEmpty() ? BatchFolder.Kind.READY : BatchFolder.Kind.INVALID;
-            // a batch this node claimed and did not finish (an error, a crash): resumed
-            case CLAIMED -> !ledger.nodeId().equals(row.claimedBy()) ? null
+            // a batch claimed and not finished: held by a live instance (left alone), waiting for a parked retry of
+            // a record type (only checked for its end), or cut short (its lease ran out: resumed)
+            case CLAIMED -> !ledger.unheld(row.id()) ? null
+                    : ledger.deliveriesWaiting(row.id()) ? BatchFolder.Kind.SETTLED
                     : missing.isEmpty() && unexpected.isEmpty() ? BatchFolder.Kind.READY : BatchFolder.Kind.INVALID;
             case UPLOADED -> row.finished() ? BatchFolder.Kind.DUPLICATE : BatchFolder.Kind.SETTLED;
             case FAILED -> BatchFolder.Kind.SETTLED;

@@ -109,8 +109,8 @@ public final class InsightsBatchFinaliser implements Processor {
         InsightsBatchRow row = found.get();
         List<Outcome> outcomes = outcomes(batch, row);
         if (row.state() == InsightsBatchState.CLAIMED) {
-            if (!batches.nodeId().equals(row.claimedBy())) {
-                return;
+            if (!batches.unheld(row.id())) {
+                return; // another instance works on it now
             }
             Optional<Outcome> failed = outcomes.stream().filter(Outcome::failed).findFirst();
             if (failed.isPresent()) {
@@ -132,7 +132,7 @@ public final class InsightsBatchFinaliser implements Processor {
         Path moved = move(batch, uploaded ? doneDir : failedDir);
         for (Outcome outcome : outcomes) {
             if (outcome.sourceId() != null) {
-                ledger.settleSource(outcome.sourceId(), !uploaded);
+                ledger.settlePart(outcome.sourceId(), !uploaded);
             }
         }
         if (!uploaded) {

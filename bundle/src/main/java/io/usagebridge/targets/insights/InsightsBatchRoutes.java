@@ -50,16 +50,29 @@ public class InsightsBatchRoutes extends RouteBuilder {
                     .split(body())
                         .process("insightsDeliveryPreparer")
                         .setProperty(ExchangeKeys.STAGE, constant("claim"))
+                        .process("deliveryPlanner")
                         .process("deliveryClaimer")
                         .process("insightsDeliveryLinker")
                         .filter(exchangeProperty(ExchangeKeys.CLAIMED))
-                            .setProperty(ExchangeKeys.STAGE, constant("send"))
-                            .process("attemptStarter")
-                            .to("direct:insights-upload")
-                            .process("deliveryAcceptor")
+                            .to("direct:" + InsightsBatchTarget.SEND_ROUTE)
                         .end()
                     .end()
+                    // the round is over: sent, parked for a retry or refused; the batch stays CLAIMED, held by no one
+                    .process(e -> e.getContext().getRegistry().lookupByNameAndType("insightsBatchLedger",
+                            io.usagebridge.ledger.InsightsBatchLedger.class)
+                            .release(e.getProperty(InsightsKeys.BATCH_ID, Long.class)))
                 .end();
+
+        // one record type of a claimed batch, in its round or as a parked retry (then its batch comes from the ledger)
+        from("direct:" + InsightsBatchTarget.SEND_ROUTE).routeId(InsightsBatchTarget.SEND_ROUTE)
+                .routeConfigurationId(ErrorHandlingConfiguration.ID)
+                .process("insightsSendContext")
+                .setProperty(ExchangeKeys.STAGE, constant("send"))
+                .process("attemptStarter")
+                .to("direct:insights-upload")
+                .process("deliveryAcceptor")
+                .process(e -> faultPoints(e).reach(io.usagebridge.fault.FaultPoints.INSIGHTS_BETWEEN_RECORD_TYPES,
+                        e.getProperty(ExchangeKeys.SOURCE_NAME)));
 
         from("direct:insights-upload").routeId("insights-upload")
                 .errorHandler(noErrorHandler())
@@ -82,6 +95,11 @@ public class InsightsBatchRoutes extends RouteBuilder {
                     .process(e -> errorMapper(e).storeFailure(e))
                 .end()
                 .process(e -> connections.of(e).stored(e));
+    }
+
+    private static io.usagebridge.fault.FaultPoints faultPoints(Exchange exchange) {
+        return exchange.getContext().getRegistry().lookupByNameAndType("faultPoints",
+                io.usagebridge.fault.FaultPoints.class);
     }
 
     private static InsightsErrorMapper errorMapper(Exchange exchange) {

@@ -27,9 +27,17 @@ public final class InsightsBatchTarget implements TargetType {
         return CsvContract.open(TYPE, List.<ColumnSpec>of());
     }
 
+    /** The route that sends one record type of a claimed batch, shared by every insights-batch target. */
+    public static final String SEND_ROUTE = "send-insights-batch";
+
     @Override
     public boolean dedupsResends() {
         return true;
+    }
+
+    @Override
+    public String sendEndpoint(String targetId) {
+        return SEND_ROUTE;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class InsightsBatchWiring {
         }
         String folder = settings.get("intake.insights.folder", "insights");
         Path inbox = Path.of(settings.get("intake.folder.dir", "data/inbox"));
-        InsightsBatchLedger batches = new InsightsBatchLedger(database.dataSource(), ledger.nodeId(), clock);
+        InsightsBatchLedger batches = new InsightsBatchLedger(database.dataSource(), ledger.instance(), clock);
         IntakePollMonitor polls = registry.lookupByNameAndType("intakePollMonitor", IntakePollMonitor.class);
 
         registry.bind("insightsBatchLedger", batches);
@@ -57,6 +57,7 @@ public final class InsightsBatchWiring {
         registry.bind("insightsBatchGate", new InsightsBatchGate(targets, ledger, batches));
         registry.bind("insightsDeliveryPreparer", new InsightsDeliveryPreparer());
         registry.bind("insightsDeliveryLinker", new InsightsDeliveryLinker(batches));
+        registry.bind("insightsSendContext", new InsightsSendContext(batches));
         registry.bind("insightsErrorMapper", new InsightsErrorMapper(classifier));
         registry.bind("insightsBatchFinaliser", new InsightsBatchFinaliser(targets, ledger, batches,
                 new ErrorSidecarWriter(), summary, folder, Path.of(settings.get("intake.folder.done-dir", "data/done")),

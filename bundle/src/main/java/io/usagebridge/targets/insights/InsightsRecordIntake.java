@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.ledger.InsightsBatchLedger;
+import io.usagebridge.ledger.InsightsRecordRow;
 import io.usagebridge.ledger.LedgerRepository;
 
 /**
@@ -39,9 +40,17 @@ public final class InsightsRecordIntake implements Processor {
         exchange.setProperty(InsightsKeys.RECORD_TYPE, record.recordType());
         exchange.setProperty(InsightsKeys.RECORD_FILE, record.file());
         FileScan scan = FileScan.of(record.file());
-        long sourceId = ledger.recordSource(name, record.file().toAbsolutePath().toString(), record.file(),
-                scan.fingerprint());
-        batches.recordSource(batchId, record.recordType(), sourceId);
+        // a resumed batch keeps each unchanged record type's source row: no new row at every round
+        Long known = batches.records(batchId).stream().filter(r -> r.recordType().equals(record.recordType()))
+                .map(InsightsRecordRow::sourceId).filter(id -> id != null).findFirst().orElse(null);
+        long sourceId;
+        if (known != null && ledger.retakeSource(known, scan.sha256())) {
+            sourceId = known;
+        } else {
+            sourceId = ledger.recordSource(name, record.file().toAbsolutePath().toString(),
+                    exchange.getFromRouteId(), record.file(), scan.fingerprint());
+            batches.recordSource(batchId, record.recordType(), sourceId);
+        }
         exchange.setProperty(ExchangeKeys.SOURCE_ID, sourceId);
         exchange.setProperty(ExchangeKeys.SHA256, scan.sha256());
         exchange.setProperty(InsightsKeys.FILE_SCAN, scan);

@@ -9,8 +9,9 @@ import io.usagebridge.ExchangeKeys;
 
 /**
  * The {@code twocheckout-usage} route template: one route per configured 2Checkout target, made by a
- * {@code templatedRoute} in routes/. Chunks are claimed, signed and sent one by one; every failure goes to the
- * shared error handling.
+ * {@code templatedRoute} in routes/. It sends one claimed chunk ({@code direct:send-<target>}, called by the core's
+ * deliver route and by parked retries): sign, send, read the reply; it ends accepted, or its failure goes to the
+ * shared error handling (retry later, uncertain, or rejected).
  */
 public class TwoCheckoutTargetTemplate extends RouteBuilder {
 
@@ -28,25 +29,16 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
                 .templateParameter("connectTimeout", "10000", "milliseconds to connect")
                 .templateParameter("responseTimeout", "120000", "milliseconds to wait for the answer")
                 .templateBean("twoCheckoutRequest", TwoCheckoutRequestBuilder.class, TwoCheckoutTargetTemplate::requestBuilder)
-                .from("direct:deliver-{{target}}")
+                .from("direct:send-{{target}}")
                 .routeConfigurationId("usagebridge-errors")
-                .setProperty(ExchangeKeys.STAGE, constant("validate"))
-                .process("sliceChunker")
-                .split(body())
-                    .setProperty(ExchangeKeys.CHUNK, body())
-                    .setProperty(ExchangeKeys.STAGE, constant("claim"))
-                    .process("deliveryClaimer")
-                    .filter(exchangeProperty(ExchangeKeys.CLAIMED))
-                        .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                        .process("{{twoCheckoutRequest}}")
-                        .setProperty(ExchangeKeys.STAGE, constant("send"))
-                        .process("attemptStarter")
-                        .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                                + "&throwExceptionOnFailure=true")
-                        .process("twoCheckoutReplyReader")
-                        .process("deliveryAcceptor")
-                    .end()
-                .end();
+                .setProperty(ExchangeKeys.STAGE, constant("sign"))
+                .process("{{twoCheckoutRequest}}")
+                .setProperty(ExchangeKeys.STAGE, constant("send"))
+                .process("attemptStarter")
+                .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
+                        + "&throwExceptionOnFailure=true")
+                .process("twoCheckoutReplyReader")
+                .process("deliveryAcceptor");
     }
 
     private static Object requestBuilder(RouteTemplateContext rtc) {

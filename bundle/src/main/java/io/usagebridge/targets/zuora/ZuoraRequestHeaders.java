@@ -63,13 +63,17 @@ public final class ZuoraRequestHeaders implements Processor {
     }
 
     /**
-     * The same for every retry of one delivery (content, target, chunk) and different for any other, so a retry
-     * after a timeout never creates a second job.
+     * The same for every retry of one delivery (content, target, chunk, key generation) and different for any other,
+     * so a retry after a timeout never creates a second job. The generation grows for a deliberate new send (a
+     * replay after a remote failure, an operator's resend, changed bytes): Zuora keeps a key's answer for 24 h, and
+     * the old key would only replay the old answer.
      */
     static String idempotencyKey(Exchange exchange) throws Exception {
         ChunkFile chunk = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
+        int generation = exchange.getProperty(ExchangeKeys.KEY_GENERATION, 0, Integer.class);
         String basis = exchange.getProperty(ExchangeKeys.SHA256, String.class) + ":"
-                + exchange.getProperty(ExchangeKeys.TARGET, String.class) + ":" + chunk.index();
+                + exchange.getProperty(ExchangeKeys.TARGET, String.class) + ":" + chunk.index()
+                + (generation == 0 ? "" : ":" + generation);
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(basis.getBytes(StandardCharsets.UTF_8)));
     }

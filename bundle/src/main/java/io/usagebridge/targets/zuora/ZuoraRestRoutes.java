@@ -37,24 +37,16 @@ public class ZuoraRestRoutes extends RouteBuilder {
             // the route names this bean, so it is made with the route: the target's connection is registered then
             template.templateBean("zuoraUpload", ZuoraUploadRequest.class,
                     (RouteTemplateContext rtc) -> connections.register(connection(rtc, kind)).upload());
-            template.from("direct:deliver-{{target}}")
+            // sends one claimed chunk (from the core's deliver route, or a parked retry) and schedules its status check
+            template.from("direct:send-{{target}}")
                     .routeConfigurationId(ErrorHandlingConfiguration.ID)
-                    .setProperty(ExchangeKeys.STAGE, constant("validate"))
-                    .process("sliceChunker")
-                    .split(body())
-                        .setProperty(ExchangeKeys.CHUNK, body())
-                        .setProperty(ExchangeKeys.STAGE, constant("claim"))
-                        .process("deliveryClaimer")
-                        .filter(exchangeProperty(ExchangeKeys.CLAIMED))
-                            .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                            .process("{{zuoraUpload}}")
-                            .setProperty(ExchangeKeys.STAGE, constant("send"))
-                            .process("attemptStarter")
-                            .to("direct:zuora-call")
-                            .process(e -> connections.of(e).submitReader().process(e))
-                            .process("remotePollScheduler")
-                        .end()
-                    .end();
+                    .setProperty(ExchangeKeys.STAGE, constant("sign"))
+                    .process("{{zuoraUpload}}")
+                    .setProperty(ExchangeKeys.STAGE, constant("send"))
+                    .process("attemptStarter")
+                    .to("direct:zuora-call")
+                    .process(e -> connections.of(e).submitReader().process(e))
+                    .process("remotePollScheduler");
 
             from("direct:poll-" + kind.type()).routeId("poll-" + kind.type())
                     .routeConfigurationId(ErrorHandlingConfiguration.POLL_ERRORS)

@@ -10,6 +10,9 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.csv.UsageChunker;
+import io.usagebridge.delivery.ChunkPlanLoader;
+import io.usagebridge.failure.FailureCode;
+import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.routing.TargetSlice;
 import io.usagebridge.targets.TargetCatalog;
 
@@ -38,8 +41,16 @@ public final class ZuoraImportChunker implements Processor {
         String name = Path.of(exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class)).getFileName().toString();
         String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         Path dir = workDir.resolve("chunks").resolve(target.id());
+        List<Long> plan = ChunkPlanLoader.plan(exchange);
         List<ChunkFile> shaped = chunker.chunk(slice.file(), catalog.typeOf(target.id()).contract(target),
-                target.maxChunkBytes(), target.maxChunkRows(), dir.resolve("shaped"), stem);
-        exchange.getMessage().setBody(files.fit(shaped, dir, stem));
+                target.maxChunkBytes(), target.maxChunkRows(), dir.resolve("shaped"), stem, plan);
+        List<ChunkFile> imports = files.fit(shaped, dir, stem);
+        if (!plan.isEmpty() && !imports.stream().map(ChunkFile::rows).toList().equals(plan)) {
+            // the same rows no longer fit the same Imports (their shaped bytes grew): never re-cut a claimed plan
+            throw new UsageBridgeFailure(FailureCode.CHUNK_PLAN_MISMATCH, "an earlier delivery of this content was "
+                    + "sent as Imports of " + plan + " rows; the same rows now need Imports of "
+                    + imports.stream().map(ChunkFile::rows).toList() + " rows: nothing is sent");
+        }
+        exchange.getMessage().setBody(imports);
     }
 }

@@ -21,8 +21,9 @@ public final class ZuoraImportRequest implements Processor {
         String source = Path.of(exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class)).getFileName().toString();
         String fileName = ZuoraFileNames.mimeName(chunk.fileName());
         String mediaType = fileName.endsWith(".zip") ? "application/zip" : "text/csv";
+        String importName = ZuoraFileNames.importName(source, chunk.index(), chunk.count());
         exchange.setProperty(ExchangeKeys.SOAP_REQUEST, new ZuoraSoapRequest.CreateImport(chunk.path(),
-                mediaType + "; name=" + fileName, ZuoraFileNames.importName(source, chunk.index(), chunk.count()),
-                chunk.md5()));
+                mediaType + "; name=" + fileName, importName, chunk.md5()));
+        exchange.setProperty(ExchangeKeys.SENT_NAME, importName);
     }
 }

@@ -8,7 +8,7 @@ import io.usagebridge.targets.zuora.ZuoraUsageContract;
 /**
  * Zuora's mass usage import over SOAP: create() of an Import object with the file as an MTOM attachment, then
  * query() until the Import is Completed or Failed. create() has no idempotency key, so a send cut short by a
- * crash or a timeout is UNCERTAIN and never resent on its own.
+ * crash or a timeout is UNCERTAIN, never resent on its own: the Import is looked up by Name and Md5.
  */
 public final class ZuoraSoapImportTarget implements TargetType {
 
@@ -27,6 +27,18 @@ public final class ZuoraSoapImportTarget implements TargetType {
     @Override
     public boolean dedupsResends() {
         return false;
+    }
+
+    /** Zips, and splits on rows, to fit Zuora's 4194304-byte import limit. */
+    @Override
+    public String chunkerBean() {
+        return "zuoraImportChunker";
+    }
+
+    /** An Import can be found by its Name and Md5: an uncertain create() is looked up before anyone is asked. */
+    @Override
+    public boolean looksUpUncertain() {
+        return true;
     }
 
     @Override

@@ -55,24 +55,18 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                             parameter(rtc, "username"), parameter(rtc, "password")));
                     return new ZuoraImportRequest();
                 })
-                .from("direct:deliver-{{target}}")
+                // sends one claimed import file (from the core's deliver route, or a parked retry)
+                .from("direct:send-{{target}}")
                 .routeConfigurationId(ErrorHandlingConfiguration.ID)
-                .setProperty(ExchangeKeys.STAGE, constant("validate"))
-                .process("zuoraImportChunker")
-                .split(body())
-                    .setProperty(ExchangeKeys.CHUNK, body())
-                    .setProperty(ExchangeKeys.STAGE, constant("claim"))
-                    .process("deliveryClaimer")
-                    .filter(exchangeProperty(ExchangeKeys.CLAIMED))
-                        .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                        .process("{{zuoraImportRequest}}")
-                        .setProperty(ExchangeKeys.STAGE, constant("send"))
-                        .process("attemptStarter")
-                        .to("direct:zuora-soap-call")
-                        .process(createReader)
-                        .process("remotePollScheduler")
-                    .end()
-                .end();
+                .setProperty(ExchangeKeys.STAGE, constant("sign"))
+                .process("{{zuoraImportRequest}}")
+                // the Import's Name is what a lookup finds it by, should create()'s answer be lost
+                .process("sentNameRecorder")
+                .setProperty(ExchangeKeys.STAGE, constant("send"))
+                .process("attemptStarter")
+                .to("direct:zuora-soap-call")
+                .process(createReader)
+                .process("remotePollScheduler");
 
         from("direct:poll-" + ZuoraSoapImportTarget.TYPE).routeId("poll-" + ZuoraSoapImportTarget.TYPE)
                 .routeConfigurationId(ErrorHandlingConfiguration.POLL_ERRORS)

@@ -1,0 +1,113 @@
+package io.usagebridge.poll;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.usagebridge.deadletter.ErrorSidecarWriter;
+import io.usagebridge.deadletter.SourceFailures;
+import io.usagebridge.intake.OriginalMover;
+import io.usagebridge.intake.RunSummary;
+import io.usagebridge.intake.WorkDirs;
+import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.SourceRow;
+import io.usagebridge.ledger.SourceState;
+
+/**
+ * Moves on the originals that wait for their deliveries: from inflight/ to done/ or failed/ once every retry and
+ * remote job is final, to failed/ (with the resolve hint) when a send is left uncertain, and from failed/ to done/
+ * once an uncertain send was resolved as delivered. Each source is taken under a lease, so one instance moves it;
+ * an original this instance cannot reach is left for one that can.
+ */
+public final class WaitingSourceFinaliser implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WaitingSourceFinaliser.class);
+    private static final int BATCH = 100;
+
+    private final LedgerRepository ledger;
+    private final ErrorSidecarWriter sidecars;
+    private final RunSummary summary;
+    private final WorkDirs workDirs;
+    private final OriginalMover mover;
+
+    public WaitingSourceFinaliser(LedgerRepository ledger, ErrorSidecarWriter sidecars, RunSummary summary,
+                                  WorkDirs workDirs, OriginalMover mover) {
+        this.ledger = ledger;
+        this.sidecars = sidecars;
+        this.summary = summary;
+        this.workDirs = workDirs;
+        this.mover = mover;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        for (SourceRow source : ledger.waitingSources(BATCH)) {
+            SourceState outcome = ledger.currentOutcome(source.id());
+            // pending stays pending; an uncertain one resent waits in failed/ until its send is final
+            if (outcome == source.state() || outcome == SourceState.PENDING || !mover.reachable(source)
+                    || !ledger.takeWaitingSource(source.id())) {
+                continue;
+            }
+            try {
+                finish(ledger.source(source.id()).orElseThrow(), outcome);
+            } catch (IOException | RuntimeException e) {
+                ledger.releaseWaitingSource(source.id());
+                LOG.warn("{}: its original could not be moved on yet ({}); trying again later", source.name(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void finish(SourceRow source, SourceState outcome) throws IOException {
+        List<DeliveryRow> deliveries = ledger.deliveriesOf(source.id());
+        boolean alreadyInFailed = source.state() == SourceState.UNCERTAIN;
+        String keptAt = source.keptAt();
+        if (outcome == SourceState.DONE || !alreadyInFailed) {
+            keptAt = mover.move(source, outcome == SourceState.DONE ? source.doneDir() : source.failedDir());
+        }
+        String keptAs = Path.of(keptAt).getFileName().toString();
+        keepResults(source, deliveries, keptAt, keptAs);
+        Path sidecarDir = Path.of(source.sidecarDir());
+        if (outcome == SourceState.DONE) {
+            sidecars.deleteBeside(sidecarDir, source.name(), Path.of(source.keptAt()).getFileName().toString());
+        } else {
+            sidecars.writeBeside(sidecarDir, source.name(), keptAs, source.id(),
+                    SourceFailures.of(source, deliveries, List.of()));
+        }
+        ledger.moveWaitingSource(source.id(), outcome, keptAt);
+        if (!outcome.waiting()) {
+            workDirs.deleteUnlessInUse(WorkDirs.ofWorkCopy(source.workPath()));
+        }
+        summary.add(source.name(), outcome.name(), deliveries.size() + " deliveries followed to their final status");
+        LOG.info("{}: {} after waiting for its deliveries -> {}", source.name(), outcome, keptAt);
+    }
+
+    /** Each target's result file goes beside the original (remote originals: beside their local sidecars). */
+    private static void keepResults(SourceRow source, List<DeliveryRow> deliveries, String keptAt, String keptAs)
+            throws IOException {
+        Path keptPath = Path.of(keptAt);
+        Path resultDir = keptPath.isAbsolute() ? keptPath.getParent() : sidecarMirror(source);
+        for (DeliveryRow d : deliveries) {
+            if (d.resultPath() != null && Files.exists(Path.of(d.resultPath()))) {
+                String suffix = d.chunkCount() > 1 ? "-chunk-" + d.chunkNo() : "";
+                Files.createDirectories(resultDir);
+                Files.move(Path.of(d.resultPath()), resultDir.resolve(keptAs + "." + d.target() + suffix
+                        + "-result.zip"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static Path sidecarMirror(SourceRow source) {
+        Path relativeDir = Path.of(source.name()).getParent();
+        Path dir = Path.of(source.sidecarDir());
+        return relativeDir == null ? dir : dir.resolve(relativeDir);
+    }
+}

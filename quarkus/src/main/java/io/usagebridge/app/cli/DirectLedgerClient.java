@@ -1,0 +1,50 @@
+package io.usagebridge.app.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.LedgerDatabase;
+import io.usagebridge.ledger.LedgerInstance;
+import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Resolutions;
+
+/**
+ * The ledger itself, for when no app runs (an H2 file ledger is locked while one does: then the API is the way). The
+ * next start of the app moves the original on.
+ */
+final class DirectLedgerClient implements LedgerClient, AutoCloseable {
+
+    private final LedgerDatabase database;
+    private final LedgerRepository ledger;
+    private final Resolutions resolutions;
+
+    DirectLedgerClient(String url, String user, String password) {
+        this.database = LedgerDatabase.open(url, user, password);
+        LedgerInstance cli = LedgerInstance.start("cli", Duration.ofSeconds(60), Duration.ofSeconds(15));
+        this.ledger = new LedgerRepository(database.dataSource(), cli, Clock.systemUTC());
+        this.resolutions = new Resolutions(database.dataSource(), cli, Clock.systemUTC());
+    }
+
+    @Override
+    public List<String> uncertain() {
+        return resolutions.uncertain().stream().map(d -> UncertainLine.format(d.id(), d.target(),
+                ledger.source(d.sourceId()).map(s -> s.name()).orElse(null), d.errorCode(),
+                String.valueOf(d.uncertainSince()), d.errorMessage())).toList();
+    }
+
+    @Override
+    public String resolve(long delivery, String as, String by, String note) {
+        Resolutions.Resolution resolution = Resolutions.Resolution.valueOf(as.toUpperCase(Locale.ROOT));
+        DeliveryRow row = resolutions.resolve(delivery, resolution, by, note);
+        return "delivery " + delivery + " resolved as " + row.resolution() + " by " + row.resolvedBy() + ": now "
+                + row.state() + "; the app moves the original on at its next start";
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
