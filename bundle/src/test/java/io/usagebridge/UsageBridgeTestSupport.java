@@ -27,6 +27,7 @@ import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 import io.usagebridge.targets.insights.InsightsBatchRoutes;
 import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
 import io.usagebridge.targets.zuora.ZuoraRestRoutes;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapLookupRoutes;
 import io.usagebridge.targets.zuorasoap.ZuoraSoapRoutes;
 
 /**
@@ -90,7 +91,7 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
                 new ErrorHandlingConfiguration(), new IngestRoute(), new RemoteStatusRoutes(),
                 new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes(),
-                new InsightsBatchRoutes()));
+                new ZuoraSoapLookupRoutes(), new InsightsBatchRoutes()));
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
         folders.addAll(extraFolders);
         builders.addAll(RouteFileLoader.builders(context, folders));
