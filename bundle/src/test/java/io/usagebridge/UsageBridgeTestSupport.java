@@ -31,6 +31,7 @@ import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 import io.usagebridge.targets.insights.InsightsBatchRoutes;
 import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
 import io.usagebridge.targets.zuora.ZuoraRestRoutes;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapLookupRoutes;
 import io.usagebridge.targets.zuorasoap.ZuoraSoapRoutes;
 
 /**
@@ -95,7 +96,7 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
                 new ErrorHandlingConfiguration(), new IngestRoute(), new DeliverRoute(), new RemoteStatusRoutes(),
                 new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes(),
                 new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes(),
-                new InsightsBatchRoutes()));
+                new ZuoraSoapLookupRoutes(), new InsightsBatchRoutes()));
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
         folders.addAll(extraFolders);
         builders.addAll(RouteFileLoader.builders(context, folders));

@@ -14,6 +14,8 @@ import io.usagebridge.route.IngestRoute;
 import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapLookupRoutes;
+import io.usagebridge.targets.zuorasoap.ZuoraSoapRoutes;
 
 class IndexedRouteBuildersTest {
 
@@ -23,7 +25,8 @@ class IndexedRouteBuildersTest {
 
         assertEquals(UsageBridgeWiring.class, found.get(0), "the wiring binds the beans the others name");
         assertTrue(found.containsAll(List.of(ErrorHandlingConfiguration.class, IngestRoute.class,
-                RemoteStatusRoutes.class, TwoCheckoutTargetTemplate.class)), found.toString());
+                RemoteStatusRoutes.class, TwoCheckoutTargetTemplate.class, ZuoraSoapRoutes.class,
+                ZuoraSoapLookupRoutes.class)), found.toString());
         assertTrue(found.stream().noneMatch(c -> Modifier.isAbstract(c.getModifiers())));
         assertEquals(found.size(), IndexedRouteBuilders.create(getClass().getClassLoader()).size());
     }

@@ -119,6 +119,13 @@ class UsageBridgeAppTest {
                 "routes from ../routes are loaded");
     }
 
+    @Test
+    void routeBuildersOfTheBundleAreDiscoveredFromItsJandexIndex() {
+        // no list to keep in step: a RouteBuilder added to bundle/ is found by Camel Quarkus's routes discovery
+        assertTrue(context.getRoute("zuora-soap-call") != null, "ZuoraSoapRoutes");
+        assertTrue(context.getRoute("lookup-zuora-soap-import") != null, "ZuoraSoapLookupRoutes");
+    }
+
     /** Written beside the inbox, then moved in whole, as a producer should. */
     private void drop(String name, String content) throws Exception {
         Path staging = inbox.resolveSibling("staging").resolve(name);

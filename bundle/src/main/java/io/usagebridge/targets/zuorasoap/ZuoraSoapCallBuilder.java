@@ -54,7 +54,7 @@ final class ZuoraSoapCallBuilder {
                     new DataHandler(new ImportFileSource(create.file(), create.contentType())));
             operation = ZuoraSoapMessages.createImport(create, contentId);
         } else {
-            operation = ZuoraSoapMessages.query(((ZuoraSoapRequest.QueryImport) request).zoql());
+            operation = ZuoraSoapMessages.query(((ZuoraSoapRequest.Query) request).zoql());
         }
         List<SoapHeader> headers = new ArrayList<>();
         headers.add(new SoapHeader(ZuoraSoapMessages.SESSION_HEADER, ZuoraSoapMessages.sessionHeader(login.session())));

@@ -1,5 +1,8 @@
 package io.usagebridge.targets.zuorasoap;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +52,20 @@ final class ZuoraSoapReplies {
         }
     }
 
+    /** One Import record of a query, with the fields a lookup matches it by (null when not selected). */
+    record ImportRecord(ImportStatus status, String name, String md5, String createdDate) {
+
+        /** CreatedDate as Zuora writes it (e.g. 2026-12-02T02:15:30.000-08:00); empty when absent or unreadable. */
+        Optional<Instant> created() {
+            try {
+                return createdDate == null ? Optional.empty()
+                        : Optional.of(OffsetDateTime.parse(createdDate.trim()).toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     private ZuoraSoapReplies() {
     }
 
@@ -88,15 +105,28 @@ final class ZuoraSoapReplies {
     }
 
     static Optional<ImportStatus> importStatus(Element queryResponse) {
+        return importRecords(queryResponse).stream().findFirst().map(ImportRecord::status);
+    }
+
+    /** Every Import record of a queryResponse, in the order Zuora wrote them (ZOQL promises none). */
+    static List<ImportRecord> importRecords(Element queryResponse) {
         Element result = child(queryResponse, "result");
-        List<Element> records = result == null ? List.of() : children(result, "records");
-        if (records.isEmpty()) {
-            return Optional.empty();
+        List<ImportRecord> found = new ArrayList<>();
+        for (Element record : result == null ? List.<Element>of() : children(result, "records")) {
+            ImportStatus status = new ImportStatus(childText(record, "Id"), childText(record, "Status"),
+                    childText(record, "StatusReason"), number(childText(record, "TotalCount")),
+                    number(childText(record, "ImportedCount")), childText(record, "ResultResourceUrl"));
+            found.add(new ImportRecord(status, childText(record, "Name"), childText(record, "Md5"),
+                    childText(record, "CreatedDate")));
         }
-        Element record = records.get(0);
-        return Optional.of(new ImportStatus(childText(record, "Id"), childText(record, "Status"),
-                childText(record, "StatusReason"), number(childText(record, "TotalCount")),
-                number(childText(record, "ImportedCount")), childText(record, "ResultResourceUrl")));
+        return found;
+    }
+
+    /** False when Zuora holds more records than it answered (queryMore() would page on). */
+    static boolean queryDone(Element queryResponse) {
+        Element result = child(queryResponse, "result");
+        String done = result == null ? null : childText(result, "done");
+        return done == null || !"false".equals(done.trim());
     }
 
     static String text(Element element) {

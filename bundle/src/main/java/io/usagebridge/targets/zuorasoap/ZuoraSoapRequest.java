@@ -1,6 +1,7 @@
 package io.usagebridge.targets.zuorasoap;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +28,19 @@ public sealed interface ZuoraSoapRequest {
         }
     }
 
+    /** A query() call: its ZOQL, written with every value made safe. */
+    sealed interface Query extends ZuoraSoapRequest {
+
+        String zoql();
+
+        @Override
+        default String operation() {
+            return "query";
+        }
+    }
+
     /** query() of one Import's status. */
-    record QueryImport(String importId) implements ZuoraSoapRequest {
+    record QueryImport(String importId) implements Query {
 
         private static final Pattern ZUORA_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
@@ -40,13 +52,44 @@ public sealed interface ZuoraSoapRequest {
         }
 
         @Override
-        public String operation() {
-            return "query";
-        }
-
         public String zoql() {
             return "select Id, Status, StatusReason, TotalCount, ImportedCount, ResultResourceUrl from Import "
                     + "where Id = '" + importId + "'";
+        }
+    }
+
+    /**
+     * query() of the Imports a create() whose reply was lost may have made: create() has no idempotency key, but
+     * the Import keeps the Name and Md5 it was sent, and its CreatedDate is after the attempt began. CreatedDate
+     * is selected to tell several matches apart (ZOQL has no order by); Name and Md5 to check each match exactly.
+     *
+     * @param name         the Import Name that was sent
+     * @param md5          the Md5 that was sent: 32 hex digits
+     * @param createdSince the earliest CreatedDate to take (the attempt's start, less any clock skew)
+     */
+    record FindImport(String name, String md5, Instant createdSince) implements Query {
+
+        private static final Pattern MD5 = Pattern.compile("[0-9A-Fa-f]{32}");
+
+        public FindImport {
+            if (name == null || name.isEmpty() || name.length() > ZuoraFileNames.IMPORT_NAME_LIMIT) {
+                throw new IllegalArgumentException("not an Import Name (1 to " + ZuoraFileNames.IMPORT_NAME_LIMIT
+                        + " characters): " + name);
+            }
+            if (md5 == null || !MD5.matcher(md5).matches()) {
+                throw new IllegalArgumentException("not an MD5 (32 hex digits): " + md5);
+            }
+            if (createdSince == null) {
+                throw new IllegalArgumentException("no earliest CreatedDate to look from");
+            }
+            ZoqlLiteral.string(name); // refuses what no literal can hold, here rather than at the call
+        }
+
+        @Override
+        public String zoql() {
+            return "select Id, CreatedDate, Name, Md5, Status, StatusReason, TotalCount, ImportedCount, "
+                    + "ResultResourceUrl from Import where Name = " + ZoqlLiteral.string(name) + " and Md5 = "
+                    + ZoqlLiteral.string(md5) + " and CreatedDate >= " + ZoqlLiteral.dateTime(createdSince);
         }
     }
 }

@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ZOQL the simulator answers: {@code select <fields> from Import [where Id = '<id>']}.
- * Keywords, the object name and field names are case-insensitive, as in ZOQL; fields come back
- * in the WSDL's element order whatever the select order.
+ * The ZOQL the simulator answers: {@code select <fields> from Import [where <conditions>]}, the
+ * conditions as {@link ZoqlFilter} reads them. Keywords, the object name and field names are
+ * case-insensitive, as in ZOQL; fields come back in the WSDL's element order whatever the
+ * select order.
  *
  * @param fields the selected fields, spelled as the WSDL does, without duplicates
- * @param id     the id of the where clause, or null for every import
+ * @param filter the where clause; {@link ZoqlFilter#all()} without one
  */
-record ImportQuery(List<String> fields, String id) {
+record ImportQuery(List<String> fields, ZoqlFilter filter) {
 
     /** The Import fields the simulator can select, in the order of the WSDL's Import type. */
     static final List<String> SELECTABLE = List.of("Id", "CreatedDate", "ImportedCount", "ImportType", "Md5",
@@ -22,8 +23,6 @@ record ImportQuery(List<String> fields, String id) {
     private static final Pattern QUERY = Pattern.compile(
             "\\s*select\\s+(.+?)\\s+from\\s+(\\w+)(?:\\s+where\\s+(.+?))?\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern WHERE_ID = Pattern.compile(
-            "\\(?\\s*id\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'\\s*\\)?", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern FIELD = Pattern.compile("\\w+");
 
     ImportQuery {
@@ -55,15 +54,8 @@ record ImportQuery(List<String> fields, String id) {
                 fields.add(known);
             }
         }
-        String id = null;
-        if (query.group(3) != null) {
-            Matcher where = WHERE_ID.matcher(query.group(3));
-            if (!where.matches()) {
-                throw malformed("The simulator supports only \"where Id = '...'\", not: " + query.group(3));
-            }
-            id = where.group(1).replace("\\'", "'").replace("\\\\", "\\");
-        }
-        return new ImportQuery(fields, id);
+        ZoqlFilter filter = query.group(3) == null ? ZoqlFilter.all() : ZoqlFilter.parse(query.group(3));
+        return new ImportQuery(fields, filter);
     }
 
     boolean selects(String field) {

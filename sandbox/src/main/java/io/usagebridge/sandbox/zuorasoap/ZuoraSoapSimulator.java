@@ -41,15 +41,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Simulates Zuora's SOAP API (WSDL 45.0) for mass usage import: {@code login()}, {@code create()}
  * of Import objects whose FileContent comes as an MTOM attachment ({@code xop:Include}), as seed
- * 001's {@code cid:} text naming a MIME part, or inline base64; {@code query()} of an Import's
- * status; and the download of its zipped result CSV.
+ * 001's {@code cid:} text naming a MIME part, or inline base64; {@code query()} of Imports, by
+ * Id or by Name, Md5 and CreatedDate (see {@link ZoqlFilter}); and the download of an Import's
+ * zipped result CSV.
  *
  * <p>create() checks each Import in Zuora's order and answers a SaveResult with the seed's error
  * text; an accepted Import then moves Pending, Processing, Completed or Failed, advanced by the
  * number of queries that read it ({@link #setQueriesToComplete}) or by the clock
  * ({@link #setProcessingTime}). Every other call needs a live session from login(); fault knobs
- * fail, delay or drop the next requests, and {@link #expireSessions()} makes the next call get an
- * INVALID_SESSION fault.
+ * fail, delay or drop the next requests, or drop the next create() calls before or after their
+ * Imports are made; {@link #expireSessions()} makes the next call get an INVALID_SESSION fault.
  */
 public final class ZuoraSoapSimulator implements AutoCloseable {
 
@@ -101,6 +102,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
     private final List<ImportState> imports = new ArrayList<>();
     private final Map<String, ImportState> importsById = new HashMap<>();
     private final FaultSchedule faults = new FaultSchedule();
+    private final CreateDropSchedule createDrops = new CreateDropSchedule();
     private final Path configuredStorageDir;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
@@ -177,6 +179,23 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
      */
     public void dropNext(int n) {
         faults.dropNext(n);
+    }
+
+    /**
+     * Reads the next {@code n} create() calls whole, then closes their connection before any
+     * Import is made: nothing exists, though the client wrote its request. Other operations pass.
+     */
+    public void dropNextCreatesBeforeCreating(int n) {
+        createDrops.dropBeforeCreating(n);
+    }
+
+    /**
+     * Lets the next {@code n} create() calls make their Imports, then closes the connection
+     * without the reply: the Imports exist and the client never learns their ids. A create()
+     * answered with a fault keeps the knob for the next one; other operations pass.
+     */
+    public void dropNextCreatesAfterCreating(int n) {
+        createDrops.dropAfterCreating(n);
     }
 
     public synchronized void start(int port) throws IOException {
@@ -297,6 +316,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         }
         files.forEach(ZuoraSoapSimulator::deleteQuietly);
         faults.clear();
+        createDrops.clear();
         queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
         processingTime = null;
         sessionIdleTimeout = null;
@@ -376,11 +396,18 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         String response = null;
         SoapFault soapFault = null;
         SoapEnvelopeReader.SoapRequest request = null;
+        boolean dropped = false;
         try {
             request = envelopes.read(received.root(), received.charset());
             call.operation = request.operation();
             call.session = request.session();
-            response = dispatch(request, received, call, now, kept);
+            boolean create = "create".equals(request.operation());
+            if (create && createDrops.takeBeforeCreating()) {
+                dropped = true;
+            } else {
+                response = dispatch(request, received, call, now, kept);
+                dropped = create && createDrops.takeAfterCreating();
+            }
         } catch (SoapFault e) {
             soapFault = e;
         } catch (IOException | RuntimeException e) {
@@ -391,6 +418,13 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             if (request != null) {
                 deleteUnkeptInlineFiles(request, kept);
             }
+        }
+        if (dropped) {
+            // no response header sent: closing the exchange closes the connection
+            LOG.info("Zuora SOAP simulator dropped a create() without a reply {} its Imports were made {}",
+                    response == null ? "before" : "after", call.importIds);
+            record(call);
+            return;
         }
         finish(exchange, call, fault, soapFault, response);
     }
@@ -594,9 +628,8 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         ImportQuery query = ImportQuery.parse(request.queryString());
         List<Map<String, String>> records = new ArrayList<>();
         synchronized (this) {
-            List<ImportState> matches = query.id() == null
-                    ? imports.stream().filter(state -> state.id != null).toList()
-                    : Optional.ofNullable(importsById.get(query.id())).stream().toList();
+            List<ImportState> matches = imports.stream()
+                    .filter(state -> state.id != null && query.filter().test(state::filterValue)).toList();
             for (ImportState state : matches) {
                 state.queryCount++;
                 String status = state.status(now);
@@ -765,6 +798,17 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
                 return now.isAfter(createdAt) ? ZuoraImport.PROCESSING : ZuoraImport.PENDING;
             }
             return queryCount <= 1 ? ZuoraImport.PENDING : ZuoraImport.PROCESSING;
+        }
+
+        /** A field's value as a where clause compares it: a String, or an Instant for CreatedDate. */
+        Object filterValue(String field) {
+            return switch (field) {
+                case "Id" -> id;
+                case "Name" -> name;
+                case "Md5" -> md5Field;
+                case "CreatedDate" -> createdAt;
+                default -> throw new IllegalArgumentException("not filterable: " + field);
+            };
         }
 
         /** Every selectable field's value for a record showing {@code status}; null for fields not set yet. */

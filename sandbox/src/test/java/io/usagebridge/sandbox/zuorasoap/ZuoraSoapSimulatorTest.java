@@ -672,6 +672,56 @@ class ZuoraSoapSimulatorTest {
     }
 
     @Test
+    void createDroppedAfterCreatingLeavesTheImportAndNoReply() throws Exception {
+        simulator.dropNextCreatesAfterCreating(1);
+        String session = client.login(USER, PASSWORD); // the knob waits for a create()
+
+        assertThrows(IOException.class, () -> createMtom(session, "text/csv; name=u.csv", sample(), SAMPLE_MD5, "u"));
+
+        ZuoraSoapCall dropped = simulator.calls("create").get(0);
+        assertEquals(0, dropped.httpStatus());
+        assertNull(dropped.response());
+        ZuoraImport made = simulator.imports().get(0);
+        assertTrue(made.accepted(), "the Import exists though the client never got its id");
+        assertEquals(List.of(made.id()), dropped.importIds());
+        SoapResponse found = client.query(session, "select Id from Import where Name = 'u' and Md5 = '"
+                + SAMPLE_MD5 + "'");
+        assertEquals(made.id(), found.text(OBJECT, "Id"));
+        assertEquals("true", createMtom(session, "text/csv; name=u.csv", sample(), null, "u").text(API, "Success"),
+                "only the next create() is dropped");
+    }
+
+    @Test
+    void createDroppedBeforeCreatingLeavesNothing() throws Exception {
+        simulator.dropNextCreatesBeforeCreating(1);
+        String session = client.login(USER, PASSWORD);
+
+        assertThrows(IOException.class, () -> createMtom(session, "text/csv; name=u.csv", sample(), null, "u"));
+
+        ZuoraSoapCall dropped = simulator.calls("create").get(0);
+        assertEquals(0, dropped.httpStatus());
+        assertTrue(dropped.requestBytes() > sample().length, "the request was read whole");
+        assertTrue(dropped.importIds().isEmpty());
+        assertTrue(simulator.imports().isEmpty());
+        assertEquals("0", client.query(session, "select Id from Import where Name = 'u'").text(API, "size"));
+        assertEquals("true", createMtom(session, "text/csv; name=u.csv", sample(), null, "u").text(API, "Success"));
+    }
+
+    @Test
+    void createAnsweredWithAFaultKeepsTheDropAfterCreatingKnob() throws Exception {
+        simulator.dropNextCreatesAfterCreating(1);
+        String stale = client.login(USER, PASSWORD);
+        simulator.expireSessions();
+
+        assertEquals("INVALID_SESSION", createMtom(stale, "text/csv; name=u.csv", sample(), null, "u").faultCode());
+        String fresh = client.login(USER, PASSWORD);
+        assertThrows(IOException.class, () -> createMtom(fresh, "text/csv; name=u.csv", sample(), null, "u"));
+
+        assertEquals(1, simulator.imports().size());
+        assertEquals(List.of(500, 0), simulator.calls("create").stream().map(ZuoraSoapCall::httpStatus).toList());
+    }
+
+    @Test
     void delayNextHoldsTheAnswer() throws Exception {
         simulator.delayNext(1, Duration.ofMillis(300));
         long start = System.nanoTime();
