@@ -77,6 +77,8 @@ public class LeaseLedger extends LedgerSql {
                     + "'POLLING', 'UNCERTAIN') and lease_until < ?", now);
             update(c, "update source_file set lease_owner = null, lease_until = null where state in ('PENDING', "
                     + "'UNCERTAIN') and lease_until < ?", now);
+            // locks released after a move linger a few seconds by design; only a dead instance's lock is a takeover
+            update(c, "delete from intake_lock where lease_until < ? and lease_owner = 'released'", now);
             int locks = update(c, "delete from intake_lock where lease_until < ?", now);
             return new Swept(sources, released, resendable, uncertain, locks);
         });

@@ -29,14 +29,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.AttemptRow;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
-import io.usagebridge.sandbox.zuorasoap.ZuoraSoapSimulator;
 import io.usagebridge.targets.zuorasoap.ZuoraImportLookup;
 import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
 
@@ -44,58 +42,10 @@ import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
  * {@code direct:lookup-zuora-soap-import} against the SOAP simulator: a create() whose reply was lost leaves the
  * delivery UNCERTAIN, and the lookup tells from Zuora whether its Import exists.
  */
-class ZuoraSoapImportLookupTest extends UsageBridgeTestSupport {
+class ZuoraSoapImportLookupTest extends ZuoraSoapTestSupport {
 
-    private static final String USER = "usage-api@example.com";
-    private static final String PASSWORD = "zuora-soap-test-password";
     private static final String USAGE = "ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION\n"
             + "A00000001,Each,10,11/01/2026,11/01/2026,,,api calls\n";
-
-    private static ZuoraSoapSimulator zuora;
-
-    @BeforeAll
-    static void startZuora() throws IOException {
-        zuora = new ZuoraSoapSimulator();
-        zuora.addUser(USER, PASSWORD);
-        zuora.start(0);
-    }
-
-    @AfterAll
-    static void stopZuora() {
-        zuora.stop();
-    }
-
-    @BeforeEach
-    void resetZuora() {
-        zuora.reset();
-    }
-
-    @Override
-    protected Properties testProperties() {
-        Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout,zuora");
-        p.put("target.zuora.type", "zuora-soap-import");
-        p.put("target.zuora.login-url", zuora.url());
-        p.put("target.zuora.username", USER);
-        p.put("target.zuora.password", PASSWORD);
-        p.put("target.zuora.inbox-folder", "zuora");
-        p.put("target.zuora.poll-initial-delay-ms", "100");
-        p.put("target.zuora.poll-max-delay-ms", "200");
-        return p;
-    }
-
-    /** Only the SOAP target's file of routes/available: the others there need their own keys. */
-    @Override
-    protected List<Path> extraRouteFolders() {
-        try {
-            Path folder = Files.createDirectories(data.resolve("routes"));
-            Files.copy(Path.of("../routes/available/target-zuora-soap.camel.yaml"),
-                    folder.resolve("target-zuora-soap.camel.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            return List.of(folder);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void importMadeBeforeTheReplyWasLostIsFound() throws Exception {

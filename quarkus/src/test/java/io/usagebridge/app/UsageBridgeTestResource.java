@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 
@@ -37,11 +39,18 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
         p.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml");
         p.put("usagebridge.work-dir", data.resolve("work").toString());
         p.put("ledger.url", "jdbc:h2:file:" + data.resolve("ledger/usagebridge"));
-        p.put("ledger.node-id", "test-node");
+        p.put("usagebridge.instance-id", "test-node");
+        p.put("deliver.retry.initial-delay-ms", "100");
+        p.put("deliver.retry.scan-interval-ms", "100");
+        p.put("poll.interval-ms", "100");
+        // the CLI under test asks this app
+        p.put("usagebridge.api-url", "http://127.0.0.1:" + ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081));
         p.put("intake.folder.dir", data.resolve("inbox").toString());
         p.put("intake.folder.done-dir", data.resolve("done").toString());
         p.put("intake.folder.failed-dir", data.resolve("failed").toString());
         p.put("intake.folder.duplicate-dir", data.resolve("duplicate").toString());
+        p.put("intake.folder.inflight-dir", data.resolve("inflight").toString());
         p.put("intake.folder.poll-delay-ms", "100");
         p.put("intake.folder.read-lock-check-interval-ms", "100");
         p.put("intake.folder.read-lock-min-age-ms", "100");

@@ -18,7 +18,7 @@ public record CommandLine(String command, List<String> arguments, Map<String, St
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    static CommandLine parse(String[] args) {
+    public static CommandLine parse(String[] args) {
         List<String> arguments = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.runtime.QuarkusApplication;
 import io.usagebridge.config.SecretFileFunction;
+import io.usagebridge.ledger.IllegalTransitionException;
 
 /**
  * The jar's commands (see {@link CommandLine}), run without starting Camel: they ask the running app's API, and
@@ -22,10 +23,16 @@ public class UsageBridgeCommands implements QuarkusApplication {
 
     @Override
     public int run(String... args) throws Exception {
-        return run(CommandLine.parse(args), System.out, System.err);
+        try {
+            return run(CommandLine.parse(args), System.out, System.err);
+        } catch (IllegalArgumentException | IllegalStateException | IllegalTransitionException refused) {
+            // not resolvable (no such delivery, not uncertain, resolved already), or a bad argument: one line
+            System.err.println("usagebridge " + args[0] + ": " + refused.getMessage());
+            return 1;
+        }
     }
 
-    int run(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+    public int run(CommandLine line, PrintStream out, PrintStream err) throws Exception {
         Config config = ConfigProvider.getConfig();
         DefaultCamelContext placeholders = new DefaultCamelContext();
         placeholders.getPropertiesComponent().addPropertiesFunction(new SecretFileFunction());

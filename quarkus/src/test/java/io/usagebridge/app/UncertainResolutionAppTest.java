@@ -1,0 +1,100 @@
+package io.usagebridge.app;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.usagebridge.app.cli.CommandLine;
+import io.usagebridge.app.cli.UsageBridgeCommands;
+import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+
+/**
+ * An uncertain send as an operator meets it in the app: listed by the API and the CLI, resolved by the CLI (through
+ * the running app's API) as delivered, after which the original moves from failed/ to done/ with nothing sent.
+ */
+@QuarkusTest
+@QuarkusTestResource(UsageBridgeTestResource.class)
+class UncertainResolutionAppTest {
+
+    private static final String HEADER = "UsageStart,UsageEnd,OptionCode,Description,SubscriptionRef\n";
+
+    TwoCheckoutReceiverSimulator twoCheckout;
+
+    @ConfigProperty(name = "intake.folder.dir")
+    Path inbox;
+
+    @ConfigProperty(name = "intake.folder.done-dir")
+    Path done;
+
+    @ConfigProperty(name = "intake.folder.failed-dir")
+    Path failed;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void uncertainSendIsListedAndResolvedByTheCliAsDeliveredWithNothingSent() throws Exception {
+        twoCheckout.dropNext(1);
+        int before = twoCheckout.requestCount();
+        Path staging = Files.createDirectories(inbox.resolveSibling("staging")).resolve("usage-lost-reply.csv");
+        Files.writeString(staging, HEADER + "2026-11-04,2026-11-04,metered-api,,LOSTREPLY1\n", StandardCharsets.UTF_8);
+        Files.createDirectories(inbox);
+        Files.move(staging, inbox.resolve("usage-lost-reply.csv"));
+        await().atMost(30, SECONDS).until(() -> Files.exists(failed.resolve("usage-lost-reply.csv.error.json")));
+
+        JsonNode uncertain = json.readTree(get("/api/deliveries/uncertain")).get(0);
+        assertEquals("usage-lost-reply.csv", uncertain.get("file").asText());
+        assertEquals("DELIVERY_UNCERTAIN", uncertain.get("code").asText());
+        long delivery = uncertain.get("delivery").asLong();
+
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        assertEquals(0, command(listed, "uncertain"));
+        assertTrue(listed.toString().contains("usage-lost-reply.csv"), listed.toString());
+
+        ByteArrayOutputStream resolved = new ByteArrayOutputStream();
+        assertEquals(0, command(resolved, "resolve", String.valueOf(delivery), "--delivered", "--by", "ops-test",
+                "--note", "seen in the receiver's log"));
+        assertTrue(resolved.toString().contains("DELIVERED"), resolved.toString());
+
+        await().atMost(10, SECONDS).until(() -> Files.exists(done.resolve("usage-lost-reply.csv")));
+        assertFalse(Files.exists(failed.resolve("usage-lost-reply.csv")));
+        assertFalse(Files.exists(failed.resolve("usage-lost-reply.csv.error.json")));
+        assertEquals(before + 1, twoCheckout.requestCount(), "the lost one only: nothing was resent");
+        assertEquals("[]", get("/api/deliveries/uncertain").replaceAll("\\s", ""));
+        assertEquals(2, command(new ByteArrayOutputStream(), "resolve", String.valueOf(delivery)),
+                "neither --delivered nor --resend: refused with the usage");
+    }
+
+    private int command(ByteArrayOutputStream out, String... args) throws Exception {
+        return new UsageBridgeCommands().run(CommandLine.parse(args), new PrintStream(out, true),
+                new PrintStream(new ByteArrayOutputStream(), true));
+    }
+
+    private static String get(String path) throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+}
