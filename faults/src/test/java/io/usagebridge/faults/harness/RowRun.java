@@ -26,7 +26,8 @@ public final class RowRun implements AutoCloseable {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** SIGTERM's grace before a SIGKILL: above the app's 10 s shutdown timeout. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final SuiteSettings suite;
     private final String id;
@@ -41,7 +42,7 @@ public final class RowRun implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private LedgerAccess ledger;
     private FolderLayout layout;
-    private Duration settleTimeout = Duration.ofSeconds(60);
+    private Duration settleTimeout = Duration.ofSeconds(30);
 
     private RowRun(SuiteSettings suite, String id, String title, boolean heavy) {
         this.suite = suite;
@@ -52,6 +53,7 @@ public final class RowRun implements AutoCloseable {
         this.simulators = Simulators.start(folders.simulators());
         this.files = new UsageFiles(id, folders.staging());
         this.ledger = LedgerAccess.h2(folders.h2Ledger());
+        // the product's own default ledger URL (config/application.properties) is what H2 rows test
         this.layout = FolderLayout.folderIntake(folders);
     }
 
@@ -270,7 +272,7 @@ public final class RowRun implements AutoCloseable {
     }
 
     private static String firstLine(Throwable t) {
-        String message = String.valueOf(t.getMessage());
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -80,9 +80,12 @@ public final class RunFolders {
         return root.resolve("simulators");
     }
 
-    /** The H2 ledger's file (without the .mv.db suffix) when the row uses the default ledger. */
+    /**
+     * The H2 ledger's file (without the .mv.db suffix) of a row on the default ledger: the product's default
+     * {@code ledger.url} (./data/ledger/usagebridge) in the working folder of node-1, the only node of such a row.
+     */
     public Path h2Ledger() {
-        return data().resolve("ledger").resolve("usagebridge");
+        return nodeDir("node-1").resolve("data").resolve("ledger").resolve("usagebridge");
     }
 
     /** The working folder of one app process, with config/ and routes/ copied from the project. */
