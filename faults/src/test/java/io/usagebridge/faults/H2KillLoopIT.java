@@ -41,7 +41,8 @@ class H2KillLoopIT {
                     int target = k * fileCount / (kills + 1);
                     if (k % 2 == 1) {
                         run.simulators().twoCheckout().delayNext(1, Duration.ofMinutes(10));
-                        run.awaitThat("an upload held", Duration.ofSeconds(60), () -> held(run));
+                        run.awaitThat("an upload held", Duration.ofSeconds(60),
+                                run.simulators()::twoCheckoutHoldsAnAnswer);
                     } else {
                         run.awaitThat(target + " uploads answered", Duration.ofSeconds(120),
                                 () -> run.simulators().twoCheckout().accepted().size() >= target);
@@ -56,12 +57,4 @@ class H2KillLoopIT {
         }
     }
 
-    private static boolean held(RowRun run) {
-        try {
-            return run.simulators().twoCheckout().awaitDelayed(1, Duration.ZERO);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

@@ -101,7 +101,7 @@ class KillAtStageIT {
                 run.simulators().twoCheckout().delayNext(1, Duration.ofMinutes(10));
                 dropFiles(run, Target.TWOCHECKOUT);
                 run.awaitThat("an upload held at 2Checkout", Duration.ofSeconds(30),
-                        () -> held(run));
+                        run.simulators()::twoCheckoutHoldsAnAnswer);
                 app.kill9();
                 run.simulators().releaseHeld();
                 run.note("killed with one upload kept by 2Checkout and its answer held");
@@ -111,14 +111,6 @@ class KillAtStageIT {
         }
     }
 
-    private static boolean held(RowRun run) {
-        try {
-            return run.simulators().twoCheckout().awaitDelayed(1, Duration.ZERO);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     static AppSettings withTarget(RowRun run, Target target) {
         AppSettings settings = run.settings();

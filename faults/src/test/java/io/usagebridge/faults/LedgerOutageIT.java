@@ -41,7 +41,7 @@ class LedgerOutageIT {
                     run.files().twoCheckout(run.folders().inbox(), "during" + i + ".csv", 5);
                 }
                 // the app has tried the ledger (and failed) before it comes back
-                boolean noticed = tryAwait(run, () -> app.log().find(Pattern.compile(
+                boolean noticed = run.becomesTrue(Duration.ofSeconds(20), () -> app.log().find(Pattern.compile(
                         "(?i)(connection.*refused|PSQLException|ledger.*(unreachable|down))")).isPresent());
                 run.note(noticed ? "the app hit the stopped database" : "no ledger error logged within 20 s");
                 postgres.startAgain();
@@ -52,15 +52,6 @@ class LedgerOutageIT {
             if (!postgres.running()) {
                 postgres.startAgain();
             }
-        }
-    }
-
-    private static boolean tryAwait(RowRun run, java.util.function.BooleanSupplier condition) {
-        try {
-            run.awaitThat("a ledger error", Duration.ofSeconds(20), condition);
-            return true;
-        } catch (AssertionError e) {
-            return false;
         }
     }
 }

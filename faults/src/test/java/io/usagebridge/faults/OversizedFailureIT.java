@@ -23,7 +23,7 @@ class OversizedFailureIT {
                 run.files().twoCheckout(run.folders().inbox(), "f1.csv", 5);
                 GeneratedFile bad = run.files().twoCheckout(run.folders().inbox(), "bad.csv", 2, 3000);
                 run.files().twoCheckout(run.folders().inbox(), "f2.csv", 5);
-                run.awaitPlaced(java.time.Duration.ofSeconds(60));
+                run.awaitPlaced(java.time.Duration.ofSeconds(30));
                 String code = run.outcome().files().stream().filter(f -> f.file() == bad).findFirst()
                         .map(FileOutcome::failedCode).orElse(null);
                 run.check("bad.csv in failed/ with CSV_VALUE_INVALID (was " + code + ")",

@@ -95,7 +95,7 @@ class TargetRepliesIT {
                 Instant limitedAt = Instant.now();
                 GeneratedFile other1 = run.files().twoCheckout(run.folders().inbox(), "f1.csv", 5);
                 GeneratedFile other2 = run.files().twoCheckout(run.folders().inbox(), "f2.csv", 5);
-                boolean othersWent = waitFor(run, Duration.ofSeconds(20), () ->
+                boolean othersWent = run.becomesTrue(Duration.ofSeconds(20), () ->
                         run.outcome().files().stream().filter(f -> f.file() == other1 || f.file() == other2)
                                 .allMatch(f -> f.places().equals(java.util.List.of(Place.DONE))));
                 run.check("other files reach done/ while the 429 waits", othersWent);
@@ -112,15 +112,6 @@ class TargetRepliesIT {
                     run.note("shortened: next attempt set to now in the ledger");
                 }
             });
-        }
-    }
-
-    private static boolean waitFor(RowRun run, Duration timeout, java.util.function.BooleanSupplier condition) {
-        try {
-            run.awaitThat("", timeout, condition);
-            return true;
-        } catch (AssertionError e) {
-            return false;
         }
     }
 }

@@ -83,7 +83,8 @@ public final class LedgerAccess {
     public List<UncertainDelivery> uncertain() {
         List<UncertainDelivery> rows = new ArrayList<>();
         query("select d.id, d.target, d.chunk_no, s.id, s.name, s.sha256 from delivery d "
-                + "join source_file s on s.id = d.source_id where d.state = 'UNCERTAIN' order by d.id", rs ->
+                + "join source_file s on s.id = d.source_id where d.state = ? order by d.id", List.of("UNCERTAIN"),
+                rs ->
                 rows.add(new UncertainDelivery(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6).trim())));
         return rows;
@@ -93,7 +94,8 @@ public final class LedgerAccess {
     public List<DeliveryChunk> deliveriesOf(String sourceSha256) {
         List<DeliveryChunk> rows = new ArrayList<>();
         query("select d.id, d.target, d.chunk_no, d.chunk_rows, d.state from delivery d join source_file s "
-                + "on s.id = d.source_id where s.sha256 = '" + sourceSha256 + "' order by d.target, d.chunk_no", rs -> {
+                + "on s.id = d.source_id where s.sha256 = ? order by d.target, d.chunk_no", List.of(sourceSha256),
+                rs -> {
                     long chunkRows = rs.getLong(4);
                     rows.add(new DeliveryChunk(rs.getLong(1), rs.getString(2), rs.getInt(3),
                             rs.wasNull() ? null : chunkRows, rs.getString(5)));
@@ -104,7 +106,7 @@ public final class LedgerAccess {
     /** The state of each delivery by state name, for notes. */
     public List<String> deliveryStates() {
         List<String> rows = new ArrayList<>();
-        query("select state, count(*) from delivery group by state order by state",
+        query("select state, count(*) from delivery group by state order by state", List.of(),
                 rs -> rows.add(rs.getString(1) + "=" + rs.getLong(2)));
         return rows;
     }
@@ -114,8 +116,8 @@ public final class LedgerAccess {
         Optional<String> column = nextAttemptColumn();
         List<ParkedDelivery> rows = new ArrayList<>();
         query("select d.id, d.target, d.state" + column.map(c -> ", d." + c).orElse("") + " from delivery d join "
-                + "source_file s on s.id = d.source_id where s.sha256 = '" + sourceSha256 + "' and d.target = '"
-                + target + "' order by d.id", rs -> {
+                + "source_file s on s.id = d.source_id where s.sha256 = ? and d.target = ? order by d.id",
+                List.of(sourceSha256, target), rs -> {
                     Timestamp next = column.isPresent() ? rs.getTimestamp(4) : null;
                     rows.add(new ParkedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3),
                             next == null ? null : next.toInstant(), column.orElse(null)));
@@ -125,6 +127,9 @@ public final class LedgerAccess {
 
     /** Makes a parked delivery due now, as an operator shortening a long Retry-After would. */
     public int makeDueNow(long deliveryId, String column) {
+        if (!NEXT_ATTEMPT_COLUMNS.contains(column)) {
+            throw new IllegalArgumentException("not a next-attempt column: " + column);
+        }
         try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("update delivery set " + column + " = ? where id = ?")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
@@ -158,11 +163,15 @@ public final class LedgerAccess {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, RowReader reader) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                reader.read(rs);
+    private void query(String sql, List<String> parameters, RowReader reader) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
             }
         } catch (SQLException e) {
             if (isMissingTable(e)) {

@@ -33,7 +33,8 @@ public final class ReliabilityReport {
         long passed = rows.stream().filter(RowReport::passed).count();
         Duration total = rows.stream().map(RowReport::took).reduce(Duration.ZERO, Duration::plus);
         md.append("# UsageBridge reliability under faults\n\n")
-                .append("Written by the fault suite (`faults/`, ").append(command(profile)).append(") from its last run. ")
+                .append("Written by the fault suite (`faults/`, ").append(command(profile))
+                .append(") from its last run. ")
                 .append("Each row runs the packaged app (`quarkus-run.jar`) as child processes against the sandbox ")
                 .append("simulators, injects one fault, and counts at the simulators, by the unique row ids inside ")
                 .append("every file, what the target accepted.\n\n")
@@ -62,8 +63,7 @@ public final class ReliabilityReport {
                     .append(" | ").append(row.misplacedFiles())
                     .append(" | ").append(afterResolution(row))
                     .append(" | ").append(seconds(row.took()))
-                    .append(" | ").append(row.passed() ? "pass" : row.meetsBar() ? "**fail** (after the bar)"
-                            : "**fail**")
+                    .append(" | ").append(result(row))
                     .append(" |\n");
         }
         List<RowReport> failing = rows.stream().filter(r -> !r.passed()).toList();
@@ -90,6 +90,16 @@ public final class ReliabilityReport {
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + report, e);
         }
+    }
+
+    private static String result(RowReport row) {
+        if (row.passed()) {
+            return "pass";
+        }
+        if (row.cause().startsWith(RowRun.ABORTED)) {
+            return "**fail** (not run to its end)";
+        }
+        return row.meetsBar() ? "**fail** (bar met, not final)" : "**fail**";
     }
 
     private static String afterResolution(RowReport row) {

@@ -25,6 +25,8 @@ public final class RowRun implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /** How the cause of a row whose scenario threw begins. */
+    static final String ABORTED = "The row could not run to its end";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** SIGTERM's grace before a SIGKILL: above the app's 10 s shutdown timeout. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -178,6 +180,16 @@ public final class RowRun implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code timeout} for {@code condition}; false when it did not come (the row goes on). */
+    public boolean becomesTrue(Duration timeout, BooleanSupplier condition) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
     /** Every original in exactly one final place, the inbox empty of them. */
     public boolean allPlaced() {
         return outcomeWithoutLedger().misplacedFiles() == 0;
@@ -247,7 +259,7 @@ public final class RowRun implements AutoCloseable {
     private String cause(Throwable aborted, Outcome before, Outcome after, List<String> resolutionProblems) {
         List<String> parts = new ArrayList<>();
         if (aborted != null) {
-            parts.add("The row could not run to its end: " + firstLine(aborted) + ".");
+            parts.add(ABORTED + ": " + firstLine(aborted) + ".");
         }
         if (!before.meetsBar()) {
             parts.add("Misses the bar: " + before.lostRows() + " rows lost, " + before.duplicatedRows()

@@ -108,6 +108,16 @@ public final class Simulators implements AutoCloseable {
         return sftp.rootDir().resolve(remoteDir);
     }
 
+    /** True while 2Checkout holds the answer to an upload it kept ({@code delayNext}). */
+    public boolean twoCheckoutHoldsAnAnswer() {
+        try {
+            return twoCheckout.awaitDelayed(1, java.time.Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Lets every held answer go (a row ends with nothing held). */
     public void releaseHeld() {
         twoCheckout.releaseDelayed();
