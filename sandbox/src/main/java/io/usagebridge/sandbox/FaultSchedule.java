@@ -8,12 +8,20 @@ import java.time.Duration;
  */
 public final class FaultSchedule {
 
-    /** What to do to one request; {@code failStatus} 0 means no failure. */
-    public record Faults(int failStatus, boolean drop, Duration delay) {
-        static final Faults NONE = new Faults(0, false, Duration.ZERO);
+    /**
+     * What to do to one request; {@code failStatus} 0 means no failure. {@code storedFailStatus} (0 = none):
+     * process and keep the request as usual, then answer this status instead of the verdict, as a receiver
+     * that stored the upload and failed afterwards.
+     */
+    public record Faults(int failStatus, boolean drop, Duration delay, int storedFailStatus) {
+        static final Faults NONE = new Faults(0, false, Duration.ZERO, 0);
 
         public boolean fail() {
             return failStatus != 0;
+        }
+
+        public boolean failAfterStore() {
+            return storedFailStatus != 0;
         }
     }
 
@@ -22,14 +30,22 @@ public final class FaultSchedule {
     private int dropRemaining;
     private int delayRemaining;
     private Duration delay = Duration.ZERO;
+    private int storedFailRemaining;
+    private int storedFailStatus;
 
     public synchronized void failNext(int n, int httpStatus) {
         requireCount(n);
-        if (httpStatus < 200 || httpStatus > 599) {
-            throw new IllegalArgumentException("HTTP status must be 200..599, was " + httpStatus);
-        }
+        requireStatus(httpStatus);
         failRemaining = n;
         failStatus = httpStatus;
+    }
+
+    /** The next {@code n} requests are processed and kept, then answered {@code httpStatus}. */
+    public synchronized void failAfterStoreNext(int n, int httpStatus) {
+        requireCount(n);
+        requireStatus(httpStatus);
+        storedFailRemaining = n;
+        storedFailStatus = httpStatus;
     }
 
     public synchronized void dropNext(int n) {
@@ -63,13 +79,26 @@ public final class FaultSchedule {
             delayRemaining--;
             wait = delay;
         }
-        return new Faults(status, drop, wait);
+        int storedStatus = 0;
+        // a request failed or dropped before processing is never stored: it keeps the knob
+        if (status == 0 && !drop && storedFailRemaining > 0) {
+            storedFailRemaining--;
+            storedStatus = storedFailStatus;
+        }
+        return new Faults(status, drop, wait, storedStatus);
     }
 
     public synchronized void clear() {
         failRemaining = 0;
         dropRemaining = 0;
         delayRemaining = 0;
+        storedFailRemaining = 0;
+    }
+
+    private static void requireStatus(int httpStatus) {
+        if (httpStatus < 200 || httpStatus > 599) {
+            throw new IllegalArgumentException("HTTP status must be 200..599, was " + httpStatus);
+        }
     }
 
     private static void requireCount(int n) {

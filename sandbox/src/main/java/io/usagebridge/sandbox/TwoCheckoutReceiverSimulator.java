@@ -54,6 +54,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final List<ReceivedUpload> records = new ArrayList<>();
     private final FaultSchedule faults = new FaultSchedule();
+    private final HeldResponses held = new HeldResponses();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final List<Instant> requestTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path configuredStorageDir;
@@ -92,9 +93,30 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
         faults.failNext(n, httpStatus);
     }
 
-    /** Holds the answer to the next {@code n} requests for {@code d}; other requests go on meanwhile. */
+    /**
+     * Holds the answer to the next {@code n} requests for {@code d} (after processing them: the upload is kept);
+     * other requests go on meanwhile. {@link #releaseDelayed()} lets them go early.
+     */
     public void delayNext(int n, Duration d) {
         faults.delayNext(n, d);
+    }
+
+    /** Lets every answer now held by {@link #delayNext} go at once. */
+    public void releaseDelayed() {
+        held.releaseAll();
+    }
+
+    /** Waits until {@code count} answers are being held by {@link #delayNext}; false on timeout. */
+    public boolean awaitDelayed(int count, Duration timeout) throws InterruptedException {
+        return held.awaitHeld(count, timeout);
+    }
+
+    /**
+     * Processes and keeps the next {@code n} uploads as usual (they count in {@link #accepted()} when valid), then
+     * answers {@code httpStatus} instead of the verdict: the receiver stored the file and failed afterwards.
+     */
+    public void failAfterStoreNext(int n, int httpStatus) {
+        faults.failAfterStoreNext(n, httpStatus);
     }
 
     /**
@@ -205,6 +227,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
         requestCount.set(0);
         requestTimes.clear();
         faults.clear();
+        held.releaseAll();
         signedFields = DEFAULT_SIGNED_FIELDS;
         filePartName = DEFAULT_FILE_PART_NAME;
     }
@@ -217,7 +240,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
         try (exchange) {
             if (fault.drop() || fault.fail()) {
                 exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-                if (!waitOut(fault.delay()) || fault.drop()) {
+                if (!held.hold(fault.delay()) || fault.drop()) {
                     // closing before any response header was sent closes the connection
                     LOG.info("2Checkout simulator dropped request {} without a response", requestCount());
                     return;
@@ -233,9 +256,17 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
             }
             LOG.info("2Checkout simulator: merchant={} file={} size={} md5={} -> {}",
                     upload.fields().get("merchant"), upload.fileName(), upload.size(), upload.fileMd5(), upload.reply());
-            if (waitOut(fault.delay())) {
-                respond(exchange, 200, upload.reply());
+            if (!held.hold(fault.delay())) {
+                return;
             }
+            if (fault.failAfterStore()) {
+                LOG.info("2Checkout simulator kept request {} and failed it with HTTP {}", requestCount(),
+                        fault.storedFailStatus());
+                respond(exchange, fault.storedFailStatus(),
+                        "<html><body><h1>" + fault.storedFailStatus() + "</h1>simulated failure</body></html>");
+                return;
+            }
+            respond(exchange, 200, upload.reply());
         }
     }
 
@@ -303,20 +334,6 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
-        }
-    }
-
-    /** @return false when interrupted (the simulator is stopping) */
-    private static boolean waitOut(Duration delay) {
-        if (delay.isZero()) {
-            return true;
-        }
-        try {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -166,6 +166,45 @@ class TwoCheckoutReceiverSimulatorTest {
     }
 
     @Test
+    void heldAnswerGoesWhenReleasedWithTheUploadAlreadyKept() throws Exception {
+        simulator.delayNext(1, Duration.ofMinutes(10));
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(
+                request(signedFields(MERCHANT, SECRET, CSV), "file", "held.csv", CSV),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertTrue(simulator.awaitDelayed(1, Duration.ofSeconds(10)), "the answer must be held");
+        assertEquals(1, simulator.accepted().size(), "the target keeps the upload before it answers");
+        assertTrue(!answer.isDone());
+        simulator.releaseDelayed();
+
+        assertEquals("1", answer.get().body());
+    }
+
+    @Test
+    void failAfterStoreKeepsTheUploadAndAnswersTheStatus() throws Exception {
+        simulator.failAfterStoreNext(1, 500);
+
+        HttpResponse<String> response = send(signedFields(MERCHANT, SECRET, CSV), "stored.csv", CSV);
+
+        assertEquals(500, response.statusCode());
+        assertEquals(1, simulator.accepted().size(), "stored and valid, though the client saw a 500");
+        assertEquals("stored.csv", simulator.accepted().get(0).fileName());
+        assertEquals("1", send(signedFields(MERCHANT, SECRET, CSV), "next.csv", CSV).body(), "one request only");
+    }
+
+    @Test
+    void failAfterStoreWaitsForARequestThatIsProcessed() throws Exception {
+        simulator.dropNext(1);
+        simulator.failAfterStoreNext(1, 503);
+        Map<String, String> fields = signedFields(MERCHANT, SECRET, CSV);
+
+        assertThrows(IOException.class, () -> send(fields, "dropped.csv", CSV));
+        assertEquals(503, send(fields, "stored.csv", CSV).statusCode());
+
+        assertEquals(List.of("stored.csv"), simulator.accepted().stream().map(ReceivedUpload::fileName).toList());
+    }
+
+    @Test
     void largeChunkedUploadIsStoredWithItsMd5() throws Exception {
         long size = 32L * 1024 * 1024;
         String md5 = GeneratedContent.md5(7, size);

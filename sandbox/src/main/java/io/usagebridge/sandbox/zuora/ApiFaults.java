@@ -38,6 +38,8 @@ final class ApiFaults {
     private int dropAfterCommitRemaining;
     private int rateLimitRemaining;
     private Duration retryAfter = Duration.ZERO;
+    private int statusHoldRemaining;
+    private Duration statusHold = Duration.ZERO;
 
     synchronized void failNext(int n, int httpStatus) {
         requireCount(n);
@@ -74,6 +76,24 @@ final class ApiFaults {
         }
         rateLimitRemaining = n;
         retryAfter = wait;
+    }
+
+    synchronized void holdStatusRepliesNext(int n, Duration hold) {
+        requireCount(n);
+        if (hold.isNegative()) {
+            throw new IllegalArgumentException("hold must not be negative");
+        }
+        statusHoldRemaining = n;
+        statusHold = hold;
+    }
+
+    /** How long to hold the answer to the status poll now answered (zero when no hold is due). */
+    synchronized Duration nextStatusHold() {
+        if (statusHoldRemaining == 0) {
+            return Duration.ZERO;
+        }
+        statusHoldRemaining--;
+        return statusHold;
     }
 
     /** Takes the faults for the API request now arriving. */
@@ -117,6 +137,7 @@ final class ApiFaults {
         delayRemaining = 0;
         dropAfterCommitRemaining = 0;
         rateLimitRemaining = 0;
+        statusHoldRemaining = 0;
     }
 
     private static void requireCount(int n) {

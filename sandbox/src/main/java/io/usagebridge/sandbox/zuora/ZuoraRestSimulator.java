@@ -3,6 +3,7 @@ package io.usagebridge.sandbox.zuora;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.usagebridge.sandbox.HeldResponses;
 import io.usagebridge.sandbox.MultipartForm;
 import io.usagebridge.sandbox.MultipartFormReader;
 import java.io.ByteArrayOutputStream;
@@ -240,7 +241,16 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         httpDateRetryAfter = enabled;
     }
 
-    /** Lets every answer now held by {@link #delayNext} go at once. */
+    /**
+     * The next {@code n} status polls ({@code GET /v1/usage/{id}/status}, {@code GET /v1/bulk/{key}}) are
+     * answered only after {@code hold} (wall-clock), their status already moved on: the poll reached Zuora and
+     * its answer is in flight. {@link #releaseDelayed()} lets them go early.
+     */
+    public void holdStatusRepliesNext(int n, Duration hold) {
+        faults.holdStatusRepliesNext(n, hold);
+    }
+
+    /** Lets every answer now held by {@link #delayNext} or {@link #holdStatusRepliesNext} go at once. */
     public void releaseDelayed() {
         held.releaseAll();
     }
@@ -399,7 +409,12 @@ public final class ZuoraRestSimulator implements AutoCloseable {
                 }
                 reply = error(500, CODE_INTERNAL_ERROR, "An internal error occurred.");
             }
-            boolean notStopping = held.hold(fault.delay());
+            Duration hold = fault.delay();
+            if (isStatusPoll(call)) {
+                Duration statusHold = faults.nextStatusHold();
+                hold = statusHold.compareTo(hold) > 0 ? statusHold : hold;
+            }
+            boolean notStopping = held.hold(hold);
             if (call.reservedKey != null) {
                 // in flight until now, so a retry during a delay gets 409
                 idempotencyKeys.complete(call.reservedKey, reply.stored());
@@ -1015,6 +1030,11 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- small pieces
+
+    private static boolean isStatusPoll(Call call) {
+        return call.is("GET") && (USAGE_STATUS_PATH.matcher(call.path).matches()
+                || (BULK_KEY_PATH.matcher(call.path).matches()));
+    }
 
     private void addJob(SimulatedJob job) {
         synchronized (jobs) {

@@ -62,6 +62,10 @@ final class ZuoraTestClient {
         return http.send(builder(uri(path), token, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
+        return http.sendAsync(builder(uri(path), token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<byte[]> getBytes(URI uri, String token, String... headers) throws IOException, InterruptedException {
         return http.send(builder(uri, token, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

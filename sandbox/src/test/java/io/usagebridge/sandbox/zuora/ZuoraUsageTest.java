@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ZuoraUsageTest extends ZuoraSimulatorFixture {
@@ -33,6 +35,22 @@ class ZuoraUsageTest extends ZuoraSimulatorFixture {
         assertNull(job.actionType());
         assertEquals(md5(ZUORA_SAMPLE_USAGE), job.fileMd5());
         assertEquals("Completed", job.status());
+    }
+
+    @Test
+    void heldStatusReplyHasMovedTheJobOnAndGoesWhenReleased() throws Exception {
+        String token = client.token();
+        String statusPath = ResponseJson.text(client.post("/v1/usage", token,
+                ZuoraMultipartBody.usage("usage.csv", ZUORA_SAMPLE_USAGE)).body(), "checkImportStatus");
+        simulator.holdStatusRepliesNext(1, Duration.ofMinutes(10));
+
+        CompletableFuture<HttpResponse<String>> held = client.getAsync(statusPath, token);
+
+        assertTrue(simulator.awaitDelayed(1, Duration.ofSeconds(10)), "the status reply must be held");
+        assertEquals("Pending", simulator.jobs().get(0).status(), "the poll reached the simulator");
+        assertEquals("Processing", importStatus(token, statusPath), "only the next poll was held");
+        simulator.releaseDelayed();
+        assertEquals("Pending", ResponseJson.text(held.get().body(), "importStatus"));
     }
 
     @Test

@@ -1,20 +1,20 @@
-package io.usagebridge.sandbox.zuora;
+package io.usagebridge.sandbox;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds answers for {@code delayNext}: a held request waits out its delay in wall-clock time,
+ * Holds answers for a simulator's {@code delayNext}: a held request waits out its delay in wall-clock time,
  * unless {@link #releaseAll()} lets it go early. Tests wait for a request to be held with
- * {@link #awaitHeld} instead of sleeping.
+ * {@link #awaitHeld} instead of sleeping. Shared by the HTTP simulators.
  */
-final class HeldResponses {
+public final class HeldResponses {
 
     private int heldNow;
     private long releases;
 
     /** @return false when interrupted (the simulator is stopping) */
-    synchronized boolean hold(Duration delay) {
+    public synchronized boolean hold(Duration delay) {
         if (delay.isZero()) {
             return true;
         }
@@ -41,13 +41,13 @@ final class HeldResponses {
     }
 
     /** Ends every hold now in progress; later holds wait their full delay. */
-    synchronized void releaseAll() {
+    public synchronized void releaseAll() {
         releases++;
         notifyAll();
     }
 
     /** Waits until at least {@code count} answers are held; false on timeout. */
-    synchronized boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (heldNow < count) {
             long left = deadline - System.nanoTime();
@@ -59,7 +59,7 @@ final class HeldResponses {
         return true;
     }
 
-    synchronized int heldNow() {
+    public synchronized int heldNow() {
         return heldNow;
     }
 }
