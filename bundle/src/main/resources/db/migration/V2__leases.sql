@@ -8,6 +8,9 @@ alter table source_file add column lease_until timestamp;
 alter table source_file add column intake_route varchar(200);
 -- a later intake of the same file took over this source's unfinished deliveries
 alter table source_file add column superseded_by bigint;
+-- the original reached the place its outcome names (the intake's move was done); until then the source keeps its
+-- lease, and a source whose instance died before the move is taken over by the next intake of the file
+alter table source_file add column moved boolean default false not null;
 
 -- claimed_by is the lease owner's token; lease_until its expiry
 alter table delivery add column lease_until timestamp;

@@ -53,7 +53,8 @@ public final class FailureClassifier {
             if (cause instanceof InterruptedIOException || cause instanceof IOException) {
                 return new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN, "the request was written but no "
                         + "complete answer came (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                        + "); it may have been received: check the target, then resolve it (resolve --delivered | --resend)", null, false, null,
+                        + "); it may have been received: check the target, then resolve it "
+                        + "(resolve --delivered | --resend)", null, false, null,
                         thrown);
             }
             cause = cause.getCause();

@@ -65,6 +65,10 @@ public final class SourceFinaliser implements Processor {
         String moveTo = places.forOutcome(outcome);
         exchange.setProperty(ExchangeKeys.OUTCOME, outcome.folderName());
         exchange.setProperty(ExchangeKeys.MOVE_TO, moveTo);
+        if (sourceId != null) {
+            // the intake endpoint moves the file on commit, after this route: only then is the outcome in place
+            exchange.getExchangeExtension().addOnCompletion(new MoveConfirmation(ledger, sourceId));
+        }
         String keptAs = Path.of(moveTo).getFileName().toString();
         if (outcome == SourceState.FAILED || outcome == SourceState.UNCERTAIN) {
             List<FailureRecord> all = sourceId == null ? seen : SourceFailures.of(ledger.source(sourceId)
@@ -106,11 +110,15 @@ public final class SourceFinaliser implements Processor {
         return local ? Path.of(dir).toAbsolutePath().toString() : dir;
     }
 
-    /** A file of the same name already kept there is never overwritten: the source id makes the name unique. */
+    /**
+     * A file of the same name already kept there is never overwritten (the file endpoint's move would replace it):
+     * the source id makes the name unique. A remote folder (SFTP) cannot be looked into from here, so there every
+     * kept name carries the source id.
+     */
     static String freeName(String dir, String name, Long sourceId) {
         Path dirPath = Path.of(dir);
         Path candidate = dirPath.resolve(name);
-        if (dirPath.isAbsolute() && Files.exists(candidate) && sourceId != null) {
+        if (sourceId != null && (!dirPath.isAbsolute() || Files.exists(candidate))) {
             String file = candidate.getFileName().toString();
             int dot = file.lastIndexOf('.');
             String unique = dot > 0 ? file.substring(0, dot) + "." + sourceId + file.substring(dot)

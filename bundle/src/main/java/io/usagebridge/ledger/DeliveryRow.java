@@ -10,7 +10,8 @@ public record DeliveryRow(long id, long sourceId, String contentSha256, String t
                           Instant createdAt, Instant updatedAt, int polls, Instant nextPollAt,
                           Instant pollDeadline, Long remoteTotal, Long remoteImported, Long remoteFailed,
                           String resultPath, String claimedBy, Instant leaseUntil, Instant nextAttemptAt,
-                          int keyGeneration, String chunkPath, String sentName, Instant uncertainSince, int lookups, int parks,
+                          int keyGeneration, String chunkPath, String sentName, Instant uncertainSince, int lookups,
+                          int parks,
                           String resolution, String resolvedBy, Instant resolvedAt) {
 
     /** True when a lease is held on it and has not run out at {@code now}. */

@@ -265,7 +265,8 @@ public class InsightsBatchLedger extends LedgerSql {
     public Optional<DeliveredRecord> recordOfDelivery(long deliveryId) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("select b.id, b.data_source, r.record_type, b.batch_date "
-                    + "from insights_batch_record r join insights_batch b on b.id = r.batch_id where r.delivery_id = ?")) {
+                    + "from insights_batch_record r join insights_batch b on b.id = r.batch_id "
+                    + "where r.delivery_id = ?")) {
                 bind(ps, deliveryId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new DeliveredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -78,11 +78,13 @@ public class LedgerRepository extends LedgerSql {
             List<DeliveryRow> mine = deliveries(c, "source_id = ?", sourceId);
             SourceState outcome = outcomeOf(source, mine, failuresSeen);
             Long duplicateOf = outcome == SourceState.DUPLICATE ? firstDeliveredWithSameContent(c, source) : null;
+            // the lease stays until the intake's move is done (movedTo): a crash before it leaves the file to the
+            // next intake, which takes this source over
             if (update(c, "update source_file set state = ?, duplicate_of = ?, finished_at = ?, kept_at = ?, "
-                    + "done_dir = ?, failed_dir = ?, sidecar_dir = ?, lease_owner = null, lease_until = null "
+                    + "done_dir = ?, failed_dir = ?, sidecar_dir = ?, moved = false, lease_until = ? "
                     + "where id = ? and state = ? and lease_owner = ?", outcome, orNull(duplicateOf),
                     outcome.waiting() ? Null.TIMESTAMP : now(), places.forOutcome(outcome), places.doneDir(),
-                    places.failedDir(), places.sidecarDir(), sourceId, SourceState.RECEIVED,
+                    places.failedDir(), places.sidecarDir(), leaseUntil(), sourceId, SourceState.RECEIVED,
                     instance.token()) != 1) {
                 // our lease ran out and another instance took this file over: it is theirs to settle and move
                 throw new LeaseLostException("source " + sourceId + " (" + source.name() + ") was taken over by "
@@ -97,8 +99,8 @@ public class LedgerRepository extends LedgerSql {
      * DONE or FAILED with the unit, its lease released.
      */
     public void settlePart(long sourceId, boolean failed) {
-        inTransaction(c -> update(c, "update source_file set state = ?, finished_at = ?, lease_owner = null, "
-                + "lease_until = null where id = ? and state in ('RECEIVED', 'INTERRUPTED')",
+        inTransaction(c -> update(c, "update source_file set state = ?, finished_at = ?, moved = true, "
+                + "lease_owner = null, lease_until = null where id = ? and state in ('RECEIVED', 'INTERRUPTED')",
                 failed ? SourceState.FAILED : SourceState.DONE, now(), sourceId));
     }
 
@@ -108,6 +110,16 @@ public class LedgerRepository extends LedgerSql {
                 + "finished_at = null where id = ? and sha256 = ? and state in ('RECEIVED', 'INTERRUPTED') and "
                 + "(lease_owner is null or lease_owner = ? or lease_until < ?)", SourceState.RECEIVED,
                 instance.token(), leaseUntil(), sourceId, sha256, instance.token(), now()) == 1);
+    }
+
+    /**
+     * The intake's move of a settled source's original is over: done (the original is where the ledger says), or not
+     * (the exchange rolled back: the file stays in the inbox and its next intake takes this source over). Either
+     * way the source's lease goes.
+     */
+    public void movedTo(long sourceId, boolean moved) {
+        inTransaction(c -> update(c, "update source_file set moved = ?, lease_owner = null, lease_until = null "
+                + "where id = ? and lease_owner = ?", moved, sourceId, instance.token()));
     }
 
     /** What a source's deliveries make of it now. */
@@ -128,8 +140,8 @@ public class LedgerRepository extends LedgerSql {
     /** Sources whose original waits for their deliveries (in inflight/ or failed/): the sweep looks at them. */
     public List<SourceRow> waitingSources(int limit) {
         return inTransaction(c -> {
-            List<SourceRow> rows = sources(c, "state in ('PENDING', 'UNCERTAIN') and (lease_until is null or "
-                    + "lease_until < ?)", now());
+            List<SourceRow> rows = sources(c, "state in ('PENDING', 'UNCERTAIN') and moved = true and "
+                    + "(lease_until is null or lease_until < ?)", now());
             return rows.size() > limit ? rows.subList(0, limit) : rows;
         });
     }
@@ -137,7 +149,7 @@ public class LedgerRepository extends LedgerSql {
     /** Takes a waiting source for this instance to move its original; false when another instance has it. */
     public boolean takeWaitingSource(long sourceId) {
         return inTransaction(c -> update(c, "update source_file set lease_owner = ?, lease_until = ? where id = ? "
-                + "and state in ('PENDING', 'UNCERTAIN') and (lease_until is null or lease_until < ?)",
+                + "and state in ('PENDING', 'UNCERTAIN') and moved = true and (lease_until is null or lease_until < ?)",
                 instance.token(), leaseUntil(), sourceId, now()) == 1);
     }
 
@@ -150,7 +162,7 @@ public class LedgerRepository extends LedgerSql {
     /** A waiting source's original was moved to {@code keptAt}: its new state, and our lease released. */
     public void moveWaitingSource(long sourceId, SourceState state, String keptAt) {
         inTransaction(c -> {
-            int changed = update(c, "update source_file set state = ?, kept_at = ?, finished_at = ?, "
+            int changed = update(c, "update source_file set state = ?, kept_at = ?, finished_at = ?, moved = true, "
                     + "lease_owner = null, lease_until = null where id = ? and lease_owner = ?", state, keptAt,
                     state.waiting() ? Null.TIMESTAMP : now(), sourceId, instance.token());
             if (changed != 1) {
@@ -228,6 +240,17 @@ public class LedgerRepository extends LedgerSql {
      * exist already are left as they are.
      */
     public void plan(long sourceId, String contentSha256, String target, List<PlannedChunk> chunks) {
+        try {
+            planOnce(sourceId, contentSha256, target, chunks);
+        } catch (LedgerUnavailableException e) {
+            throw e;
+        } catch (IllegalStateException planRace) {
+            // another instance planned the same content at the same moment: its rows stand, ours are not needed
+            planOnce(sourceId, contentSha256, target, chunks);
+        }
+    }
+
+    private void planOnce(long sourceId, String contentSha256, String target, List<PlannedChunk> chunks) {
         inTransaction(c -> {
             for (PlannedChunk chunk : chunks) {
                 if (deliveries(c, "content_sha256 = ? and target = ? and chunk_no = ?", contentSha256, target,
@@ -337,8 +360,8 @@ public class LedgerRepository extends LedgerSql {
     /** An earlier intake of the same file, cut short, is finished: a later one carries its deliveries on. */
     private void supersede(Connection c, long earlier, long later) throws SQLException {
         update(c, "update source_file set state = ?, superseded_by = ?, finished_at = coalesce(finished_at, ?), "
-                + "lease_owner = null, lease_until = null where id = ? and state in ('RECEIVED', 'INTERRUPTED', "
-                + "'PENDING', 'UNCERTAIN')", SourceState.INTERRUPTED, later, now(), earlier);
+                + "lease_owner = null, lease_until = null where id = ? and (state in ('RECEIVED', 'INTERRUPTED', "
+                + "'PENDING', 'UNCERTAIN') or moved = false)", SourceState.INTERRUPTED, later, now(), earlier);
     }
 
     /**
@@ -353,9 +376,11 @@ public class LedgerRepository extends LedgerSql {
         return switch (source.state()) {
             case RECEIVED -> !source.leaseLive(now);
             case INTERRUPTED -> true;
-            case PENDING, UNCERTAIN -> source.keptAt() != null && Path.of(source.keptAt()).isAbsolute()
+            // settled, but its instance died before the move: the file never left the inbox
+            default -> !source.moved() && !source.leaseLive(now)
+                    // or it waited and was moved back into the inbox by hand
+                    || source.state().waiting() && source.keptAt() != null && Path.of(source.keptAt()).isAbsolute()
                     && !Files.exists(Path.of(source.keptAt()));
-            default -> false;
         };
     }
 

@@ -151,7 +151,8 @@ abstract class LedgerSql {
                 nullableLong(rs, "remote_failed"), rs.getString("result_path"), rs.getString("claimed_by"),
                 instant(rs.getTimestamp("lease_until")), instant(rs.getTimestamp("next_attempt_at")),
                 rs.getInt("key_generation"), rs.getString("chunk_path"), rs.getString("sent_name"),
-                instant(rs.getTimestamp("uncertain_since")), rs.getInt("lookups"), rs.getInt("parks"), rs.getString("resolution"),
+                instant(rs.getTimestamp("uncertain_since")), rs.getInt("lookups"), rs.getInt("parks"),
+                rs.getString("resolution"),
                 rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")));
     }
 
@@ -164,7 +165,7 @@ abstract class LedgerSql {
                 rs.getString("kept_at"), rs.getString("done_dir"), rs.getString("failed_dir"),
                 rs.getString("sidecar_dir"), rs.getString("node_id"), rs.getString("lease_owner"),
                 instant(rs.getTimestamp("lease_until")), rs.getString("intake_route"),
-                nullableLong(rs, "superseded_by"));
+                nullableLong(rs, "superseded_by"), rs.getBoolean("moved"));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -7,7 +7,7 @@ public record SourceRow(long id, String name, String origin, String workPath, St
                         long bytes, long rows, SourceState state, Long duplicateOf, String errorCode,
                         String errorMessage, Instant receivedAt, Instant finishedAt, String keptAt, String doneDir,
                         String failedDir, String sidecarDir, String instanceLabel, String leaseOwner,
-                        Instant leaseUntil, String intakeRoute, Long supersededBy) {
+                        Instant leaseUntil, String intakeRoute, Long supersededBy, boolean moved) {
 
     /** True when a lease is held on it and has not run out at {@code now}. */
     public boolean leaseLive(Instant now) {

@@ -77,7 +77,13 @@ public final class WaitingSourceFinaliser implements Processor {
         keepResults(source, deliveries, keptAt, keptAs);
         Path sidecarDir = Path.of(source.sidecarDir());
         if (outcome == SourceState.DONE) {
-            sidecars.deleteBeside(sidecarDir, source.name(), Path.of(source.keptAt()).getFileName().toString());
+            // its own sidecar (it waited in failed/), or that of an earlier failure of this file, now replayed
+            if (alreadyInFailed) {
+                sidecars.deleteBeside(sidecarDir, source.name(), Path.of(source.keptAt()).getFileName().toString());
+            } else if (Path.of(source.failedDir()).isAbsolute()
+                    && !Files.exists(Path.of(source.failedDir()).resolve(source.name()))) {
+                sidecars.deleteBeside(sidecarDir, source.name(), Path.of(source.name()).getFileName().toString());
+            }
         } else {
             sidecars.writeBeside(sidecarDir, source.name(), keptAs, source.id(),
                     SourceFailures.of(source, deliveries, List.of()));

@@ -99,8 +99,29 @@ class FailureClassifierTest {
             assertEquals(FailureCode.DELIVERY_UNCERTAIN, failure.code(), noAnswer.toString());
             assertFalse(failure.retryable(), noAnswer.toString());
             assertFalse(classifier.retryable(noAnswer), noAnswer.toString());
-            assertTrue(failure.getMessage().contains("check the target before replaying"), failure.getMessage());
+            assertTrue(failure.code().mayHaveArrived(), noAnswer.toString());
+            assertTrue(failure.getMessage().contains("then resolve it"), failure.getMessage());
         }
+    }
+
+    @Test
+    void serverErrorAfterTheBodyWasWrittenMayHaveBeenStored() {
+        for (int status : new int[] {500, 502, 504}) {
+            UsageBridgeFailure failure = classifier.classify(http(status, "Error", Map.of(), "oops"));
+
+            assertEquals(FailureCode.TARGET_SERVER_ERROR, failure.code(), "HTTP " + status);
+            assertTrue(failure.code().mayHaveArrived(), "HTTP " + status);
+        }
+        assertFalse(classifier.classify(http(503, "Unavailable", Map.of(), "")).code().mayHaveArrived(),
+                "503 says it did not process the request");
+    }
+
+    @Test
+    void failedTlsHandshakeIsBeforeAnyByteOfTheRequest() {
+        UsageBridgeFailure failure = classifier.classify(new javax.net.ssl.SSLHandshakeException("bad cert"));
+
+        assertEquals(FailureCode.TARGET_UNREACHABLE, failure.code());
+        assertTrue(failure.retryable());
     }
 
     @Test

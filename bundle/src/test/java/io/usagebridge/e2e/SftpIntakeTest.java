@@ -65,6 +65,25 @@ class SftpIntakeTest extends UsageBridgeTestSupport {
         return p;
     }
 
+    /**
+     * Where the server keeps an original in one of its outcome folders: remote names carry the source id, since
+     * the server's folders cannot be looked into before the move (an existing name would be overwritten).
+     */
+    static Path keptOnServer(Path folder, String name) {
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        String extension = name.substring(name.lastIndexOf('.'));
+        if (!Files.isDirectory(folder)) {
+            return folder.resolve(name);
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(stem)
+                    + "(\\.[0-9]+)+" + java.util.regex.Pattern.quote(extension))).findFirst()
+                    .orElse(folder.resolve(name));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String remoteDir() {
         return data.getFileName().toString();
     }
@@ -83,8 +102,9 @@ class SftpIntakeTest extends UsageBridgeTestSupport {
         String csv = usageCsv("2026-11-01,2026-11-01,metered-api,sftp,SUB-9");
         putOnServer("usage-sftp.csv", csv);
 
-        Path remoteDone = serverRoot.resolve(remoteDir()).resolve(".done/usage-sftp.csv");
-        await().atMost(30, SECONDS).until(() -> Files.exists(remoteDone));
+        Path doneFolder = serverRoot.resolve(remoteDir()).resolve(".done");
+        await().atMost(30, SECONDS).until(() -> Files.exists(keptOnServer(doneFolder, "usage-sftp.csv")));
+        Path remoteDone = keptOnServer(doneFolder, "usage-sftp.csv");
         assertEquals(csv, Files.readString(remoteDone), "the original is kept byte for byte on the server");
         assertEquals(1, twoCheckout.accepted().size());
         assertEquals(twoCheckout.accepted().get(0).fileMd5(), twoCheckout.accepted().get(0).fields().get("file_MD5"));

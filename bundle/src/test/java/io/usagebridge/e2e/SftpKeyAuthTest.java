@@ -59,7 +59,8 @@ class SftpKeyAuthTest extends UsageBridgeTestSupport {
         Path staging = data.resolve("staging.csv");
         Files.writeString(staging, usageCsv("2026-11-01,2026-11-01,metered-api,,SUB-9"));
         Files.move(staging, remote);
-        await().atMost(30, SECONDS).until(() -> Files.exists(remote.resolveSibling(".done/usage-key.csv")));
+        await().atMost(30, SECONDS).until(() -> Files.exists(SftpIntakeTest.keptOnServer(
+                remote.resolveSibling(".done"), "usage-key.csv")));
         assertEquals(1, twoCheckout.accepted().size());
     }
 }

@@ -220,6 +220,27 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(DeliveryState.REJECTED, ledger().deliveriesTo("zuora-usage").get(0).state());
     }
 
+    @Test
+    void replayAfterZuoraFailedTheJobGoesWithANewKeyAndMakesANewJob() throws Exception {
+        zuora.rejectRecordsContaining("A00000002");
+        drop("zuora-usage/usage.csv", USAGE);
+        Path failed = data.resolve("failed/zuora-usage/usage.csv");
+        await().atMost(30, SECONDS).until(() -> Files.exists(failed)
+                && Files.exists(data.resolve("failed/zuora-usage/usage.csv.error.json")));
+
+        // fixed at Zuora's side; the same file replayed: the old key would only replay Zuora's stored Failed answer
+        zuora.rejectRecordsContaining("no such record");
+        Files.move(failed, inbox().resolve("zuora-usage/usage.csv"));
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+
+        assertEquals(2, zuora.jobCount(), "the replay made a job of its own");
+        assertEquals(2, posts("/v1/usage").stream().map(ZuoraRestRequest::idempotencyKey).distinct().count());
+        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
+        assertEquals(DeliveryState.ACCEPTED, delivery.state());
+        assertEquals(1, delivery.keyGeneration());
+        assertFalse(Files.exists(data.resolve("failed/zuora-usage/usage.csv.error.json")), "no stale sidecar");
+    }
+
     private static List<ZuoraRestRequest> posts(String path) {
         return zuora.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(path)).toList();
     }

@@ -299,6 +299,44 @@ abstract class LedgerRepositoryTest {
         assertEquals(hex("MD5", "other"), ledger.delivery(claim.deliveryId()).orElseThrow().chunkMd5());
     }
 
+    @Test
+    void aSourceSettledButNeverMovedIsTakenOverByTheNextIntakeOfItsFileOnceItsLeaseRanOut() {
+        String sha = newContent();
+        long first = source("usage.csv", sha);
+        long delivery = accepted(first, sha);
+        assertEquals(SourceState.DONE, ledger.settleSource(first, false, new LedgerRepository.Places(
+                "/done/usage.csv", "/failed/usage.csv", "/duplicate/usage.csv", "/inflight/usage.csv", "/done",
+                "/failed", "/failed")));
+        // killed before the intake endpoint moved the file: it is still in the inbox and comes again
+        clock.advance(LEASE.plusSeconds(1));
+
+        LedgerRepository next = instance("b");
+        long again = next.recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        Claim claim = next.claim(again, sha, TWOCHECKOUT, chunk(1), false);
+
+        assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
+        assertTrue(claim.adopted());
+        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
+        assertEquals(SourceState.DONE, next.currentOutcome(again), "done, not a duplicate of itself");
+    }
+
+    @Test
+    void aSourceMovedInPlaceIsNoOrphanAndASecondCopyIsADuplicate() {
+        String sha = newContent();
+        long first = source("usage.csv", sha);
+        accepted(first, sha);
+        settle(first);
+        clock.advance(LEASE.plusSeconds(1));
+
+        LedgerRepository next = instance("b");
+        long copy = next.recordSource("usage-copy.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        Claim claim = next.claim(copy, sha, TWOCHECKOUT, chunk(1), false);
+
+        assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
+        assertTrue(!claim.adopted());
+        assertEquals(SourceState.DUPLICATE, next.currentOutcome(copy));
+    }
+
     // --- UNCERTAIN and its resolution ---------------------------------------------------------------------
 
     @Test
@@ -423,9 +461,12 @@ abstract class LedgerRepositoryTest {
         return new Resolutions(dataSource(), ledger.instance(), clock);
     }
 
+    /** Settles a source and makes the intake's move of its original, as the intake route does on commit. */
     private SourceState settle(long sourceId) {
-        return ledger.settleSource(sourceId, false, new LedgerRepository.Places("/done/usage.csv",
+        SourceState outcome = ledger.settleSource(sourceId, false, new LedgerRepository.Places("/done/usage.csv",
                 "/failed/usage.csv", "/duplicate/usage.csv", "/inflight/usage.csv", "/done", "/failed", "/failed"));
+        ledger.movedTo(sourceId, true);
+        return outcome;
     }
 
     private List<String> race(String sha, long sourceA, long sourceB) throws Exception {

@@ -1,0 +1,39 @@
+package io.usagebridge.intake;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Ordered;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import io.usagebridge.ledger.LedgerRepository;
+
+/**
+ * Runs after the intake endpoint's own commit (its move of the original): records that the original is where the
+ * ledger says, and lets go of the source's lease. Rolled back (the file stays in the inbox), the source is left
+ * unmoved, so the file's next intake takes it over. A crash between the two leaves the same, once the lease runs out.
+ */
+final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
+
+    private final LedgerRepository ledger;
+    private final long sourceId;
+
+    MoveConfirmation(LedgerRepository ledger, long sourceId) {
+        this.ledger = ledger;
+        this.sourceId = sourceId;
+    }
+
+    /** After every other completion: Camel runs them last-added first, and the file endpoint's move is added first. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST;
+    }
+
+    @Override
+    public void onComplete(Exchange exchange) {
+        ledger.movedTo(sourceId, true);
+    }
+
+    @Override
+    public void onFailure(Exchange exchange) {
+        ledger.movedTo(sourceId, false);
+    }
+}
