@@ -19,7 +19,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +43,6 @@ import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +58,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
@@ -75,12 +71,10 @@ import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
  * The Zuora SOAP import target (routes/available/target-zuora-soap.camel.yaml) against the sandbox's Zuora SOAP
  * simulator: create() over MTOM, followed with query() to the end, the result kept beside the source.
  */
-class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
+class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZuoraSoapImportTargetTest.class);
 
-    private static final String USER = "usage-api@example.com";
-    private static final String PASSWORD = "zuora-soap-test-password";
     private static final String HEADER = "ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION";
     private static final String USAGE = HEADER + "\n"
             + "A00000001,Each,10,11/01/2026,11/01/2026,,,api calls\n"
@@ -90,26 +84,11 @@ class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
     private static final String XOP = "http://www.w3.org/2004/08/xop/include";
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
 
-    private static ZuoraSoapSimulator zuora;
-
     /** Alters a create() just before it is sent, to see how Zuora's refusals are read; null sends it as built. */
     private volatile Processor tamper;
 
-    @BeforeAll
-    static void startZuora() throws IOException {
-        zuora = new ZuoraSoapSimulator();
-        zuora.addUser(USER, PASSWORD);
-        zuora.start(0);
-    }
-
-    @AfterAll
-    static void stopZuora() {
-        zuora.stop();
-    }
-
     @BeforeEach
-    void resetZuoraAndWatchCreate() throws Exception {
-        zuora.reset();
+    void watchCreate() throws Exception {
         AdviceWith.adviceWith(context, "zuora-soap-call", route -> route.interceptSendToEndpoint("cxf:*")
                 .process(exchange -> {
                     Processor change = tamper;
@@ -122,15 +101,8 @@ class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout,zuora");
-        p.put("target.zuora.type", "zuora-soap-import");
-        p.put("target.zuora.login-url", zuora.url());
-        p.put("target.zuora.username", USER);
         // the password by reference, as in production: a mounted secret file
         p.put("target.zuora.password", "{{secretfile:" + secretFile() + "}}");
-        p.put("target.zuora.inbox-folder", "zuora");
-        p.put("target.zuora.poll-initial-delay-ms", "100");
-        p.put("target.zuora.poll-max-delay-ms", "200");
         return p;
     }
 
@@ -139,19 +111,6 @@ class ZuoraSoapImportTargetTest extends UsageBridgeTestSupport {
             Path file = Files.createDirectories(data.resolve("secrets")).resolve("zuora-password");
             Files.writeString(file, PASSWORD + "\n");
             return file;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Only the SOAP target's file of routes/available: the others there need their own keys. */
-    @Override
-    protected List<Path> extraRouteFolders() {
-        try {
-            Path folder = Files.createDirectories(data.resolve("routes"));
-            Files.copy(Path.of("../routes/available/target-zuora-soap.camel.yaml"),
-                    folder.resolve("target-zuora-soap.camel.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            return List.of(folder);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

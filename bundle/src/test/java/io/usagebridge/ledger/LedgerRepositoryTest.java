@@ -10,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,7 +50,8 @@ abstract class LedgerRepositoryTest {
     protected abstract DataSource dataSource();
 
     /** Time as every instance of a test sees it; moved on to make leases run out. */
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-01T10:00:00Z"));
+    private final InsightsBatchLedgerTest.MovingClock clock = new InsightsBatchLedgerTest.MovingClock(
+            Instant.parse("2026-11-01T10:00:00Z"));
     protected LedgerRepository ledger;
     private ExecutorService threads;
 
@@ -549,34 +547,6 @@ abstract class LedgerRepositoryTest {
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock a test moves on by hand. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

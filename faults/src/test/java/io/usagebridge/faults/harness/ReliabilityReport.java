@@ -66,9 +66,10 @@ public final class ReliabilityReport {
                     .append(" | ").append(result(row))
                     .append(" |\n");
         }
+        md.append('\n');
         List<RowReport> failing = rows.stream().filter(r -> !r.passed()).toList();
         if (!failing.isEmpty()) {
-            md.append("\n## Rows that fail, and why\n\n");
+            md.append("## Rows that fail, and why\n\n");
             for (RowReport row : failing) {
                 md.append("### ").append(row.title()).append("\n\n").append(escape(row.cause())).append("\n\n");
             }
