@@ -36,9 +36,6 @@ alter table delivery add column resolved_at timestamp;
 create index delivery_next_attempt on delivery (state, next_attempt_at);
 create index source_file_state on source_file (state);
 
-alter table insights_batch add column lease_until timestamp;
-alter table insights_batch add column next_attempt_at timestamp;
-
 -- a cluster-wide read lock per inbox file: the file consumers' idempotent read lock, kept in the ledger
 create table intake_lock (
     lock_key        varchar(1000) primary key,

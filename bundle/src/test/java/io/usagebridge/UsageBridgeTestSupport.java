@@ -18,21 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.plugin.TargetPlugins;
 import io.usagebridge.route.DeliverRoute;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.IngestRoute;
 import io.usagebridge.route.LeaseRoutes;
 import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.RetryRoutes;
-import io.usagebridge.route.UncertainLookupRoutes;
 import io.usagebridge.route.RouteFileLoader;
+import io.usagebridge.route.UncertainLookupRoutes;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
-import io.usagebridge.targets.insights.InsightsBatchRoutes;
-import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
-import io.usagebridge.targets.zuora.ZuoraRestRoutes;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapLookupRoutes;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapRoutes;
 
 /**
  * Runs the real bundle (Java builders + the YAML files in ../routes + ../config/application.properties) against
@@ -94,9 +90,11 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
                 new ErrorHandlingConfiguration(), new IngestRoute(), new DeliverRoute(), new RemoteStatusRoutes(),
-                new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes(),
-                new TwoCheckoutTargetTemplate(), new ZuoraRestRoutes(), new ZuoraSoapRoutes(),
-                new ZuoraSoapLookupRoutes(), new InsightsBatchRoutes()));
+                new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes()));
+        // the target plug-ins' routes, found as the app finds them: no list of targets here
+        for (Class<? extends RoutesBuilder> routes : TargetPlugins.discover().routes()) {
+            builders.add(routes.getConstructor().newInstance());
+        }
         List<Path> folders = new ArrayList<>(List.of(Path.of("../routes")));
         folders.addAll(extraFolders);
         builders.addAll(RouteFileLoader.builders(context, folders));

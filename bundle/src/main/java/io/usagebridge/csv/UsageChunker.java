@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -58,7 +59,7 @@ public class UsageChunker {
                                  String stem, List<Long> plan) throws IOException {
         Files.createDirectories(outputDir);
         if (Files.size(slice) == 0) {
-            throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file is empty");
+            throw new UsageBridgeFailure(CoreFailureCode.FILE_EMPTY, "the file is empty");
         }
         List<Violation> violations = new ArrayList<>();
         List<ChunkFile> chunks = new ArrayList<>();
@@ -67,7 +68,7 @@ public class UsageChunker {
              CSVParser parser = CsvFormats.READ.parse(reader)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
-                throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file holds no CSV header");
+                throw new UsageBridgeFailure(CoreFailureCode.FILE_EMPTY, "the file holds no CSV header");
             }
             List<String> header = records.next().toList();
             List<ColumnSpec> output = checkHeader(header, contract);
@@ -96,7 +97,7 @@ public class UsageChunker {
                 String rowLine = CsvFormats.WRITE.format((Object[]) shaped) + "\n";
                 long rowBytes = utf8Length(rowLine);
                 if (plan.isEmpty() && headerBytes + rowBytes > maxBytes) {
-                    throw new UsageBridgeFailure(FailureCode.TARGET_LIMIT_EXCEEDED, "line " + line + " needs "
+                    throw new UsageBridgeFailure(CoreFailureCode.TARGET_LIMIT_EXCEEDED, "line " + line + " needs "
                             + (headerBytes + rowBytes) + " bytes with the header; the target's chunk limit is "
                             + maxBytes + " bytes");
                 }
@@ -119,20 +120,20 @@ public class UsageChunker {
                 throw invalid(violations);
             }
             if (dataRows == 0) {
-                throw new UsageBridgeFailure(FailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
+                throw new UsageBridgeFailure(CoreFailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
             }
             checkPlanFollowed(plan, chunks);
         } catch (UncheckedIOException e) {
             discard(current, chunks);
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8 "
+                throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8 "
                         + "(after " + chunks.stream().mapToLong(ChunkFile::rows).sum() + " good rows)");
             }
-            throw new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
                     + e.getCause().getMessage());
         } catch (CharacterCodingException e) {
             discard(current, chunks);
-            throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
         } catch (IOException | RuntimeException failure) {
             discard(current, chunks);
             throw failure;
@@ -159,7 +160,7 @@ public class UsageChunker {
     }
 
     private static UsageBridgeFailure planMismatch(List<Long> plan, String found) {
-        return new UsageBridgeFailure(FailureCode.CHUNK_PLAN_MISMATCH, "an earlier delivery of this content to the "
+        return new UsageBridgeFailure(CoreFailureCode.CHUNK_PLAN_MISMATCH, "an earlier delivery of this content to the "
                 + "target was cut into chunks of " + plan + " rows; this time the rows give " + found + " (routing or "
                 + "validation changed): nothing is sent, so no row goes twice. Restore the earlier settings, or send "
                 + "the changed rows as a new file");
@@ -202,7 +203,7 @@ public class UsageChunker {
             problems.add("a column name appears twice");
         }
         if (!problems.isEmpty()) {
-            throw new UsageBridgeFailure(FailureCode.CSV_HEADER_INVALID, "line 1: " + String.join("; ", problems)
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_HEADER_INVALID, "line 1: " + String.join("; ", problems)
                     + " (expected columns: " + contract.columns().stream().map(ColumnSpec::name).toList() + ")");
         }
         if (contract.acceptsOtherColumns()) {
@@ -214,7 +215,7 @@ public class UsageChunker {
 
     private Map<String, String> toMap(List<String> header, CSVRecord record, long line, List<Violation> violations) {
         if (record.size() != header.size()) {
-            violations.add(new Violation(FailureCode.CSV_ROW_MALFORMED, line, null, null,
+            violations.add(new Violation(CoreFailureCode.CSV_ROW_MALFORMED, line, null, null,
                     "has " + record.size() + " values, the header has " + header.size()));
             return null;
         }
@@ -234,7 +235,7 @@ public class UsageChunker {
             String raw = row.get(spec.name());
             if (raw == null || raw.isBlank()) {
                 if (spec.required()) {
-                    violations.add(new Violation(FailureCode.CSV_VALUE_INVALID, line, spec.name(), raw,
+                    violations.add(new Violation(CoreFailureCode.CSV_VALUE_INVALID, line, spec.name(), raw,
                             "a value is required"));
                     ok = false;
                 }
@@ -244,7 +245,7 @@ public class UsageChunker {
             try {
                 shaped[i] = spec.format().normalise(raw);
             } catch (InvalidValueException e) {
-                violations.add(new Violation(FailureCode.CSV_VALUE_INVALID, line, spec.name(), raw,
+                violations.add(new Violation(CoreFailureCode.CSV_VALUE_INVALID, line, spec.name(), raw,
                         "expected " + e.getMessage()));
                 ok = false;
             }
@@ -253,7 +254,7 @@ public class UsageChunker {
             for (RowRule rule : contract.rowRules()) {
                 String problem = rule.check(row);
                 if (problem != null) {
-                    violations.add(new Violation(FailureCode.USAGE_PERIOD_INVALID, line, null, null, problem));
+                    violations.add(new Violation(CoreFailureCode.USAGE_PERIOD_INVALID, line, null, null, problem));
                     ok = false;
                 }
             }

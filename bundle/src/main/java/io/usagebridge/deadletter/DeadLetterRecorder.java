@@ -1,6 +1,7 @@
 package io.usagebridge.deadletter;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -10,20 +11,19 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
-import io.usagebridge.intake.SourceFinaliser;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
-import io.usagebridge.targets.TargetCatalog;
 
 /**
  * The dead-letter route's work: classify the failure and record it. A delivery's failure is decided by
  * {@link DeliveryFailurePolicy}: parked for a later attempt (the file moves on; a timer resends it), uncertain, or
  * final; a final one joins the file's failure log for its sidecar. A failure before any target was chosen ends the
- * source file here, so it is finalised at once; a target's failure lets the other targets go on.
+ * source file (the dead-letter route then finalises it at once); a target's failure lets the other targets go on.
  */
 public final class DeadLetterRecorder implements Processor {
 
@@ -32,19 +32,17 @@ public final class DeadLetterRecorder implements Processor {
     private final LedgerRepository ledger;
     private final FailureClassifier classifier;
     private final DeliveryFailurePolicy policy;
-    private final TargetCatalog catalog;
-    private final SourceFinaliser finaliser;
+    private final Set<String> targetsThatDedupResends;
     private final Clock clock;
     private final UsageBridgeMetrics metrics;
 
+    /** @param targetsThatDedupResends targets that recognise a repeated request (an idempotency key) */
     public DeadLetterRecorder(LedgerRepository ledger, FailureClassifier classifier, DeliveryFailurePolicy policy,
-                              TargetCatalog catalog, SourceFinaliser finaliser, Clock clock,
-                              UsageBridgeMetrics metrics) {
+                              Set<String> targetsThatDedupResends, Clock clock, UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.classifier = classifier;
         this.policy = policy;
-        this.catalog = catalog;
-        this.finaliser = finaliser;
+        this.targetsThatDedupResends = targetsThatDedupResends;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -53,7 +51,7 @@ public final class DeadLetterRecorder implements Processor {
     public void process(Exchange exchange) throws Exception {
         Throwable thrown = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         UsageBridgeFailure failure = thrown == null
-                ? new UsageBridgeFailure(FailureCode.INTERNAL_ERROR, "dead-lettered without an exception")
+                ? new UsageBridgeFailure(CoreFailureCode.INTERNAL_ERROR, "dead-lettered without an exception")
                 : classifier.classify(thrown);
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
         Long sourceId = exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class);
@@ -70,7 +68,7 @@ public final class DeadLetterRecorder implements Processor {
                 ledger.closeAttempt(deliveryId, "FAILED", httpStatus, failure.code(), failure.targetReply());
             }
             DeliveryFailurePolicy.Decision decision = policy.decide(failure, sending,
-                    catalog.dedupsResends(target), row.parks(), clock.instant());
+                    targetsThatDedupResends.contains(target), row.parks(), clock.instant());
             failure = decision.failure();
             attempts = row.attempts();
             if (decision.parked()) {
@@ -92,13 +90,10 @@ public final class DeadLetterRecorder implements Processor {
             LOG.warn("{}: {} at {}: {}", what, failure.code(), stage, failure.getMessage());
         }
         metrics.deadLettered(target == null ? "none" : target, failure.code().name(),
-                !failure.retryable() && failure.code() != FailureCode.INTERNAL_ERROR);
+                !failure.retryable() && failure.code() != CoreFailureCode.INTERNAL_ERROR);
         failures(exchange).add(new FailureRecord(failure.code().name(), failure.getMessage(), stage, target,
                 deliveryId, chunk == null ? null : chunk.index(), attempts, failure.retryable(), failure.targetReply(),
                 clock.instant().toString()));
-        if (target == null) {
-            finaliser.process(exchange);
-        }
     }
 
     static FailureLog failures(Exchange exchange) {

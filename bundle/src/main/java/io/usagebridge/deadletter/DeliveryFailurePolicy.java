@@ -3,6 +3,7 @@ package io.usagebridge.deadletter;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryState;
@@ -43,15 +44,16 @@ public final class DeliveryFailurePolicy {
     public Decision decide(UsageBridgeFailure failure, boolean requestWritten, boolean targetDedups,
                            int retriesSoFar, Instant now) {
         UsageBridgeFailure seen = failure;
-        if (!requestWritten && failure.code() == FailureCode.DELIVERY_UNCERTAIN) {
+        if (!requestWritten && failure.code() == CoreFailureCode.DELIVERY_UNCERTAIN) {
             // an I/O error before the send (a local disk, a chunk file): nothing reached the target
-            seen = new UsageBridgeFailure(FailureCode.LOCAL_IO_ERROR, "before anything was sent: "
+            seen = new UsageBridgeFailure(CoreFailureCode.LOCAL_IO_ERROR, "before anything was sent: "
                     + failure.getMessage(), failure.targetReply(), true, null, failure);
         }
         boolean mayHaveArrived = requestWritten && seen.code().mayHaveArrived();
         if (mayHaveArrived && !targetDedups) {
-            if (seen.code() != FailureCode.DELIVERY_UNCERTAIN && seen.code() != FailureCode.REMOTE_STATUS_TIMEOUT) {
-                seen = new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN, seen.getMessage() + " (" + seen.code()
+            if (seen.code() != CoreFailureCode.DELIVERY_UNCERTAIN
+                    && seen.code() != CoreFailureCode.REMOTE_STATUS_TIMEOUT) {
+                seen = new UsageBridgeFailure(CoreFailureCode.DELIVERY_UNCERTAIN, seen.getMessage() + " (" + seen.code()
                         + "); it is not resent on its own: check the target, then resolve", seen.targetReply(),
                         false, null, seen);
             }
@@ -62,8 +64,8 @@ public final class DeliveryFailurePolicy {
             Duration wait = seen.retryAfter() != null ? seen.retryAfter() : backoff(retriesSoFar);
             return new Decision(DeliveryState.PARKED, seen, now.plus(wait));
         }
-        DeliveryState state = retryable || seen.code() == FailureCode.INTERNAL_ERROR
-                || seen.code() == FailureCode.LOCAL_IO_ERROR ? DeliveryState.FAILED : DeliveryState.REJECTED;
+        DeliveryState state = retryable || seen.code() == CoreFailureCode.INTERNAL_ERROR
+                || seen.code() == CoreFailureCode.LOCAL_IO_ERROR ? DeliveryState.FAILED : DeliveryState.REJECTED;
         return new Decision(state, seen, null);
     }
 

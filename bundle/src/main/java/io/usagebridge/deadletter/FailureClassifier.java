@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -47,11 +48,11 @@ public final class FailureClassifier {
             if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
                     || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
                     || cause instanceof javax.net.ssl.SSLHandshakeException) {
-                return new UsageBridgeFailure(FailureCode.TARGET_UNREACHABLE, "cannot connect to the target: "
+                return new UsageBridgeFailure(CoreFailureCode.TARGET_UNREACHABLE, "cannot connect to the target: "
                         + cause.getClass().getSimpleName() + ": " + cause.getMessage(), null, true, null, thrown);
             }
             if (cause instanceof InterruptedIOException || cause instanceof IOException) {
-                return new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN, "the request was written but no "
+                return new UsageBridgeFailure(CoreFailureCode.DELIVERY_UNCERTAIN, "the request was written but no "
                         + "complete answer came (" + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                         + "); it may have been received: check the target, then resolve it "
                         + "(resolve --delivered | --resend)", null, false, null,
@@ -59,7 +60,7 @@ public final class FailureClassifier {
             }
             cause = cause.getCause();
         }
-        return new UsageBridgeFailure(FailureCode.INTERNAL_ERROR, thrown.getClass().getSimpleName() + ": "
+        return new UsageBridgeFailure(CoreFailureCode.INTERNAL_ERROR, thrown.getClass().getSimpleName() + ": "
                 + thrown.getMessage(), null, false, null, thrown);
     }
 
@@ -68,18 +69,18 @@ public final class FailureClassifier {
         String reply = http.getResponseBody();
         Duration wait = retryAfter.delayFor(http);
         if (status == 429) {
-            return new UsageBridgeFailure(FailureCode.TARGET_RATE_LIMITED, "HTTP 429 from the target", reply, true,
+            return new UsageBridgeFailure(CoreFailureCode.TARGET_RATE_LIMITED, "HTTP 429 from the target", reply, true,
                     wait, http);
         }
         if (status == 503) {
-            return new UsageBridgeFailure(FailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target", reply, true,
+            return new UsageBridgeFailure(CoreFailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target", reply, true,
                     wait, http);
         }
         if (status >= 500) {
-            return new UsageBridgeFailure(FailureCode.TARGET_SERVER_ERROR, "HTTP " + status + " from the target "
+            return new UsageBridgeFailure(CoreFailureCode.TARGET_SERVER_ERROR, "HTTP " + status + " from the target "
                     + "after the request was written: it may have stored it", reply, true, wait, http);
         }
-        return new UsageBridgeFailure(FailureCode.TARGET_HTTP_ERROR, "HTTP " + status + " from the target", reply,
+        return new UsageBridgeFailure(CoreFailureCode.TARGET_HTTP_ERROR, "HTTP " + status + " from the target", reply,
                 false, null, http);
     }
 

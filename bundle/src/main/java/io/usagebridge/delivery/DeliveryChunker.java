@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /** Hands a target's slice to the chunker its type names (see TargetType#chunkerBean): the body becomes chunks. */
 public final class DeliveryChunker implements Processor {

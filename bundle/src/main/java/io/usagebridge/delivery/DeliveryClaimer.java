@@ -10,7 +10,7 @@ import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.Claim;
 import io.usagebridge.ledger.LedgerRepository;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /**
  * Claims (content, target, chunk) in the ledger under this instance's lease before anything is sent: the step that

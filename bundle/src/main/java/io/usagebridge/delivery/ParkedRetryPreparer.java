@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.deadletter.FailureLog;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.intake.WorkDirs;
@@ -85,7 +86,7 @@ public final class ParkedRetryPreparer implements Processor {
                     + "that shares the work folder", row.id(), chunk);
             return;
         }
-        ledger.markFailed(row.id(), DeliveryState.FAILED, new UsageBridgeFailure(FailureCode.CHUNK_UNAVAILABLE,
+        ledger.markFailed(row.id(), DeliveryState.FAILED, new UsageBridgeFailure(CoreFailureCode.CHUNK_UNAVAILABLE,
                 "the parked retry's chunk " + chunk + " is gone or changed (work folder lost?); nothing was sent "
                 + "again: replay the original to send it"));
         LOG.warn("delivery {}: CHUNK_UNAVAILABLE, its chunk {} is gone", row.id(), chunk);

@@ -10,8 +10,8 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.csv.UsageChunker;
+import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.routing.TargetSlice;
-import io.usagebridge.targets.TargetCatalog;
 
 /** Validates and shapes a target's slice against the target's contract and cuts it to the target's limits. */
 public final class SliceChunker implements Processor {

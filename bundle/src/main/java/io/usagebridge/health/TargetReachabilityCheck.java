@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.usagebridge.config.TargetConfig;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /**
  * Readiness: every configured target's host accepts a TCP connection (no request is sent, nothing is billed). A

@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.deadletter.FailureLog;
-import io.usagebridge.fault.FaultPoints;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.fault.FaultPoints;
+import io.usagebridge.ledger.Fingerprint;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
@@ -67,7 +69,7 @@ public final class SourceIntake implements Processor {
                 fp.rows(), fp.md5(), fp.sha256());
         faultPoints.reach(FaultPoints.AFTER_INTAKE, name + " source " + sourceId);
         if (fp.bytes() == 0) {
-            throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file is empty");
+            throw new UsageBridgeFailure(CoreFailureCode.FILE_EMPTY, "the file is empty");
         }
         exchange.getMessage().setBody(workFile);
     }

@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
+import io.usagebridge.ledger.Fingerprint;
+
 /**
  * Copies a file to the work folder and fingerprints it in the same single pass, so a 100 MB file is read once
  * with a 64 KiB buffer and never held in memory.

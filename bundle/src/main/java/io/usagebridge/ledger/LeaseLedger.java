@@ -1,10 +1,13 @@
 package io.usagebridge.ledger;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 
 /**
@@ -15,15 +18,20 @@ import io.usagebridge.failure.FailureCode;
  */
 public class LeaseLedger extends LedgerSql {
 
-    public LeaseLedger(DataSource dataSource, LedgerInstance instance, Clock clock) {
+    /** Tables whose rows hold leases in claimed_by / lease_until: the core's deliveries and the plug-ins' own. */
+    private final List<String> leasedTables;
+
+    public LeaseLedger(DataSource dataSource, LedgerInstance instance, Clock clock, List<String> pluginTables) {
         super(dataSource, instance, clock);
+        this.leasedTables = new ArrayList<>(List.of("delivery"));
+        this.leasedTables.addAll(pluginTables);
     }
 
     /** Renews every lease this instance holds; returns how many rows it renewed. */
     public int renew() {
         return inTransaction(c -> {
             int renewed = 0;
-            for (String table : new String[] {"delivery", "insights_batch"}) {
+            for (String table : leasedTables) {
                 renewed += update(c, "update " + table + " set lease_until = ? where claimed_by = ? "
                         + "and lease_until is not null", leaseUntil(), instance.token());
             }
@@ -67,7 +75,7 @@ public class LeaseLedger extends LedgerSql {
                     uncertain += update(c, "update delivery set state = ?, claimed_by = null, lease_until = null, "
                             + "uncertain_since = coalesce(uncertain_since, updated_at), error_code = ?, "
                             + "error_message = ?, updated_at = ? where id = ? and state = ? and lease_until < ?",
-                            DeliveryState.UNCERTAIN, FailureCode.DELIVERY_UNCERTAIN, "the instance sending it "
+                            DeliveryState.UNCERTAIN, CoreFailureCode.DELIVERY_UNCERTAIN, "the instance sending it "
                             + "stopped before the target answered; it may have arrived", now, row.id(),
                             DeliveryState.SENDING, now);
                 }
@@ -92,7 +100,7 @@ public class LeaseLedger extends LedgerSql {
         return inTransaction(c -> {
             var past = java.sql.Timestamp.from(clock.instant().minusMillis(1));
             int expired = 0;
-            for (String table : new String[] {"delivery", "insights_batch"}) {
+            for (String table : leasedTables) {
                 expired += update(c, "update " + table + " set lease_until = ? where lease_until is not null",
                         past);
             }

@@ -2,6 +2,8 @@ package io.usagebridge.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -15,6 +17,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class LedgerDatabase implements AutoCloseable {
 
+    static final String CORE_MIGRATIONS = "classpath:db/migration";
+
     private final DataSource dataSource;
     private final AutoCloseable closer;
     private final boolean singleProcess;
@@ -25,8 +29,13 @@ public final class LedgerDatabase implements AutoCloseable {
         this.singleProcess = singleProcess;
     }
 
-    /** Opens the database at {@code url} and migrates its schema. */
+    /** Opens the database at {@code url} and migrates the core's schema. */
     public static LedgerDatabase open(String url, String user, String password) {
+        return open(url, user, password, List.of());
+    }
+
+    /** Opens the database at {@code url} and migrates the core's schema and the plug-ins' ({@code locations}). */
+    public static LedgerDatabase open(String url, String user, String password, List<String> locations) {
         LedgerDatabase db;
         if (url.startsWith("jdbc:h2:")) {
             JdbcConnectionPool pool = JdbcConnectionPool.create(durableH2(url), user,
@@ -49,7 +58,7 @@ public final class LedgerDatabase implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("ledger.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
-        db.migrate();
+        db.migrate(locations);
         return db;
     }
 
@@ -62,16 +71,19 @@ public final class LedgerDatabase implements AutoCloseable {
     }
 
     /** Wraps a data source the runtime already manages (several processes may share it). */
-    public static LedgerDatabase of(DataSource dataSource) {
+    public static LedgerDatabase of(DataSource dataSource, List<String> locations) {
         LedgerDatabase db = new LedgerDatabase(dataSource, () -> { }, false);
-        db.migrate();
+        db.migrate(locations);
         return db;
     }
 
-    private void migrate() {
+    /** The core's migrations and the plug-ins', in one history: their versions interleave (a plug-in's 1.5). */
+    private void migrate(List<String> pluginLocations) {
+        List<String> locations = new ArrayList<>(List.of(CORE_MIGRATIONS));
+        locations.addAll(pluginLocations);
         Flyway.configure(LedgerDatabase.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(String[]::new))
                 .load()
                 .migrate();
     }

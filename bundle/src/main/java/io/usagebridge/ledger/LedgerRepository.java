@@ -15,9 +15,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
-import io.usagebridge.intake.Fingerprint;
 
 /**
  * The ledger of source files and deliveries. Each state change is one transaction whose UPDATE names the state it
@@ -310,7 +310,7 @@ public class LedgerRepository extends LedgerSql {
                         update(c, "update delivery set state = ?, claimed_by = null, lease_until = null, "
                                 + "uncertain_since = coalesce(uncertain_since, updated_at), error_code = ?, "
                                 + "error_message = ?, updated_at = ? where id = ? and state = ? and updated_at = ?",
-                                DeliveryState.UNCERTAIN, FailureCode.DELIVERY_UNCERTAIN, "the instance sending it "
+                                DeliveryState.UNCERTAIN, CoreFailureCode.DELIVERY_UNCERTAIN, "the instance sending it "
                                 + "stopped before the target answered; it may have arrived", now(), row.id(),
                                 row.state(), row.updatedAt());
                         return new Claim(Claim.Outcome.UNCERTAIN, row.id(), row.keyGeneration(),

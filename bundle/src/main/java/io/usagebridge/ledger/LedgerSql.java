@@ -1,7 +1,5 @@
 package io.usagebridge.ledger;
 
-import static io.usagebridge.ledger.LedgerTransactions.instant;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +18,7 @@ import javax.sql.DataSource;
  * What every part of the ledger shares: transactions, the clock, the lease this instance holds its work under, and
  * reading source and delivery rows by column name.
  */
-abstract class LedgerSql {
+public abstract class LedgerSql {
 
     static final String DELIVERY_SELECT = "select * from delivery";
     static final String SOURCE_SELECT = "select * from source_file";
@@ -29,7 +27,7 @@ abstract class LedgerSql {
     protected final LedgerInstance instance;
     protected final Clock clock;
 
-    LedgerSql(DataSource dataSource, LedgerInstance instance, Clock clock) {
+    protected LedgerSql(DataSource dataSource, LedgerInstance instance, Clock clock) {
         this.dataSource = dataSource;
         this.instance = instance;
         this.clock = clock;
@@ -116,10 +114,10 @@ abstract class LedgerSql {
 
     /** A typed SQL NULL for {@link #bind}. */
     protected record Null(int sqlType) {
-        static final Null STRING = new Null(Types.VARCHAR);
-        static final Null TIMESTAMP = new Null(Types.TIMESTAMP);
-        static final Null BIGINT = new Null(Types.BIGINT);
-        static final Null INTEGER = new Null(Types.INTEGER);
+        public static final Null STRING = new Null(Types.VARCHAR);
+        public static final Null TIMESTAMP = new Null(Types.TIMESTAMP);
+        public static final Null BIGINT = new Null(Types.BIGINT);
+        public static final Null INTEGER = new Null(Types.INTEGER);
     }
 
     protected static Object orNull(String value) {
@@ -138,7 +136,12 @@ abstract class LedgerSql {
         return value == null ? Null.TIMESTAMP : value;
     }
 
-    static DeliveryRow deliveryRow(ResultSet rs) throws SQLException {
+    /** A timestamp column as an instant (null stays null). */
+    protected static Instant instant(java.sql.Timestamp ts) {
+        return LedgerTransactions.instant(ts);
+    }
+
+    protected static DeliveryRow deliveryRow(ResultSet rs) throws SQLException {
         return new DeliveryRow(rs.getLong("id"), rs.getLong("source_id"), rs.getString("content_sha256"),
                 rs.getString("target"), rs.getInt("chunk_no"), rs.getInt("chunk_count"), rs.getString("chunk_md5"),
                 nullableLong(rs, "chunk_bytes"), nullableLong(rs, "chunk_rows"),
@@ -156,7 +159,7 @@ abstract class LedgerSql {
                 rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")));
     }
 
-    static SourceRow sourceRow(ResultSet rs) throws SQLException {
+    protected static SourceRow sourceRow(ResultSet rs) throws SQLException {
         return new SourceRow(rs.getLong("id"), rs.getString("name"), rs.getString("origin"),
                 rs.getString("work_path"), rs.getString("sha256"), rs.getString("md5"), rs.getLong("bytes"),
                 rs.getLong("row_count"), SourceState.valueOf(rs.getString("state")),
@@ -178,7 +181,7 @@ abstract class LedgerSql {
         return rs.wasNull() ? null : value;
     }
 
-    static long generatedId(PreparedStatement ps) throws SQLException {
+    protected static long generatedId(PreparedStatement ps) throws SQLException {
         try (ResultSet keys = ps.getGeneratedKeys()) {
             keys.next();
             return keys.getLong(1);

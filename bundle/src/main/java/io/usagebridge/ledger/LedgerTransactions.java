@@ -10,10 +10,10 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /** How the ledger's tables are changed: one transaction per unit of work, rolled back whole on any failure. */
-final class LedgerTransactions {
+public final class LedgerTransactions {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 

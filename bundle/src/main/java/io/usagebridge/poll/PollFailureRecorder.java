@@ -9,12 +9,13 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.deadletter.FailureClassifier;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /**
  * A status check that itself failed (network, 5xx, an expired session) does not fail the delivery: the job is
@@ -44,7 +45,7 @@ public final class PollFailureRecorder implements Processor {
         UsageBridgeFailure failure = classifier.classify(thrown);
         if (clock.instant().isAfter(delivery.pollDeadline())) {
             ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
-                    FailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout (remote id "
+                    CoreFailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout (remote id "
                     + delivery.remoteId() + "); last check failed: " + failure.code() + " " + failure.getMessage()
                     + "; check the job at the target, then resolve", failure.targetReply()));
             LOG.warn("{} delivery {}: REMOTE_STATUS_TIMEOUT", delivery.target(), delivery.id());

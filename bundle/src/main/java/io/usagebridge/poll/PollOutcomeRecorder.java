@@ -8,14 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.fault.FaultPoints;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /** Writes what a status check found: ask again later, or the final status with its counts and result file. */
 public final class PollOutcomeRecorder implements Processor {
@@ -49,7 +50,7 @@ public final class PollOutcomeRecorder implements Processor {
             if (clock.instant().isAfter(delivery.pollDeadline())) {
                 // never resent: a second send could make a second job (an idempotency key lasts only 24 h)
                 ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
-                        FailureCode.REMOTE_STATUS_TIMEOUT, "the target still reports " + status + " (remote id "
+                        CoreFailureCode.REMOTE_STATUS_TIMEOUT, "the target still reports " + status + " (remote id "
                         + delivery.remoteId() + ") after the configured poll timeout; check the job at the target, "
                         + "then resolve", response));
                 LOG.warn("{}: REMOTE_STATUS_TIMEOUT, still {}", what, status);
@@ -70,10 +71,10 @@ public final class PollOutcomeRecorder implements Processor {
             LOG.info("{}: ACCEPTED ({})", what, status);
         } else if (outcome == RemoteOutcome.STOPPED) {
             ledger.markFailed(delivery.id(), DeliveryState.STOPPED, new UsageBridgeFailure(
-                    FailureCode.REMOTE_JOB_STOPPED, "the job was stopped at the target on request", response));
+                    CoreFailureCode.REMOTE_JOB_STOPPED, "the job was stopped at the target on request", response));
             LOG.warn("{}: STOPPED", what);
         } else {
-            FailureCode code = exchange.getProperty(ExchangeKeys.REMOTE_FAILURE_CODE, FailureCode.REMOTE_JOB_FAILED,
+            FailureCode code = exchange.getProperty(ExchangeKeys.REMOTE_FAILURE_CODE, CoreFailureCode.REMOTE_JOB_FAILED,
                     FailureCode.class);
             ledger.markFailed(delivery.id(), DeliveryState.REJECTED, new UsageBridgeFailure(code,
                     "the target finished the job as " + status, response));

@@ -12,7 +12,7 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.metrics.UsageBridgeMetrics;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /** After a target took a job: record its remote id and schedule the first status check (state POLLING). */
 public final class RemotePollScheduler implements Processor {

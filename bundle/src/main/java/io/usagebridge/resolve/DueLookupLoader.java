@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ledger.Resolutions;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
 
 /** The body becomes the uncertain deliveries due for a lookup at a target that can tell, each taken under lease. */
 public final class DueLookupLoader implements Processor {

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.Resolutions;
+import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.poll.PollTiming;
-import io.usagebridge.targets.TargetCatalog;
 
 /**
  * What a lookup at the target found for an uncertain send: the request arrived (its job is followed from here, as

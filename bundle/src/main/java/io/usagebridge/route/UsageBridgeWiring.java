@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -42,8 +41,8 @@ import io.usagebridge.health.LedgerHealthCheck;
 import io.usagebridge.health.TargetReachabilityCheck;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.IntakeReadLocks;
-import io.usagebridge.intake.LedgerReadLock;
 import io.usagebridge.intake.LedgerGate;
+import io.usagebridge.intake.LedgerReadLock;
 import io.usagebridge.intake.OriginalMover;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.SourceFinaliser;
@@ -58,6 +57,9 @@ import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
+import io.usagebridge.plugin.TargetCatalog;
+import io.usagebridge.plugin.TargetPlugins;
+import io.usagebridge.plugin.TargetServices;
 import io.usagebridge.poll.DuePollLoader;
 import io.usagebridge.poll.PollFailureRecorder;
 import io.usagebridge.poll.PollOutcomeRecorder;
@@ -71,17 +73,6 @@ import io.usagebridge.resolve.LookupPreparer;
 import io.usagebridge.routing.RoutingRules;
 import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
-import io.usagebridge.targets.TargetCatalog;
-import io.usagebridge.targets.TargetType;
-import io.usagebridge.targets.insights.InsightsBatchTarget;
-import io.usagebridge.targets.insights.InsightsBatchWiring;
-import io.usagebridge.targets.twocheckout.TwoCheckoutReplyReader;
-import io.usagebridge.targets.twocheckout.TwoCheckoutUsageTarget;
-import io.usagebridge.targets.zuora.ZuoraErrorMapper;
-import io.usagebridge.targets.zuora.ZuoraRestKind;
-import io.usagebridge.targets.zuora.ZuoraRestTarget;
-import io.usagebridge.targets.zuorasoap.ZuoraImportChunker;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapImportTarget;
 
 /**
  * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and
@@ -91,11 +82,6 @@ import io.usagebridge.targets.zuorasoap.ZuoraSoapImportTarget;
 public class UsageBridgeWiring extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageBridgeWiring.class);
-
-    /** Every target type this bundle ships; a new type is one more entry. */
-    static final List<TargetType> TARGET_TYPES = List.of(new TwoCheckoutUsageTarget(),
-            new ZuoraRestTarget(ZuoraRestKind.BULK), new ZuoraRestTarget(ZuoraRestKind.USAGE),
-            new ZuoraSoapImportTarget(), new InsightsBatchTarget());
 
     @Override
     public void configure() throws Exception {
@@ -107,10 +93,11 @@ public class UsageBridgeWiring extends RouteBuilder {
         UsageBridgeSettings settings = UsageBridgeSettings.of(context);
         Clock clock = Clock.systemUTC();
 
+        TargetPlugins plugins = TargetPlugins.discover();
         LedgerDatabase database = registry.lookupByNameAndType("ledgerDatabase", LedgerDatabase.class);
         if (database == null) {
             database = LedgerDatabase.open(settings.require("ledger.url"), settings.get("ledger.user", ""),
-                    settings.get("ledger.password", ""));
+                    settings.get("ledger.password", ""), plugins.migrations());
             registry.bind("ledgerDatabase", database);
             context.addService(closing(database));
         }
@@ -120,9 +107,9 @@ public class UsageBridgeWiring extends RouteBuilder {
                 Duration.ofMillis(settings.getLong("ledger.heartbeat-ms",
                         LedgerInstance.DEFAULT_HEARTBEAT.toMillis())));
         LedgerRepository ledger = new LedgerRepository(database.dataSource(), instance, clock);
-        LeaseLedger leases = new LeaseLedger(database.dataSource(), instance, clock);
+        LeaseLedger leases = new LeaseLedger(database.dataSource(), instance, clock, plugins.leasedTables());
         Resolutions resolutions = new Resolutions(database.dataSource(), instance, clock);
-        TargetCatalog catalog = TargetCatalog.read(settings, TARGET_TYPES);
+        TargetCatalog catalog = TargetCatalog.read(settings, plugins.types());
         RoutingRules rules = RoutingRules.read(settings, catalog.targets());
         RetryAfterReader retryAfter = new RetryAfterReader(
                 Duration.ofMillis(settings.getLong("deliver.retry.max-retry-after-ms", 600_000)), clock);
@@ -168,13 +155,11 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("chunkPlanLoader", new ChunkPlanLoader(ledger));
         registry.bind("deliveryChunker", new DeliveryChunker(catalog));
         registry.bind("sliceChunker", new SliceChunker(catalog, chunker));
-        registry.bind("zuoraImportChunker", new ZuoraImportChunker(catalog, chunker));
         registry.bind("deliveryPlanner", new DeliveryPlanner(ledger));
         registry.bind("deliveryClaimer", new DeliveryClaimer(ledger, catalog, faultPoints));
         registry.bind("sentNameRecorder", new SentNameRecorder(ledger));
         registry.bind("attemptStarter", new AttemptStarter(ledger, faultPoints));
         registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics, faultPoints));
-        registry.bind("twoCheckoutReplyReader", new TwoCheckoutReplyReader());
         registry.bind("failureClassifier", classifier);
         registry.bind("sourceFinaliser", finaliser);
         registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock, metrics, faultPoints));
@@ -184,13 +169,12 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
                 workDirs, new OriginalMover(context)));
         registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
-        registry.bind("zuoraErrorMapper", new ZuoraErrorMapper(classifier));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(
                 settings.getInt("deliver.retry.max-redeliveries", 5),
                 Duration.ofMillis(settings.getLong("deliver.retry.initial-delay-ms", 2000)),
                 Double.parseDouble(settings.get("deliver.retry.multiplier", "2")),
-                Duration.ofMillis(settings.getLong("deliver.retry.max-delay-ms", 60_000))), catalog, finaliser, clock,
-                metrics));
+                Duration.ofMillis(settings.getLong("deliver.retry.max-delay-ms", 60_000))),
+                catalog.targetsThatDedupResends(), clock, metrics));
         registry.bind("dueRetryLoader", new DueRetryLoader(ledger, settings.getInt("deliver.retry.batch", 20)));
         registry.bind("parkedRetryPreparer", new ParkedRetryPreparer(ledger, Duration.ofMillis(
                 settings.getLong("deliver.retry.missing-chunk-grace-ms", 900_000)), clock));
@@ -202,7 +186,9 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("lookupOutcomeRecorder", new LookupOutcomeRecorder(resolutions, catalog, clock));
         registry.bind("lookupFailureRecorder", new LookupFailureRecorder(resolutions,
                 Duration.ofMillis(settings.getLong("resolve.lookup.retry-ms", 300_000))));
-        InsightsBatchWiring.bind(registry, settings, database, ledger, catalog, classifier, summary, clock);
+        TargetServices services = new TargetServices(context, registry, settings, database, ledger, catalog,
+                classifier, chunker, summary, metrics, faultPoints, pollMonitor, clock);
+        plugins.all().forEach(plugin -> plugin.bind(services));
 
         // retries are parked in the ledger (counted, backed off); the client must not add its own
         context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import io.usagebridge.csv.CsvFormats;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -49,7 +50,7 @@ public class TargetSplitter {
         }
         List<String> targets = rules.targetsFor(relativePath);
         if (targets.isEmpty()) {
-            throw new UsageBridgeFailure(FailureCode.ROUTING_NO_TARGET, "no routing rule matches '" + relativePath
+            throw new UsageBridgeFailure(CoreFailureCode.ROUTING_NO_TARGET, "no routing rule matches '" + relativePath
                     + "': drop it in a target's inbox folder, name it to match a target's file-glob, or add a "
                     + rules.routingColumn().map(c -> "'" + c + "' column").orElse("routing column"));
         }
@@ -64,13 +65,13 @@ public class TargetSplitter {
             throw notUtf8();
         } catch (UncheckedIOException e) {
             throw e.getCause() instanceof CharacterCodingException ? notUtf8()
-                    : new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV header cannot be parsed: "
+                    : new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "the CSV header cannot be parsed: "
                             + e.getCause().getMessage());
         }
     }
 
     private static UsageBridgeFailure notUtf8() {
-        return new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
+        return new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
     }
 
     private List<TargetSlice> splitByColumn(Path file, List<String> header, int column, Path sliceDir)
@@ -89,7 +90,7 @@ public class TargetSplitter {
                 String value = column < record.size() ? record.get(column).trim() : "";
                 String target = byValue.get(value);
                 if (target == null) {
-                    throw new UsageBridgeFailure(FailureCode.ROUTING_VALUE_UNKNOWN, "line "
+                    throw new UsageBridgeFailure(CoreFailureCode.ROUTING_VALUE_UNKNOWN, "line "
                             + parser.getCurrentLineNumber() + ", column " + rules.routingColumn().get() + ", value '"
                             + value + "': no target has this routing value (known: " + byValue.keySet() + ")");
                 }
@@ -110,7 +111,7 @@ public class TargetSplitter {
             throw notUtf8();
         } catch (UncheckedIOException e) {
             throw e.getCause() instanceof CharacterCodingException ? notUtf8()
-                    : new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
+                    : new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
                             + e.getCause().getMessage());
         } finally {
             for (CSVPrinter p : printers.values()) {
@@ -118,7 +119,7 @@ public class TargetSplitter {
             }
         }
         if (files.isEmpty()) {
-            throw new UsageBridgeFailure(FailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_HEADER_ONLY, "the file has a header but no data rows");
         }
         return files.entrySet().stream().map(e -> new TargetSlice(e.getKey(), e.getValue())).toList();
     }

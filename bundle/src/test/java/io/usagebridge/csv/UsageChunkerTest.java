@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.targets.twocheckout.TwoCheckoutUsageTarget;
@@ -55,7 +56,7 @@ class UsageChunkerTest {
                 2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,calls
                 """);
 
-        assertEquals(FailureCode.CSV_HEADER_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_HEADER_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 1"), failure.getMessage());
         assertTrue(failure.getMessage().contains("required column 'SubscriptionRef' is missing"),
                 failure.getMessage());
@@ -66,7 +67,7 @@ class UsageChunkerTest {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + ",Qty\n"
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,calls,SUB-1,3\n");
 
-        assertEquals(FailureCode.CSV_HEADER_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_HEADER_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 1"), failure.getMessage());
         assertTrue(failure.getMessage().contains("column 'Qty' is not part of the twocheckout-usage contract"),
                 failure.getMessage());
@@ -78,7 +79,7 @@ class UsageChunkerTest {
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,calls,SUB-1\n"
                 + "01.11.2026 10:00,2026-11-01 11:00:00,OPT1,calls,SUB-2\n");
 
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 3, column UsageStart, value '01.11.2026 10:00'"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("expected an ISO-8601 date-time"), failure.getMessage());
@@ -90,7 +91,7 @@ class UsageChunkerTest {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-31 10:00:00,2026-12-01 11:00:00,OPT1,calls,SUB-1\n");
 
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 2, column UsageStart, value '2026-11-31 10:00:00'"),
                 failure.getMessage());
     }
@@ -101,7 +102,7 @@ class UsageChunkerTest {
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,calls,SUB-1\n"
                 + "yesterday,2026-11-01 11:00:00,OPT1,calls,SUB-2");
 
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 3, column UsageStart, value 'yesterday'"),
                 failure.getMessage());
     }
@@ -113,7 +114,7 @@ class UsageChunkerTest {
                 + "A-1,2.5,2026-11-01 10:00:00\n"
                 + "A-2,\"" + quantity + "\",2026-11-01 10:00:00\n");
 
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 3, column Quantity, value '" + quantity + "'"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("a plain number"), failure.getMessage());
@@ -138,18 +139,18 @@ class UsageChunkerTest {
 
         UsageBridgeFailure failure = rejected(twoCheckout(), bytes.toByteArray());
 
-        assertEquals(FailureCode.CSV_NOT_UTF8, failure.code());
+        assertEquals(CoreFailureCode.CSV_NOT_UTF8, failure.code());
     }
 
     @Test
     void emptyFileIsRefused() throws IOException {
-        assertEquals(FailureCode.FILE_EMPTY, rejected(twoCheckout(), "").code());
+        assertEquals(CoreFailureCode.FILE_EMPTY, rejected(twoCheckout(), "").code());
     }
 
     @Test
     void headerWithoutRowsIsRefused() throws IOException {
-        assertEquals(FailureCode.CSV_HEADER_ONLY, rejected(twoCheckout(), HEADER + "\n").code());
-        assertEquals(FailureCode.CSV_HEADER_ONLY, rejected(twoCheckout(), HEADER + "\n\n").code());
+        assertEquals(CoreFailureCode.CSV_HEADER_ONLY, rejected(twoCheckout(), HEADER + "\n").code());
+        assertEquals(CoreFailureCode.CSV_HEADER_ONLY, rejected(twoCheckout(), HEADER + "\n\n").code());
     }
 
     @Test
@@ -157,7 +158,7 @@ class UsageChunkerTest {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,SUB-1\n");
 
-        assertEquals(FailureCode.CSV_ROW_MALFORMED, failure.code());
+        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, failure.code());
         assertTrue(failure.getMessage().contains("line 2: has 4 values, the header has 5"), failure.getMessage());
     }
 
@@ -166,7 +167,7 @@ class UsageChunkerTest {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,\"never closed,SUB-1\n");
 
-        assertEquals(FailureCode.CSV_ROW_MALFORMED, failure.code());
+        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, failure.code());
         assertTrue(failure.getMessage().startsWith("the CSV cannot be parsed"), failure.getMessage());
     }
 
@@ -175,7 +176,7 @@ class UsageChunkerTest {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-01 12:00:00,2026-11-01 11:00:00,OPT1,calls,SUB-1\n");
 
-        assertEquals(FailureCode.USAGE_PERIOD_INVALID, failure.code());
+        assertEquals(CoreFailureCode.USAGE_PERIOD_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 2: UsageStart 2026-11-01 12:00:00 is after UsageEnd "
                 + "2026-11-01 11:00:00"), failure.getMessage());
     }
@@ -185,7 +186,7 @@ class UsageChunkerTest {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,,calls,SUB-1\n");
 
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 2, column OptionCode, value '': a value is required"),
                 failure.getMessage());
     }
@@ -200,7 +201,7 @@ class UsageChunkerTest {
 
         UsageBridgeFailure failure = rejected(twoCheckout(), csv.toString());
 
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         String message = failure.getMessage();
         assertTrue(message.startsWith("at least 5 problem(s): "), message);
         for (int line : List.of(3, 5, 7, 9, 11)) {
@@ -219,7 +220,7 @@ class UsageChunkerTest {
 
         assertTrue(failure.getMessage().startsWith("2 problem(s): line 2, column UsageStart"), failure.getMessage());
         assertTrue(failure.getMessage().contains("; line 4: has 4 values"), failure.getMessage());
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code(), "the first violation's code");
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code(), "the first violation's code");
     }
 
     @Test
@@ -241,7 +242,7 @@ class UsageChunkerTest {
 
         UsageBridgeFailure failure = rejected(twoCheckout(), csv, 200, 3);
 
-        assertEquals(FailureCode.TARGET_LIMIT_EXCEEDED, failure.code());
+        assertEquals(CoreFailureCode.TARGET_LIMIT_EXCEEDED, failure.code());
         assertEquals(List.of(), filesIn(out()));
     }
 
@@ -256,7 +257,7 @@ class UsageChunkerTest {
 
         UsageBridgeFailure failure = rejected(twoCheckout(), bytes.toByteArray(), 100);
 
-        assertEquals(FailureCode.CSV_NOT_UTF8, failure.code());
+        assertEquals(CoreFailureCode.CSV_NOT_UTF8, failure.code());
         assertEquals(List.of(), filesIn(out()));
     }
 
@@ -266,7 +267,7 @@ class UsageChunkerTest {
 
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n" + longRow + "\n", 300, Long.MAX_VALUE);
 
-        assertEquals(FailureCode.TARGET_LIMIT_EXCEEDED, failure.code());
+        assertEquals(CoreFailureCode.TARGET_LIMIT_EXCEEDED, failure.code());
         assertTrue(failure.getMessage().contains("line 2 needs"), failure.getMessage());
         assertTrue(failure.getMessage().contains("limit is 300 bytes"), failure.getMessage());
     }

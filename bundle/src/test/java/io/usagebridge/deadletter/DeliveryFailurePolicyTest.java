@@ -8,9 +8,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.targets.twocheckout.TwoCheckoutFailureCode;
 
 /** What a failed delivery becomes, by stage and by whether the target deduplicates repeats. */
 class DeliveryFailurePolicyTest {
@@ -22,37 +24,37 @@ class DeliveryFailurePolicyTest {
 
     @Test
     void ioErrorBeforeTheSendIsALocalFailureAndRetried() {
-        var decision = policy.decide(failure(FailureCode.DELIVERY_UNCERTAIN), false, false, 0, NOW);
+        var decision = policy.decide(failure(CoreFailureCode.DELIVERY_UNCERTAIN), false, false, 0, NOW);
 
         assertEquals(DeliveryState.PARKED, decision.state());
-        assertEquals(FailureCode.LOCAL_IO_ERROR, decision.failure().code());
+        assertEquals(CoreFailureCode.LOCAL_IO_ERROR, decision.failure().code());
         assertEquals(NOW.plusSeconds(2), decision.nextAttempt());
     }
 
     @Test
     void lostAnswerAfterTheSendIsUncertainWithoutAKeyAndRetriedWithOne() {
         assertEquals(DeliveryState.UNCERTAIN,
-                policy.decide(failure(FailureCode.DELIVERY_UNCERTAIN), true, false, 0, NOW).state());
+                policy.decide(failure(CoreFailureCode.DELIVERY_UNCERTAIN), true, false, 0, NOW).state());
         assertEquals(DeliveryState.PARKED,
-                policy.decide(failure(FailureCode.DELIVERY_UNCERTAIN), true, true, 0, NOW).state());
+                policy.decide(failure(CoreFailureCode.DELIVERY_UNCERTAIN), true, true, 0, NOW).state());
     }
 
     @Test
     void serverErrorAfterTheSendIsUncertainWithoutAKeyAndRetriedWithOne() {
-        var noKey = policy.decide(failure(FailureCode.TARGET_SERVER_ERROR), true, false, 0, NOW);
+        var noKey = policy.decide(failure(CoreFailureCode.TARGET_SERVER_ERROR), true, false, 0, NOW);
 
         assertEquals(DeliveryState.UNCERTAIN, noKey.state());
-        assertEquals(FailureCode.DELIVERY_UNCERTAIN, noKey.failure().code());
+        assertEquals(CoreFailureCode.DELIVERY_UNCERTAIN, noKey.failure().code());
         assertNull(noKey.nextAttempt());
         assertEquals(DeliveryState.PARKED,
-                policy.decide(failure(FailureCode.TARGET_SERVER_ERROR), true, true, 0, NOW).state());
+                policy.decide(failure(CoreFailureCode.TARGET_SERVER_ERROR), true, true, 0, NOW).state());
     }
 
     @Test
     void whatTheTargetSaidItDidNotProcessIsRetriedEverywhereWithBackoffOrRetryAfter() {
-        var first = policy.decide(failure(FailureCode.TARGET_UNAVAILABLE), true, false, 0, NOW);
-        var third = policy.decide(failure(FailureCode.TARGET_UNAVAILABLE), true, false, 2, NOW);
-        var rateLimited = policy.decide(new UsageBridgeFailure(FailureCode.TARGET_RATE_LIMITED, "429", null, true,
+        var first = policy.decide(failure(CoreFailureCode.TARGET_UNAVAILABLE), true, false, 0, NOW);
+        var third = policy.decide(failure(CoreFailureCode.TARGET_UNAVAILABLE), true, false, 2, NOW);
+        var rateLimited = policy.decide(new UsageBridgeFailure(CoreFailureCode.TARGET_RATE_LIMITED, "429", null, true,
                 Duration.ofSeconds(600), null), true, false, 0, NOW);
 
         assertEquals(NOW.plusSeconds(2), first.nextAttempt());
@@ -63,9 +65,9 @@ class DeliveryFailurePolicyTest {
     @Test
     void retriesUsedUpEndFailedAndRefusalsEndRejected() {
         assertEquals(DeliveryState.FAILED,
-                policy.decide(failure(FailureCode.TARGET_UNAVAILABLE), true, false, 3, NOW).state());
+                policy.decide(failure(CoreFailureCode.TARGET_UNAVAILABLE), true, false, 3, NOW).state());
         assertEquals(DeliveryState.REJECTED,
-                policy.decide(failure(FailureCode.TWOCHECKOUT_INVALID_SIGNATURE), true, false, 0, NOW).state());
+                policy.decide(failure(TwoCheckoutFailureCode.TWOCHECKOUT_INVALID_SIGNATURE), true, false, 0, NOW).state());
     }
 
     @Test

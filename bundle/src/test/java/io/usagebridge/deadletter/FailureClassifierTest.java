@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -36,7 +37,7 @@ class FailureClassifierTest {
     void refusedConnectionIsUnreachableAndRetried() {
         UsageBridgeFailure failure = classifier.classify(new ConnectException("Connection refused"));
 
-        assertEquals(FailureCode.TARGET_UNREACHABLE, failure.code());
+        assertEquals(CoreFailureCode.TARGET_UNREACHABLE, failure.code());
         assertTrue(failure.retryable());
         assertTrue(classifier.retryable(new ConnectException("Connection refused")));
         assertTrue(failure.getMessage().contains("Connection refused"), failure.getMessage());
@@ -44,11 +45,11 @@ class FailureClassifierTest {
 
     @Test
     void connectErrorsDeeperInTheCauseChainAreUnreachableToo() {
-        assertEquals(FailureCode.TARGET_UNREACHABLE,
+        assertEquals(CoreFailureCode.TARGET_UNREACHABLE,
                 classifier.classify(new RuntimeException(new ConnectException("Connection refused"))).code());
-        assertEquals(FailureCode.TARGET_UNREACHABLE,
+        assertEquals(CoreFailureCode.TARGET_UNREACHABLE,
                 classifier.classify(new UnknownHostException("billing.example")).code());
-        assertEquals(FailureCode.TARGET_UNREACHABLE,
+        assertEquals(CoreFailureCode.TARGET_UNREACHABLE,
                 classifier.classify(new ConnectTimeoutException("Connect timed out")).code(),
                 "a connect timeout is an interrupted I/O, but nothing was written yet");
     }
@@ -58,7 +59,7 @@ class FailureClassifierTest {
         UsageBridgeFailure failure = classifier.classify(http(503, "Service Unavailable", Map.of("Retry-After", "7"),
                 "busy"));
 
-        assertEquals(FailureCode.TARGET_UNAVAILABLE, failure.code());
+        assertEquals(CoreFailureCode.TARGET_UNAVAILABLE, failure.code());
         assertTrue(failure.retryable());
         assertEquals(Duration.ofSeconds(7), failure.retryAfter());
         assertEquals("busy", failure.targetReply());
@@ -70,7 +71,7 @@ class FailureClassifierTest {
         UsageBridgeFailure failure = classifier.classify(http(429, "Too Many Requests", Map.of("Retry-After", "3"),
                 "slow down"));
 
-        assertEquals(FailureCode.TARGET_RATE_LIMITED, failure.code());
+        assertEquals(CoreFailureCode.TARGET_RATE_LIMITED, failure.code());
         assertTrue(failure.retryable());
         assertEquals(Duration.ofSeconds(3), failure.retryAfter());
         assertEquals("slow down", failure.targetReply());
@@ -81,7 +82,7 @@ class FailureClassifierTest {
         UsageBridgeFailure failure = classifier.classify(http(404, "Not Found", Map.of("Retry-After", "7"),
                 "no such page"));
 
-        assertEquals(FailureCode.TARGET_HTTP_ERROR, failure.code());
+        assertEquals(CoreFailureCode.TARGET_HTTP_ERROR, failure.code());
         assertFalse(failure.retryable());
         assertNull(failure.retryAfter());
         assertEquals("no such page", failure.targetReply());
@@ -96,7 +97,7 @@ class FailureClassifierTest {
                 new IOException("Connection reset")}) {
             UsageBridgeFailure failure = classifier.classify(noAnswer);
 
-            assertEquals(FailureCode.DELIVERY_UNCERTAIN, failure.code(), noAnswer.toString());
+            assertEquals(CoreFailureCode.DELIVERY_UNCERTAIN, failure.code(), noAnswer.toString());
             assertFalse(failure.retryable(), noAnswer.toString());
             assertFalse(classifier.retryable(noAnswer), noAnswer.toString());
             assertTrue(failure.code().mayHaveArrived(), noAnswer.toString());
@@ -109,7 +110,7 @@ class FailureClassifierTest {
         for (int status : new int[] {500, 502, 504}) {
             UsageBridgeFailure failure = classifier.classify(http(status, "Error", Map.of(), "oops"));
 
-            assertEquals(FailureCode.TARGET_SERVER_ERROR, failure.code(), "HTTP " + status);
+            assertEquals(CoreFailureCode.TARGET_SERVER_ERROR, failure.code(), "HTTP " + status);
             assertTrue(failure.code().mayHaveArrived(), "HTTP " + status);
         }
         assertFalse(classifier.classify(http(503, "Unavailable", Map.of(), "")).code().mayHaveArrived(),
@@ -120,13 +121,13 @@ class FailureClassifierTest {
     void failedTlsHandshakeIsBeforeAnyByteOfTheRequest() {
         UsageBridgeFailure failure = classifier.classify(new javax.net.ssl.SSLHandshakeException("bad cert"));
 
-        assertEquals(FailureCode.TARGET_UNREACHABLE, failure.code());
+        assertEquals(CoreFailureCode.TARGET_UNREACHABLE, failure.code());
         assertTrue(failure.retryable());
     }
 
     @Test
     void ownFailureIsKeptAsItIsEvenWhenWrapped() {
-        UsageBridgeFailure own = new UsageBridgeFailure(FailureCode.CSV_HEADER_INVALID, "line 1: column 'Qty'");
+        UsageBridgeFailure own = new UsageBridgeFailure(CoreFailureCode.CSV_HEADER_INVALID, "line 1: column 'Qty'");
 
         assertSame(own, classifier.classify(own));
         assertSame(own, classifier.classify(new RuntimeException("wrapped", own)));
@@ -136,7 +137,7 @@ class FailureClassifierTest {
     void anythingElseIsAnInternalErrorThatIsNotRetried() {
         UsageBridgeFailure failure = classifier.classify(new IllegalArgumentException("bad"));
 
-        assertEquals(FailureCode.INTERNAL_ERROR, failure.code());
+        assertEquals(CoreFailureCode.INTERNAL_ERROR, failure.code());
         assertFalse(failure.retryable());
         assertTrue(failure.getMessage().contains("IllegalArgumentException: bad"), failure.getMessage());
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.csv.ChunkFile;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
@@ -90,7 +91,7 @@ class ChunkPlanReplayTest extends UsageBridgeTestSupport {
         AdviceWith.adviceWith(first, "deliver-twocheckout", route -> route.weaveByToString("To\\[\\{\\{url.*")
                 .before().process(exchange -> {
                     if (exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class).index() == 2) {
-                        throw new UsageBridgeFailure(FailureCode.TARGET_HTTP_ERROR, "HTTP 400 from the target");
+                        throw new UsageBridgeFailure(CoreFailureCode.TARGET_HTTP_ERROR, "HTTP 400 from the target");
                     }
                 }));
         first.start();

@@ -35,15 +35,15 @@ import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.AttemptRow;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.InsightsBatchLedger;
-import io.usagebridge.ledger.LedgerInstance;
-import io.usagebridge.ledger.InsightsBatchRow;
-import io.usagebridge.ledger.InsightsBatchState;
 import io.usagebridge.ledger.LedgerDatabase;
+import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.SourceState;
 import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
 import io.usagebridge.sandbox.insights.InsightsRequest;
 import io.usagebridge.sandbox.insights.StoredRecordFile;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsBatchRow;
+import io.usagebridge.targets.insights.ledger.InsightsBatchState;
 
 /**
  * The insights-batch target (routes/available/target-insights.camel.yaml) and the Insights intake

@@ -29,14 +29,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.AttemptRow;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
-import io.usagebridge.targets.zuorasoap.ZuoraImportLookup;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
+import io.usagebridge.targets.zuora.soap.ZuoraImportLookup;
+import io.usagebridge.targets.zuora.soap.ZuoraSoapFailureCode;
+import io.usagebridge.targets.zuora.soap.ZuoraSoapRequest;
 
 /**
  * {@code direct:lookup-zuora-soap-import} against the SOAP simulator: a create() whose reply was lost leaves the
@@ -124,9 +126,9 @@ class ZuoraSoapImportLookupTest extends ZuoraSoapTestSupport {
         Exchange refusedSession = lookup("usage.csv", md5, start);
         Exchange again = lookup("usage.csv", md5, start);
 
-        assertEquals(FailureCode.TARGET_UNAVAILABLE, failure(unavailable).code());
+        assertEquals(CoreFailureCode.TARGET_UNAVAILABLE, failure(unavailable).code());
         assertNull(unavailable.getProperty(ZuoraImportLookup.OUTCOME));
-        assertEquals(FailureCode.ZUORA_SESSION_INVALID, failure(refusedSession).code());
+        assertEquals(ZuoraSoapFailureCode.ZUORA_SESSION_INVALID, failure(refusedSession).code());
         assertTrue(failure(refusedSession).retryable());
         assertNull(refusedSession.getProperty(ZuoraImportLookup.OUTCOME));
         assertNull(again.getException(), "the next lookup logs in again");
@@ -163,7 +165,7 @@ class ZuoraSoapImportLookupTest extends ZuoraSoapTestSupport {
         Path sidecar = data.resolve("failed/zuora/" + name + ".error.json");
         await().atMost(30, SECONDS).until(() -> Files.exists(sidecar)
                 && Files.exists(data.resolve("failed/zuora/" + name)));
-        assertEquals(FailureCode.DELIVERY_UNCERTAIN.name(),
+        assertEquals(CoreFailureCode.DELIVERY_UNCERTAIN.name(),
                 new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
         DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
         assertEquals(DeliveryState.UNCERTAIN, delivery.state());

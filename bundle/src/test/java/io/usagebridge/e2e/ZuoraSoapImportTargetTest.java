@@ -58,6 +58,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
@@ -65,7 +66,8 @@ import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
 import io.usagebridge.sandbox.zuorasoap.ZuoraSoapCall;
 import io.usagebridge.sandbox.zuorasoap.ZuoraSoapSimulator;
 import io.usagebridge.sandbox.zuorasoap.ZuoraWsdlSchemas;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapRequest;
+import io.usagebridge.targets.zuora.soap.ZuoraSoapFailureCode;
+import io.usagebridge.targets.zuora.soap.ZuoraSoapRequest;
 
 /**
  * The Zuora SOAP import target (routes/available/target-zuora-soap.camel.yaml) against the sandbox's Zuora SOAP
@@ -264,10 +266,10 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
     }
 
     enum Refusal {
-        NO_FILE_NAME(FailureCode.ZUORA_IMPORT_NO_FILE_NAME, ZuoraSoapSimulator.NO_FILE_NAME),
-        MD5_MISMATCH(FailureCode.ZUORA_IMPORT_MD5_MISMATCH, ZuoraSoapSimulator.MD5_MISMATCH),
-        TOO_LARGE(FailureCode.ZUORA_IMPORT_TOO_LARGE, ZuoraSoapSimulator.FILE_TOO_LARGE),
-        ZIP_WITH_DIRECTORY(FailureCode.ZUORA_IMPORT_ZIP_HAS_DIRECTORY, ZuoraSoapSimulator.ZIP_WITH_DIRECTORY);
+        NO_FILE_NAME(ZuoraSoapFailureCode.ZUORA_IMPORT_NO_FILE_NAME, ZuoraSoapSimulator.NO_FILE_NAME),
+        MD5_MISMATCH(ZuoraSoapFailureCode.ZUORA_IMPORT_MD5_MISMATCH, ZuoraSoapSimulator.MD5_MISMATCH),
+        TOO_LARGE(ZuoraSoapFailureCode.ZUORA_IMPORT_TOO_LARGE, ZuoraSoapSimulator.FILE_TOO_LARGE),
+        ZIP_WITH_DIRECTORY(ZuoraSoapFailureCode.ZUORA_IMPORT_ZIP_HAS_DIRECTORY, ZuoraSoapSimulator.ZIP_WITH_DIRECTORY);
 
         final FailureCode code;
         final String message;
@@ -319,7 +321,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
                 && Files.exists(data.resolve("failed/zuora/long-description.csv")));
 
         JsonNode error = new ObjectMapper().readTree(sidecar.toFile());
-        assertEquals(FailureCode.REMOTE_JOB_FAILED.name(), error.get("code").asText());
+        assertEquals(CoreFailureCode.REMOTE_JOB_FAILED.name(), error.get("code").asText());
         assertTrue(error.get("targetReply").asText().contains("StatusReason=" + "The file cannot be read as CSV"),
                 error.toString());
         DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
@@ -388,7 +390,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         await().atMost(30, SECONDS).until(() -> Files.exists(sidecar)
                 && Files.exists(data.resolve("failed/zuora/second.csv")));
 
-        assertEquals(FailureCode.DELIVERY_UNCERTAIN.name(),
+        assertEquals(CoreFailureCode.DELIVERY_UNCERTAIN.name(),
                 new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
         assertEquals(2, zuora.calls("create").size(), "create() has no idempotency key: not resent");
     }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.usagebridge.ledger.Fingerprint;
+
 /** One pass that copies a file and tells its MD5, SHA-256, size and lines. */
 class StreamingFingerprinterTest {
 

@@ -26,7 +26,8 @@ public final class EmbeddedPostgresLedger implements BeforeAllCallback, AfterAll
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database ledger");
         }
-        database = LedgerDatabase.of(postgres.getDatabase("postgres", "ledger"));
+        database = LedgerDatabase.of(postgres.getDatabase("postgres", "ledger"),
+                io.usagebridge.plugin.TargetPlugins.discover().migrations());
     }
 
     @Override

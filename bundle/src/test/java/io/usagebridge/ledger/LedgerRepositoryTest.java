@@ -30,9 +30,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.usagebridge.MovingClock;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
-import io.usagebridge.intake.Fingerprint;
+import io.usagebridge.targets.twocheckout.TwoCheckoutFailureCode;
 
 /**
  * The ledger's contract, run against every database it supports (see the H2 and PostgreSQL subclasses): claims under
@@ -50,8 +52,7 @@ abstract class LedgerRepositoryTest {
     protected abstract DataSource dataSource();
 
     /** Time as every instance of a test sees it; moved on to make leases run out. */
-    private final InsightsBatchLedgerTest.MovingClock clock = new InsightsBatchLedgerTest.MovingClock(
-            Instant.parse("2026-11-01T10:00:00Z"));
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-01T10:00:00Z"));
     protected LedgerRepository ledger;
     private ExecutorService threads;
 
@@ -115,7 +116,8 @@ abstract class LedgerRepositoryTest {
         long delivery = claimed(first, sha, TWOCHECKOUT);
         ledger.markSending(delivery);
         ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(
-                FailureCode.TWOCHECKOUT_INVALID_SIGNATURE, "2Checkout: Invalid signature", "Invalid signature"));
+                TwoCheckoutFailureCode.TWOCHECKOUT_INVALID_SIGNATURE,
+                        "2Checkout: Invalid signature", "Invalid signature"));
         assertEquals(SourceState.FAILED, settle(first));
 
         long replay = source("usage.csv", sha);
@@ -391,9 +393,9 @@ abstract class LedgerRepositoryTest {
         String sha = newContent();
         long delivery = claimed(source("usage.csv", sha), sha, TWOCHECKOUT);
         ledger.markSending(delivery);
-        ledger.closeAttempt(delivery, "FAILED", 503, FailureCode.TARGET_UNAVAILABLE, "busy");
+        ledger.closeAttempt(delivery, "FAILED", 503, CoreFailureCode.TARGET_UNAVAILABLE, "busy");
         ledger.park(delivery, clock.instant().plusSeconds(30), new UsageBridgeFailure(
-                FailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target"));
+                CoreFailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target"));
 
         DeliveryRow parked = ledger.delivery(delivery).orElseThrow();
         assertEquals(DeliveryState.PARKED, parked.state());
@@ -418,7 +420,7 @@ abstract class LedgerRepositoryTest {
         long source = source("usage.csv", sha);
         long delivery = claimed(source, sha, TWOCHECKOUT);
         ledger.markSending(delivery);
-        ledger.park(delivery, clock.instant(), new UsageBridgeFailure(FailureCode.TARGET_RATE_LIMITED, "429"));
+        ledger.park(delivery, clock.instant(), new UsageBridgeFailure(CoreFailureCode.TARGET_RATE_LIMITED, "429"));
 
         assertEquals(SourceState.PENDING, settle(source));
         assertEquals("/inflight/usage.csv", ledger.source(source).orElseThrow().keptAt());
@@ -432,9 +434,9 @@ abstract class LedgerRepositoryTest {
         long delivery = claimed(source, sha, TWOCHECKOUT);
         String huge = "x".repeat(100_000);
 
-        ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(FailureCode.CSV_VALUE_INVALID,
+        ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(CoreFailureCode.CSV_VALUE_INVALID,
                 huge, huge));
-        ledger.markSourceFailed(source, FailureCode.CSV_VALUE_INVALID, huge);
+        ledger.markSourceFailed(source, CoreFailureCode.CSV_VALUE_INVALID, huge);
 
         DeliveryRow row = ledger.delivery(delivery).orElseThrow();
         assertEquals(UsageBridgeFailure.MAX_MESSAGE_CHARS, row.errorMessage().length());
@@ -452,7 +454,7 @@ abstract class LedgerRepositoryTest {
     }
 
     private LeaseLedger leases(LedgerRepository of) {
-        return new LeaseLedger(dataSource(), of.instance(), clock);
+        return new LeaseLedger(dataSource(), of.instance(), clock, java.util.List.of());
     }
 
     private Resolutions resolutions() {
@@ -515,7 +517,7 @@ abstract class LedgerRepositoryTest {
     private long uncertain(long sourceId, String sha) {
         long delivery = claimed(sourceId, sha, TWOCHECKOUT);
         ledger.markSending(delivery);
-        ledger.markFailed(delivery, DeliveryState.UNCERTAIN, new UsageBridgeFailure(FailureCode.DELIVERY_UNCERTAIN,
+        ledger.markFailed(delivery, DeliveryState.UNCERTAIN, new UsageBridgeFailure(CoreFailureCode.DELIVERY_UNCERTAIN,
                 "no answer"));
         return delivery;
     }

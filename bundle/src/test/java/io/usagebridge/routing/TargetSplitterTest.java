@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -85,7 +86,7 @@ class TargetSplitterTest {
                 () -> splitter(Map.of("routing.column", "target")).split(combined, "combined.csv",
                         dir.resolve("slices")));
 
-        assertEquals(FailureCode.ROUTING_VALUE_UNKNOWN, failure.code());
+        assertEquals(CoreFailureCode.ROUTING_VALUE_UNKNOWN, failure.code());
         assertTrue(failure.getMessage().startsWith("line 4, column target, value 'asia'"), failure.getMessage());
         assertTrue(failure.getMessage().contains("eu") && failure.getMessage().contains("us"),
                 "names the known values: " + failure.getMessage());
@@ -110,7 +111,7 @@ class TargetSplitterTest {
                 () -> splitter(Map.of("routing.column", "target")).split(combined, "combined.csv",
                         dir.resolve("slices")));
 
-        assertEquals(FailureCode.CSV_HEADER_ONLY, failure.code());
+        assertEquals(CoreFailureCode.CSV_HEADER_ONLY, failure.code());
     }
 
     @Test
@@ -121,7 +122,7 @@ class TargetSplitterTest {
                 () -> splitter(Map.of("routing.column", "target")).split(combined, "combined.csv",
                         dir.resolve("slices")));
 
-        assertEquals(FailureCode.CSV_ROW_MALFORMED, failure.code(), failure.getMessage());
+        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, failure.code(), failure.getMessage());
     }
 
     @Test
@@ -134,7 +135,7 @@ class TargetSplitterTest {
                 () -> splitter(Map.of("routing.column", "target")).split(combined, "combined.csv",
                         dir.resolve("slices")));
 
-        assertEquals(FailureCode.CSV_NOT_UTF8, failure.code());
+        assertEquals(CoreFailureCode.CSV_NOT_UTF8, failure.code());
     }
 
     // --- folder and name ----------------------------------------------------------------------------------
@@ -187,7 +188,7 @@ class TargetSplitterTest {
                 () -> splitter(Map.of("routing.column", "target")).split(file, "asia/other.csv",
                         dir.resolve("slices")));
 
-        assertEquals(FailureCode.ROUTING_NO_TARGET, failure.code());
+        assertEquals(CoreFailureCode.ROUTING_NO_TARGET, failure.code());
         assertTrue(failure.getMessage().contains("'asia/other.csv'"), failure.getMessage());
         assertTrue(failure.getMessage().contains("'target' column"), failure.getMessage());
     }

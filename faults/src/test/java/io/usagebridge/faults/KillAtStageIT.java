@@ -111,7 +111,6 @@ class KillAtStageIT {
         }
     }
 
-
     static AppSettings withTarget(RowRun run, Target target) {
         AppSettings settings = run.settings();
         return switch (target) {

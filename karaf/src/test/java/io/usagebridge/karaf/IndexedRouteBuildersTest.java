@@ -14,8 +14,8 @@ import io.usagebridge.route.IngestRoute;
 import io.usagebridge.route.RemoteStatusRoutes;
 import io.usagebridge.route.UsageBridgeWiring;
 import io.usagebridge.targets.twocheckout.TwoCheckoutTargetTemplate;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapLookupRoutes;
-import io.usagebridge.targets.zuorasoap.ZuoraSoapRoutes;
+import io.usagebridge.targets.zuora.soap.ZuoraSoapLookupRoutes;
+import io.usagebridge.targets.zuora.soap.ZuoraSoapRoutes;
 
 class IndexedRouteBuildersTest {
 

@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import io.usagebridge.intake.Fingerprint;
+import io.usagebridge.ledger.Fingerprint;
 
 /**
  * One streaming pass over a record type's file, where it lies: MD5, SHA-256, size, lines, and the longest line

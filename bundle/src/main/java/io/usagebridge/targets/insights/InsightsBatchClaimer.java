@@ -13,8 +13,8 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
-import io.usagebridge.ledger.InsightsBatchLedger;
-import io.usagebridge.ledger.InsightsBatchRow;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsBatchRow;
 
 /**
  * Decides a batch in the ledger before anything is read or sent. A complete batch is claimed for this node and
@@ -54,16 +54,16 @@ public final class InsightsBatchClaimer implements Processor {
                         + "). Nothing was uploaded. Zuora Insights pauses a daily data source's stream when its "
                         + "batch files are 2 hours late, and processes no other data until they arrive: put the "
                         + "missing file(s) in the folder and move it back into the inbox";
-                batches.fail(batch.batchId(), FailureCode.INSIGHTS_BATCH_INCOMPLETE, message);
-                throw new UsageBridgeFailure(FailureCode.INSIGHTS_BATCH_INCOMPLETE, message);
+                batches.fail(batch.batchId(), InsightsFailureCode.INSIGHTS_BATCH_INCOMPLETE, message);
+                throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_BATCH_INCOMPLETE, message);
             }
             case INVALID -> {
                 String message = "batch " + display + " is not uploaded: " + String.join("; ", batch.unexpected())
                         + (batch.missing().isEmpty() ? "" : "; missing record type(s) " + batch.missing())
                         + " (data source " + batch.dataSource() + " has record types " + dataSource.recordTypes()
                         + ", one file each: <recordType>.csv, .json or .ndjson)";
-                batches.fail(batch.batchId(), FailureCode.INSIGHTS_BATCH_INVALID, message);
-                throw new UsageBridgeFailure(FailureCode.INSIGHTS_BATCH_INVALID, message);
+                batches.fail(batch.batchId(), InsightsFailureCode.INSIGHTS_BATCH_INVALID, message);
+                throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_BATCH_INVALID, message);
             }
             case READY -> claim(exchange, batch, dataSource, display);
             case DUPLICATE -> LOG.info("{}: DUPLICATE, this batch was uploaded before; nothing is sent", display);

@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.intake.IntakePollMonitor;
-import io.usagebridge.ledger.InsightsBatchLedger;
-import io.usagebridge.ledger.InsightsBatchRow;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsBatchRow;
 
 /**
  * The Insights intake: scans {@code <inbox>/insights/<dataSource>/<batch>/} and hands on the batches to act on.

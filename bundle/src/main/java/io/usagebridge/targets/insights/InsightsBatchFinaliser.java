@@ -21,17 +21,18 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.FailureRecord;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.InsightsBatchLedger;
-import io.usagebridge.ledger.InsightsBatchRow;
-import io.usagebridge.ledger.InsightsBatchState;
-import io.usagebridge.ledger.InsightsRecordRow;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.SourceRow;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsBatchRow;
+import io.usagebridge.targets.insights.ledger.InsightsBatchState;
+import io.usagebridge.targets.insights.ledger.InsightsRecordRow;
 
 /**
  * Ends each scan: for every batch handled in it, decides from the ledger whether it is finished (every record type
@@ -114,7 +115,7 @@ public final class InsightsBatchFinaliser implements Processor {
             }
             Optional<Outcome> failed = outcomes.stream().filter(Outcome::failed).findFirst();
             if (failed.isPresent()) {
-                batches.settle(row.id(), InsightsBatchState.FAILED, code(failed.get().code()),
+                batches.settle(row.id(), InsightsBatchState.FAILED, InsightsFailureCode.named(failed.get().code()),
                         "batch " + display + " is not complete at Insights: record type " + failed.get().recordType()
                         + " failed: " + failed.get().message());
             } else if (outcomes.stream().allMatch(Outcome::stored)) {
@@ -231,14 +232,6 @@ public final class InsightsBatchFinaliser implements Processor {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static FailureCode code(String name) {
-        try {
-            return FailureCode.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return FailureCode.INTERNAL_ERROR;
         }
     }
 

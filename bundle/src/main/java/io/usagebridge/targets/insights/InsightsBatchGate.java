@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
-import io.usagebridge.ledger.InsightsBatchLedger;
-import io.usagebridge.ledger.InsightsRecordRow;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.SourceRow;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsRecordRow;
 
 /**
  * Between checking and sending: a batch goes on only when every record type's file was received and passed the
@@ -71,20 +72,13 @@ public final class InsightsBatchGate implements Processor {
                 // resumed scan after scan
                 FailureLog failures = exchange.getProperty(ExchangeKeys.FAILURES, FailureLog.class);
                 FailureRecord first = failures == null || failures.isEmpty() ? null : failures.all().get(0);
-                batches.fail(batchId, first == null ? FailureCode.INTERNAL_ERROR : code(first.code()),
+                batches.fail(batchId, first == null ? CoreFailureCode.INTERNAL_ERROR
+                        : InsightsFailureCode.named(first.code()),
                         "batch " + exchange.getProperty(ExchangeKeys.SOURCE_NAME) + " is not uploaded: record "
                         + "type(s) " + refused + (first == null ? "" : ": " + first.message()));
             }
         }
         exchange.getMessage().setBody(send);
-    }
-
-    private static FailureCode code(String name) {
-        try {
-            return FailureCode.valueOf(name);
-        } catch (IllegalArgumentException unknown) {
-            return FailureCode.INTERNAL_ERROR;
-        }
     }
 
     /**

@@ -10,8 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.route.ErrorHandlingConfiguration;
-import io.usagebridge.targets.TargetCatalog;
 
 /**
  * The {@code insights-batch} route template, made into a target by a templatedRoute in routes/, and the shared
@@ -59,7 +59,7 @@ public class InsightsBatchRoutes extends RouteBuilder {
                     .end()
                     // the round is over: sent, parked for a retry or refused; the batch stays CLAIMED, held by no one
                     .process(e -> e.getContext().getRegistry().lookupByNameAndType("insightsBatchLedger",
-                            io.usagebridge.ledger.InsightsBatchLedger.class)
+                            io.usagebridge.targets.insights.ledger.InsightsBatchLedger.class)
                             .release(e.getProperty(InsightsKeys.BATCH_ID, Long.class)))
                 .end();
 

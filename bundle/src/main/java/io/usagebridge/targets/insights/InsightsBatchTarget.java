@@ -5,7 +5,7 @@ import java.util.List;
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.csv.ColumnSpec;
 import io.usagebridge.csv.CsvContract;
-import io.usagebridge.targets.TargetType;
+import io.usagebridge.plugin.TargetType;
 
 /**
  * Zuora Insights through its Batch API (seed 004): a batch folder per data source, one file per record type, all

@@ -14,24 +14,31 @@ import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.FailureClassifier;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.RunSummary;
-import io.usagebridge.ledger.InsightsBatchLedger;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerRepository;
-import io.usagebridge.targets.TargetCatalog;
+import io.usagebridge.plugin.TargetCatalog;
+import io.usagebridge.plugin.TargetServices;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 
 /**
  * Binds the beans of the Insights batch intake and target (named by routes/intake-insights.camel.yaml and the
- * insights-batch template), on every runtime, from UsageBridgeWiring. With no insights-batch target configured the
- * intake finds nothing to do.
+ * insights-batch template), on every runtime, when the core binds its plug-ins. With no insights-batch target
+ * configured the intake finds nothing to do.
  */
-public final class InsightsBatchWiring {
+final class InsightsBatchWiring {
 
     private InsightsBatchWiring() {
     }
 
-    public static void bind(Registry registry, UsageBridgeSettings settings, LedgerDatabase database,
-                            LedgerRepository ledger, TargetCatalog catalog, FailureClassifier classifier,
-                            RunSummary summary, Clock clock) {
+    static void bind(TargetServices services) {
+        Registry registry = services.registry();
+        UsageBridgeSettings settings = services.settings();
+        LedgerDatabase database = services.database();
+        LedgerRepository ledger = services.ledger();
+        TargetCatalog catalog = services.catalog();
+        FailureClassifier classifier = services.classifier();
+        RunSummary summary = services.summary();
+        Clock clock = services.clock();
         Map<String, InsightsTargetSettings> targets = new LinkedHashMap<>();
         Map<String, InsightsFileRules> rules = new LinkedHashMap<>();
         int maxViolations = settings.getInt("validation.max-violations", 20);
@@ -45,7 +52,7 @@ public final class InsightsBatchWiring {
         String folder = settings.get("intake.insights.folder", "insights");
         Path inbox = Path.of(settings.get("intake.folder.dir", "data/inbox"));
         InsightsBatchLedger batches = new InsightsBatchLedger(database.dataSource(), ledger.instance(), clock);
-        IntakePollMonitor polls = registry.lookupByNameAndType("intakePollMonitor", IntakePollMonitor.class);
+        IntakePollMonitor polls = services.pollMonitor();
 
         registry.bind("insightsBatchLedger", batches);
         Duration readLock = Duration.ofMillis(settings.getLong("intake.insights.read-lock-min-age-ms", 1000));

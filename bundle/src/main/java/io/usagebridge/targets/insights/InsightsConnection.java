@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -55,7 +56,7 @@ public final class InsightsConnection implements Processor {
     @Override
     public void process(Exchange exchange) {
         if (!(exchange.getMessage().getBody() instanceof BatchFolder)) {
-            throw new UsageBridgeFailure(FailureCode.TARGET_CONFIG_INVALID, "target " + target + " is an "
+            throw new UsageBridgeFailure(CoreFailureCode.TARGET_CONFIG_INVALID, "target " + target + " is an "
                     + "insights-batch target: it takes batch folders <inbox>/insights/<dataSource>/<batch>/, not "
                     + "single files; check routing.default-targets and routing values");
         }
@@ -86,18 +87,20 @@ public final class InsightsConnection implements Processor {
         try {
             answer = json.readTree(body.isEmpty() ? "{}" : body);
         } catch (Exception e) {
-            throw new UsageBridgeFailure(FailureCode.INSIGHTS_UNEXPECTED_REPLY, "the upload-URL answer is not JSON",
+            throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_UNEXPECTED_REPLY,
+                    "the upload-URL answer is not JSON",
                     cutQuery(body));
         }
         String signedUrl = answer.path("signedUrl").asText(null);
         if (signedUrl == null || signedUrl.isBlank()) {
-            throw new UsageBridgeFailure(FailureCode.INSIGHTS_UNEXPECTED_REPLY, "the upload-URL answer has no "
+            throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_UNEXPECTED_REPLY, "the upload-URL answer has no "
                     + "signedUrl", cutQuery(body));
         }
         String batchDate = exchange.getProperty(InsightsKeys.BATCH_DATE, String.class);
         String echoed = answer.path("batchDate").asText(null);
         if (echoed != null && !echoed.equals(batchDate)) {
-            throw new UsageBridgeFailure(FailureCode.INSIGHTS_UNEXPECTED_REPLY, "Insights answered for batchDate "
+            throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_UNEXPECTED_REPLY,
+                    "Insights answered for batchDate "
                     + echoed + ", UsageBridge asked for " + batchDate + ": the record type would miss its batch");
         }
         URI checked = policy.get().check(signedUrl);

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 
 /** Links the delivery a record type was claimed as (or that already carried it) to its batch in the ledger. */
 public final class InsightsDeliveryLinker implements Processor {

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.deadletter.FailureClassifier;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -38,24 +39,27 @@ public final class InsightsErrorMapper {
         String call = "Failed to retrieve file upload URL for dataSource=" + dataSource + " recordType=" + recordType
                 + " batchDate=" + batchDate + ": ";
         if (status == 401 || reply.contains("Please authenticate to access this resource")) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_AUTH_FAILED, call + "Insights refused the API token "
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_AUTH_FAILED,
+                    call + "Insights refused the API token "
                     + "(HTTP " + status + "): check the target's api-token", reply);
         }
         if (reply.contains("Invalid query parameter dataSource")) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_DATA_SOURCE_UNKNOWN, call + "Insights does not know "
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_DATA_SOURCE_UNKNOWN,
+                    call + "Insights does not know "
                     + "data source " + dataSource + ": check the data source's API name with Zuora Global Services",
                     reply);
         }
         if (reply.contains("Invalid query parameter recordType")) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_RECORD_TYPE_UNKNOWN, call + "data source "
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_RECORD_TYPE_UNKNOWN, call + "data source "
                     + dataSource + " has no record type " + recordType + ": check the record types' API names "
                     + "with Zuora Global Services", reply);
         }
         if (reply.contains("Invalid ISO timestamp")) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_BATCH_DATE_INVALID, call + "Insights refused the "
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_BATCH_DATE_INVALID,
+                    call + "Insights refused the "
                     + "batchDate", reply);
         }
-        return http == null ? new UsageBridgeFailure(FailureCode.TARGET_HTTP_ERROR, call + "HTTP " + status, reply)
+        return http == null ? new UsageBridgeFailure(CoreFailureCode.TARGET_HTTP_ERROR, call + "HTTP " + status, reply)
                 : classifier.classify(http);
     }
 
@@ -72,25 +76,28 @@ public final class InsightsErrorMapper {
                                     HttpOperationFailedException http) {
         String reply = InsightsConnection.cutQuery(body == null ? "" : body);
         if (status >= 300 && status < 400) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, "the store answered HTTP " + status
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED,
+                    "the store answered HTTP " + status
                     + " redirecting to " + (redirectLocation == null ? "another place" : "host "
                     + SignedUrlPolicy.host(hostOf(redirectLocation))) + ": redirects are not followed, the file "
                     + "goes to the signed URL's host only", reply);
         }
         if (status == 403 && reply.contains("Request has expired")) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNED_URL_EXPIRED, "the store says the signed URL "
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED,
+                    "the store says the signed URL "
                     + "expired (valid one hour): asking for a new one with the same batchDate", reply, true, null,
                     http);
         }
         if (status == 403 && reply.contains("SignatureDoesNotMatch")) {
-            return new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNATURE_MISMATCH, "the store refused the signed "
+            return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNATURE_MISMATCH,
+                    "the store refused the signed "
                     + "URL's signature (a header it does not cover was sent, or the URL was altered)", reply);
         }
         if (status == 400 && reply.contains("<Code>RequestTimeout</Code>")) {
-            return new UsageBridgeFailure(FailureCode.TARGET_UNAVAILABLE, "the store timed out reading the upload",
+            return new UsageBridgeFailure(CoreFailureCode.TARGET_UNAVAILABLE, "the store timed out reading the upload",
                     reply, true, null, http);
         }
-        return http == null ? new UsageBridgeFailure(FailureCode.TARGET_HTTP_ERROR, "HTTP " + status + " from the "
+        return http == null ? new UsageBridgeFailure(CoreFailureCode.TARGET_HTTP_ERROR, "HTTP " + status + " from the "
                 + "store", reply) : classifier.classify(http);
     }
 

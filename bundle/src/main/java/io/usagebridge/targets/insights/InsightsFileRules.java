@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.csv.CsvFormats;
 import io.usagebridge.csv.Violation;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -72,20 +73,21 @@ public final class InsightsFileRules {
     /** @throws UsageBridgeFailure with the first violation's code and every violation (capped) in its message */
     public void check(Path file, FileScan scan) throws IOException {
         if (scan.bytes() > maxFileBytes) {
-            throw new UsageBridgeFailure(FailureCode.TARGET_LIMIT_EXCEEDED, "the file has " + scan.bytes()
+            throw new UsageBridgeFailure(CoreFailureCode.TARGET_LIMIT_EXCEEDED, "the file has " + scan.bytes()
                     + " bytes; the Insights Batch API takes at most " + maxFileBytes + " bytes (100 MB) per file");
         }
         if (scan.bytes() == 0) {
-            throw new UsageBridgeFailure(FailureCode.FILE_EMPTY, "the file is empty: a CSV needs at least its header "
+            throw new UsageBridgeFailure(CoreFailureCode.FILE_EMPTY,
+                    "the file is empty: a CSV needs at least its header "
                     + "line, a JSON file one record");
         }
         if (scan.longestLine() > maxLineBytes) {
-            throw new UsageBridgeFailure(FailureCode.CSV_ROW_MALFORMED, "line " + scan.longestLineNo() + " is "
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "line " + scan.longestLineNo() + " is "
                     + scan.longestLine() + " bytes long (at most " + maxLineBytes + "): records are separated by "
                     + "line breaks");
         }
         if (scan.badUtf8Line() > 0) {
-            throw new UsageBridgeFailure(FailureCode.CSV_NOT_UTF8, "line " + scan.badUtf8Line() + " is not valid "
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "line " + scan.badUtf8Line() + " is not valid "
                     + "UTF-8 (byte " + scan.badUtf8Offset() + "): the Batch API takes UTF-8 files only");
         }
         List<Violation> violations = new ArrayList<>();
@@ -111,17 +113,18 @@ public final class InsightsFileRules {
              CSVParser parser = CsvFormats.READ.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
-                violations.add(new Violation(FailureCode.CSV_HEADER_INVALID, 1, null, null, "the file has no header "
+                violations.add(new Violation(CoreFailureCode.CSV_HEADER_INVALID,
+                        1, null, null, "the file has no header "
                         + "line"));
                 return;
             }
             List<String> header = records.next().toList();
-            checkNames(header, 1, FailureCode.CSV_HEADER_INVALID, "column", violations);
+            checkNames(header, 1, CoreFailureCode.CSV_HEADER_INVALID, "column", violations);
             while (violations.size() < maxViolations && records.hasNext()) {
                 CSVRecord record = records.next();
                 line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
-                    violations.add(new Violation(FailureCode.CSV_ROW_MALFORMED, line, null, null, "has "
+                    violations.add(new Violation(CoreFailureCode.CSV_ROW_MALFORMED, line, null, null, "has "
                             + record.size() + " values, the header has " + header.size() + " (a value holding a "
                             + "comma is quoted with double quotes)"));
                     continue;
@@ -129,7 +132,7 @@ public final class InsightsFileRules {
                 for (int i = 0; i < header.size() && violations.size() < maxViolations; i++) {
                     String problem = InsightsValueRules.problem(record.get(i), true);
                     if (problem != null) {
-                        violations.add(new Violation(FailureCode.CSV_VALUE_INVALID, line, header.get(i),
+                        violations.add(new Violation(CoreFailureCode.CSV_VALUE_INVALID, line, header.get(i),
                                 record.get(i), problem));
                     }
                 }
@@ -140,7 +143,7 @@ public final class InsightsFileRules {
             unreadable(e, line + 1, violations);
         } catch (IOException | IllegalStateException e) {
             // commons-csv: an unterminated or misplaced double quote
-            violations.add(new Violation(FailureCode.CSV_ROW_MALFORMED, line + 1, null, null, "cannot be parsed as "
+            violations.add(new Violation(CoreFailureCode.CSV_ROW_MALFORMED, line + 1, null, null, "cannot be parsed as "
                     + "CSV with double-quote quoting: " + e.getMessage()));
         }
     }
@@ -160,12 +163,13 @@ public final class InsightsFileRules {
                 try {
                     record = json.readTree(text);
                 } catch (JsonProcessingException e) {
-                    violations.add(new Violation(FailureCode.JSON_RECORD_INVALID, line, null, null, "is not one "
+                    violations.add(new Violation(InsightsFailureCode.JSON_RECORD_INVALID,
+                            line, null, null, "is not one "
                             + "JSON object on its line (" + e.getOriginalMessage() + ")"));
                     continue;
                 }
                 if (!record.isObject()) {
-                    violations.add(new Violation(FailureCode.JSON_RECORD_INVALID, line, null, null, "is a JSON "
+                    violations.add(new Violation(InsightsFailureCode.JSON_RECORD_INVALID, line, null, null, "is a JSON "
                             + record.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object: one object "
                             + "per line"));
                     continue;
@@ -175,13 +179,14 @@ public final class InsightsFileRules {
                 if (firstKeys == null) {
                     firstKeys = keys;
                     firstLine = line;
-                    checkNames(List.copyOf(keys), line, FailureCode.JSON_RECORD_INVALID, "key", violations);
+                    checkNames(List.copyOf(keys), line, InsightsFailureCode.JSON_RECORD_INVALID, "key", violations);
                 } else if (!keys.equals(firstKeys)) {
                     Set<String> missing = new LinkedHashSet<>(firstKeys);
                     missing.removeAll(keys);
                     Set<String> extra = new LinkedHashSet<>(keys);
                     extra.removeAll(firstKeys);
-                    violations.add(new Violation(FailureCode.JSON_RECORD_INVALID, line, null, null, "keys differ "
+                    violations.add(new Violation(InsightsFailureCode.JSON_RECORD_INVALID,
+                            line, null, null, "keys differ "
                             + "from line " + firstLine + "'s (records are consistent)" + (missing.isEmpty() ? ""
                             : "; missing " + missing) + (extra.isEmpty() ? "" : "; extra " + extra)));
                 }
@@ -191,7 +196,7 @@ public final class InsightsFileRules {
                     if (field.getValue().isTextual()) {
                         String problem = InsightsValueRules.problem(field.getValue().asText(), false);
                         if (problem != null) {
-                            violations.add(new Violation(FailureCode.CSV_VALUE_INVALID, line, field.getKey(),
+                            violations.add(new Violation(CoreFailureCode.CSV_VALUE_INVALID, line, field.getKey(),
                                     field.getValue().asText(), problem));
                         }
                     }
@@ -241,9 +246,9 @@ public final class InsightsFileRules {
 
     private static void unreadable(Throwable cause, long line, List<Violation> violations) {
         if (cause instanceof CharacterCodingException) {
-            violations.add(new Violation(FailureCode.CSV_NOT_UTF8, line, null, null, "is not valid UTF-8"));
+            violations.add(new Violation(CoreFailureCode.CSV_NOT_UTF8, line, null, null, "is not valid UTF-8"));
         } else {
-            violations.add(new Violation(FailureCode.CSV_ROW_MALFORMED, line, null, null, "cannot be parsed as CSV "
+            violations.add(new Violation(CoreFailureCode.CSV_ROW_MALFORMED, line, null, null, "cannot be parsed as CSV "
                     + "with double-quote quoting: " + (cause == null ? "" : cause.getMessage())));
         }
     }

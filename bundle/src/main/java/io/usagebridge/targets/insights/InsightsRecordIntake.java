@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.ledger.InsightsBatchLedger;
-import io.usagebridge.ledger.InsightsRecordRow;
 import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsRecordRow;
 
 /**
  * Receives one record type's file of a claimed batch: one streaming pass (MD5, SHA-256, lines, UTF-8), recorded

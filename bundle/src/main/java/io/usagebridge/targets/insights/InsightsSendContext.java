@@ -7,7 +7,7 @@ import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
-import io.usagebridge.ledger.InsightsBatchLedger;
+import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 
 /**
  * A record type sent outside its batch's round (a parked retry): its batch, data source, record type and the

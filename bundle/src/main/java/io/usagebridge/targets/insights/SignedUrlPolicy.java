@@ -81,7 +81,8 @@ public final class SignedUrlPolicy {
         if (expires != null) {
             Instant expiresAt = Instant.ofEpochSecond(expires);
             if (!clock.instant().plus(expiryMargin).isBefore(expiresAt)) {
-                throw new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNED_URL_EXPIRED, "the signed URL for host " + host
+                throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED,
+                        "the signed URL for host " + host
                         + " expires at " + expiresAt + ", too soon to start the upload: asking for a new one", null,
                         true, null, null);
             }
@@ -136,6 +137,6 @@ public final class SignedUrlPolicy {
     }
 
     private static UsageBridgeFailure refused(String message) {
-        return new UsageBridgeFailure(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, message);
+        return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED, message);
     }
 }

@@ -9,7 +9,7 @@ import io.usagebridge.csv.ColumnSpec;
 import io.usagebridge.csv.CsvContract;
 import io.usagebridge.csv.DateTimeFormat;
 import io.usagebridge.csv.ValueFormat;
-import io.usagebridge.targets.TargetType;
+import io.usagebridge.plugin.TargetType;
 
 /** 2Checkout's usage upload receiver: the CSV it takes and how its dates are written. */
 public final class TwoCheckoutUsageTarget implements TargetType {

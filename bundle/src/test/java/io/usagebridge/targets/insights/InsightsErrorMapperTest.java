@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.usagebridge.deadletter.FailureClassifier;
 import io.usagebridge.deadletter.RetryAfterReader;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
@@ -25,13 +26,14 @@ class InsightsErrorMapperTest {
 
     @Test
     void seedsUploadUrlExceptionsMapToTheirCodes() {
-        assertEquals(FailureCode.INSIGHTS_AUTH_FAILED, api(401, InsightsBatchSimulator.NOT_AUTHENTICATED).code());
-        assertEquals(FailureCode.INSIGHTS_DATA_SOURCE_UNKNOWN,
+        assertEquals(InsightsFailureCode.INSIGHTS_AUTH_FAILED,
+                api(401, InsightsBatchSimulator.NOT_AUTHENTICATED).code());
+        assertEquals(InsightsFailureCode.INSIGHTS_DATA_SOURCE_UNKNOWN,
                 api(400, InsightsBatchSimulator.INVALID_DATA_SOURCE).code());
-        assertEquals(FailureCode.INSIGHTS_RECORD_TYPE_UNKNOWN,
+        assertEquals(InsightsFailureCode.INSIGHTS_RECORD_TYPE_UNKNOWN,
                 api(400, InsightsBatchSimulator.INVALID_RECORD_TYPE).code());
         UsageBridgeFailure batchDate = api(400, InsightsBatchSimulator.INVALID_BATCH_DATE);
-        assertEquals(FailureCode.INSIGHTS_BATCH_DATE_INVALID, batchDate.code());
+        assertEquals(InsightsFailureCode.INSIGHTS_BATCH_DATE_INVALID, batchDate.code());
         assertTrue(batchDate.getMessage().startsWith("Failed to retrieve file upload URL for dataSource=billing "
                 + "recordType=account batchDate=2026-11-01T10:00:00Z: "), batchDate.getMessage());
         assertFalse(batchDate.retryable());
@@ -40,7 +42,7 @@ class InsightsErrorMapperTest {
     @Test
     void unavailableApiIsRetryable() {
         UsageBridgeFailure failure = api(503, "Service Unavailable");
-        assertEquals(FailureCode.TARGET_UNAVAILABLE, failure.code());
+        assertEquals(CoreFailureCode.TARGET_UNAVAILABLE, failure.code());
         assertTrue(failure.retryable());
     }
 
@@ -48,17 +50,17 @@ class InsightsErrorMapperTest {
     void storeRefusalsMapToTheirCodes() {
         UsageBridgeFailure expired = store(403, "<Error><Code>AccessDenied</Code><Message>Request has expired"
                 + "</Message></Error>", null);
-        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_EXPIRED, expired.code());
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED, expired.code());
         assertTrue(expired.retryable(), "the retry asks for a new URL");
         UsageBridgeFailure signature = store(403, "<Error><Code>SignatureDoesNotMatch</Code></Error>", null);
-        assertEquals(FailureCode.INSIGHTS_SIGNATURE_MISMATCH, signature.code());
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNATURE_MISMATCH, signature.code());
         assertFalse(signature.retryable());
         UsageBridgeFailure redirect = store(307, "", "https://elsewhere.example.net/object?Signature=x");
-        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, redirect.code());
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED, redirect.code());
         assertTrue(redirect.getMessage().contains("elsewhere.example.net"), redirect.getMessage());
         assertTrue(store(503, "<Error><Code>SlowDown</Code></Error>", null).retryable());
         assertTrue(store(400, "<Error><Code>RequestTimeout</Code></Error>", null).retryable());
-        assertEquals(FailureCode.TARGET_HTTP_ERROR, store(400, "<Error><Code>InvalidRequest</Code></Error>", null)
+        assertEquals(CoreFailureCode.TARGET_HTTP_ERROR, store(400, "<Error><Code>InvalidRequest</Code></Error>", null)
                 .code());
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -46,19 +47,19 @@ class InsightsFileRulesTest {
         }
         UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class, () -> rules.check(file,
                 FileScan.of(file)));
-        assertEquals(FailureCode.TARGET_LIMIT_EXCEEDED, failure.code());
+        assertEquals(CoreFailureCode.TARGET_LIMIT_EXCEEDED, failure.code());
         assertTrue(failure.getMessage().contains("104857601 bytes"), failure.getMessage());
     }
 
     @Test
     void emptyFileIsRefused() throws Exception {
-        assertEquals(FailureCode.FILE_EMPTY, failure("empty.csv", "").code());
+        assertEquals(CoreFailureCode.FILE_EMPTY, failure("empty.csv", "").code());
     }
 
     @Test
     void csvWithoutAHeaderIsRefused() throws Exception {
         UsageBridgeFailure failure = failure("account.csv", "1,acme,2026-11-01\n2,globex,2026-11-02\n");
-        assertEquals(FailureCode.CSV_HEADER_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_HEADER_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 1: column '1' does not start with a letter"),
                 failure.getMessage());
     }
@@ -67,7 +68,7 @@ class InsightsFileRulesTest {
     void columnNamesMustBeLowerCaseShortStartWithALetterAndHaveNoSpace() throws Exception {
         UsageBridgeFailure failure = failure("account.csv", "AccountId,a_column_name_that_is_far_too_long,"
                 + "1st_value,account name,ok_name\nA,B,C,D,E\n");
-        assertEquals(FailureCode.CSV_HEADER_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_HEADER_INVALID, failure.code());
         String message = failure.getMessage();
         assertTrue(message.startsWith("4 problem(s): "), message);
         assertTrue(message.contains("line 1: column 'AccountId' is not lower case"), message);
@@ -89,18 +90,18 @@ class InsightsFileRulesTest {
         Files.write(file, all);
         UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class, () -> rules.check(file,
                 FileScan.of(file)));
-        assertEquals(FailureCode.CSV_NOT_UTF8, failure.code());
+        assertEquals(CoreFailureCode.CSV_NOT_UTF8, failure.code());
         assertTrue(failure.getMessage().startsWith("line 3 is not valid UTF-8"), failure.getMessage());
     }
 
     @Test
     void valuesHoldingACommaMustBeQuotedWithDoubleQuotes() throws Exception {
         UsageBridgeFailure singleQuoted = failure("account.csv", "id,name,mrr\nA-1,Acme,1\nA-2,'Globex, Inc',2\n");
-        assertEquals(FailureCode.CSV_ROW_MALFORMED, singleQuoted.code());
+        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, singleQuoted.code());
         assertTrue(singleQuoted.getMessage().contains("line 3: has 4 values, the header has 3"),
                 singleQuoted.getMessage());
         UsageBridgeFailure unterminated = failure("account.csv", "id,name\nA-1,Acme\nA-2,\"Globex\n");
-        assertEquals(FailureCode.CSV_ROW_MALFORMED, unterminated.code());
+        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, unterminated.code());
         assertTrue(unterminated.getMessage().contains("line 3: cannot be parsed as CSV with double-quote quoting"),
                 unterminated.getMessage());
     }
@@ -108,7 +109,7 @@ class InsightsFileRulesTest {
     @Test
     void nullIsAnEmptyValueNotAWord() throws Exception {
         UsageBridgeFailure failure = failure("account.csv", "id,closed_on,note\nA-1,NULL,\nA-2,,\\N\n");
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 2, column closed_on, value 'NULL': a null is an empty value"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("line 3, column note"), failure.getMessage());
@@ -121,7 +122,7 @@ class InsightsFileRulesTest {
                 + "A-2,2026-02-30,2026-11-01\n"
                 + "A-3,2026-11-01,01.11.2026 10:00\n"
                 + "A-4,2026-11-01,2026-11-01T25:00:00Z\n");
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         String message = failure.getMessage();
         assertTrue(message.startsWith("4 problem(s)"), message);
         assertTrue(message.contains("line 2, column day, value '11/02/2026': dates are ISO-8601"), message);
@@ -133,7 +134,7 @@ class InsightsFileRulesTest {
     @Test
     void booleansAreTrueOrFalseOnly() throws Exception {
         UsageBridgeFailure failure = failure("account.csv", "id,active\nA-1,true\nA-2,TRUE\nA-3,False\n");
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 3, column active, value 'TRUE': booleans are true or false"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("line 4, column active, value 'False'"), failure.getMessage());
@@ -143,7 +144,7 @@ class InsightsFileRulesTest {
     void numbersArePlain() throws Exception {
         UsageBridgeFailure failure = failure("account.csv", "id,mrr\nA-1,\"1,234.50\"\nA-2,$12.00\nA-3,\"12,5\"\n"
                 + "A-4,12.5\n");
-        assertEquals(FailureCode.CSV_VALUE_INVALID, failure.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
         String message = failure.getMessage();
         assertTrue(message.startsWith("3 problem(s)"), message);
         assertTrue(message.contains("line 2, column mrr, value '1,234.50': numbers are plain: no thousands "
@@ -157,27 +158,27 @@ class InsightsFileRulesTest {
     @Test
     void jsonIsOneObjectPerLineWithTheSameKeys() throws Exception {
         UsageBridgeFailure array = failure("account.json", "[{\"id\":\"A-1\"},{\"id\":\"A-2\"}]\n");
-        assertEquals(FailureCode.JSON_RECORD_INVALID, array.code());
+        assertEquals(InsightsFailureCode.JSON_RECORD_INVALID, array.code());
         assertTrue(array.getMessage().contains("line 1: is a JSON array, not an object"), array.getMessage());
 
         UsageBridgeFailure pretty = failure("account.json", "{\n  \"id\": \"A-1\"\n}\n");
-        assertEquals(FailureCode.JSON_RECORD_INVALID, pretty.code());
+        assertEquals(InsightsFailureCode.JSON_RECORD_INVALID, pretty.code());
         assertTrue(pretty.getMessage().contains("line 1: is not one JSON object on its line"), pretty.getMessage());
 
         UsageBridgeFailure inconsistent = failure("account.ndjson", "{\"id\":\"A-1\",\"name\":\"Acme\"}\n"
                 + "{\"id\":\"A-2\",\"title\":\"Globex\"}\n");
-        assertEquals(FailureCode.JSON_RECORD_INVALID, inconsistent.code());
+        assertEquals(InsightsFailureCode.JSON_RECORD_INVALID, inconsistent.code());
         assertTrue(inconsistent.getMessage().contains("line 2: keys differ from line 1's (records are consistent); "
                 + "missing [name]; extra [title]"), inconsistent.getMessage());
 
         UsageBridgeFailure keys = failure("account.ndjson", "{\"Id\":\"A-1\",\"account name\":\"Acme\"}\n");
-        assertEquals(FailureCode.JSON_RECORD_INVALID, keys.code());
+        assertEquals(InsightsFailureCode.JSON_RECORD_INVALID, keys.code());
         assertTrue(keys.getMessage().contains("line 1: key 'Id' is not lower case"), keys.getMessage());
         assertTrue(keys.getMessage().contains("key 'account name' has a space"), keys.getMessage());
 
         UsageBridgeFailure values = failure("account.ndjson", "{\"id\":\"A-1\",\"active\":\"TRUE\","
                 + "\"created\":\"11/01/2026\"}\n");
-        assertEquals(FailureCode.CSV_VALUE_INVALID, values.code());
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, values.code());
         assertTrue(values.getMessage().contains("line 1, column active, value 'TRUE'"), values.getMessage());
         assertTrue(values.getMessage().contains("line 1, column created, value '11/01/2026'"), values.getMessage());
     }
@@ -201,7 +202,7 @@ class InsightsFileRulesTest {
         Path file = write("account.csv", "id,note\nA-1," + "x".repeat(200) + "\nA-2,short\n");
         UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class, () -> small.check(file,
                 FileScan.of(file)));
-        assertEquals(FailureCode.CSV_ROW_MALFORMED, failure.code());
+        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, failure.code());
         assertTrue(failure.getMessage().startsWith("line 2 is 204 bytes long"), failure.getMessage());
     }
 

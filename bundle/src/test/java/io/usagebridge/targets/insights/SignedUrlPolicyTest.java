@@ -35,7 +35,7 @@ class SignedUrlPolicyTest {
 
     @Test
     void plainHttpIsRefusedUnlessAllowedForThisMachine() {
-        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED,
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED,
                 refused("http://" + HOST + "/object?Expires=1450393826").code());
         SignedUrlPolicy sandbox = new SignedUrlPolicy(List.of("localhost", HOST), true, Duration.ZERO,
                 Clock.fixed(NOW, ZoneOffset.UTC), "hosts");
@@ -47,7 +47,7 @@ class SignedUrlPolicyTest {
     @Test
     void hostOutsideTheAllowListIsRefusedAndNamed() {
         UsageBridgeFailure failure = refused("https://attacker.example.net/42.txt?Expires=1450393826&Signature=x");
-        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, failure.code());
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED, failure.code());
         assertTrue(failure.getMessage().contains("attacker.example.net"), failure.getMessage());
         assertFalse(failure.getMessage().contains("Signature"), "the URL's credential is not repeated");
         assertFalse(failure.retryable());
@@ -73,7 +73,7 @@ class SignedUrlPolicyTest {
     void urlExpiringBeforeTheUploadCouldStartIsRetryableAndAsksForANewOne() {
         UsageBridgeFailure past = assertThrows(UsageBridgeFailure.class, () -> policy.check("https://" + HOST
                 + "/object?Expires=" + (NOW.getEpochSecond() - 1)));
-        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_EXPIRED, past.code());
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED, past.code());
         assertTrue(past.retryable());
         assertThrows(UsageBridgeFailure.class, () -> policy.check("https://" + HOST + "/object?Expires="
                 + (NOW.getEpochSecond() + 30)), "inside the margin");
@@ -81,7 +81,7 @@ class SignedUrlPolicyTest {
 
     private UsageBridgeFailure refused(String url) {
         UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class, () -> policy.check(url));
-        assertEquals(FailureCode.INSIGHTS_SIGNED_URL_REFUSED, failure.code(), failure.getMessage());
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED, failure.code(), failure.getMessage());
         return failure;
     }
 }

@@ -1,5 +1,0 @@
-package io.usagebridge.ledger;
-
-/** One record type of an Insights batch: its file's source row and its delivery, once they exist. */
-public record InsightsRecordRow(long batchId, String recordType, Long sourceId, Long deliveryId) {
-}

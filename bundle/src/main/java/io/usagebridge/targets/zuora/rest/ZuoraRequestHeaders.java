@@ -1,0 +1,80 @@
+package io.usagebridge.targets.zuora.rest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.csv.ChunkFile;
+
+/**
+ * Sets the headers of one Zuora call, on every (re)delivery: a valid bearer token (only for Zuora's own host, never
+ * for a download URL elsewhere), the delivery's Idempotency-Key and Zuora-Track-Id, and the entity/org scope.
+ * Everything else is cleared, so nothing an earlier step left can reach Zuora.
+ */
+public final class ZuoraRequestHeaders implements Processor {
+
+    private final ZuoraTokenCache tokens;
+    private final String zuoraHost;
+    private final String entityIds;
+    private final String orgIds;
+
+    public ZuoraRequestHeaders(ZuoraTokenCache tokens, String baseUrl, String entityIds, String orgIds) {
+        this.tokens = tokens;
+        this.zuoraHost = URI.create(baseUrl).getHost();
+        this.entityIds = entityIds;
+        this.orgIds = orgIds;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        String uri = exchange.getProperty(ExchangeKeys.REQUEST_URI, String.class);
+        String method = exchange.getProperty(ExchangeKeys.REQUEST_METHOD, "GET", String.class);
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_URI, uri);
+        message.setHeader(Exchange.HTTP_METHOD, method);
+        message.setHeader("Accept", "application/json");
+        if (zuoraHost.equalsIgnoreCase(URI.create(uri).getHost())) {
+            message.setHeader("Authorization", "Bearer " + tokens.token(exchange.getContext()));
+        }
+        Long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
+        if (deliveryId != null) {
+            message.setHeader("Zuora-Track-Id", trackId(deliveryId));
+        }
+        if ("POST".equals(method)) {
+            message.setHeader("Idempotency-Key", idempotencyKey(exchange));
+        }
+        if (entityIds != null && !entityIds.isBlank()) {
+            message.setHeader("Zuora-Entity-Ids", entityIds);
+        }
+        if (orgIds != null && !orgIds.isBlank()) {
+            message.setHeader("Zuora-Org-Ids", orgIds);
+        }
+    }
+
+    /** US-ASCII, under 64 characters, none of the characters Zuora forbids: the ledger's delivery id. */
+    static String trackId(long deliveryId) {
+        return "usagebridge-delivery-" + deliveryId;
+    }
+
+    /**
+     * The same for every retry of one delivery (content, target, chunk, key generation) and different for any other,
+     * so a retry after a timeout never creates a second job. The generation grows for a deliberate new send (a
+     * replay after a remote failure, an operator's resend, changed bytes): Zuora keeps a key's answer for 24 h, and
+     * the old key would only replay the old answer.
+     */
+    static String idempotencyKey(Exchange exchange) throws Exception {
+        ChunkFile chunk = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
+        int generation = exchange.getProperty(ExchangeKeys.KEY_GENERATION, 0, Integer.class);
+        String basis = exchange.getProperty(ExchangeKeys.SHA256, String.class) + ":"
+                + exchange.getProperty(ExchangeKeys.TARGET, String.class) + ":" + chunk.index()
+                + (generation == 0 ? "" : ":" + generation);
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(basis.getBytes(StandardCharsets.UTF_8)));
+    }
+}

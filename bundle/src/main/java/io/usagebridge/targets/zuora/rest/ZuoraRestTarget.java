@@ -1,0 +1,55 @@
+package io.usagebridge.targets.zuora.rest;
+
+import java.util.List;
+
+import io.usagebridge.config.TargetConfig;
+import io.usagebridge.csv.ColumnSpec;
+import io.usagebridge.csv.CsvContract;
+import io.usagebridge.plugin.TargetType;
+import io.usagebridge.targets.zuora.ZuoraUsageContract;
+
+/**
+ * Zuora REST uploads. Retries carry the same Idempotency-Key, so a send cut short by a crash may be sent again:
+ * Zuora answers the repeat with the first job.
+ */
+public final class ZuoraRestTarget implements TargetType {
+
+    private final ZuoraRestKind kind;
+
+    public ZuoraRestTarget(ZuoraRestKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String name() {
+        return kind.type();
+    }
+
+    @Override
+    public CsvContract contract(TargetConfig config) {
+        // a mass action's columns depend on its action type: the header is required, the columns are Zuora's call
+        return kind == ZuoraRestKind.USAGE ? ZuoraUsageContract.of(config)
+                : CsvContract.open("zuora-bulk-" + config.settings().get("action-type", ""), List.<ColumnSpec>of());
+    }
+
+    @Override
+    public boolean dedupsResends() {
+        return true;
+    }
+
+    @Override
+    public void validate(TargetConfig config) {
+        if (kind != ZuoraRestKind.BULK) {
+            return;
+        }
+        String action = config.settings().get("action-type").orElse("");
+        if (action.toLowerCase().contains("usage")) {
+            throw new IllegalStateException("target." + config.id() + ": /v1/bulk does not take usage (action-type "
+                    + action + "); send usage to a zuora-rest-usage target (POST /v1/usage) instead");
+        }
+        if (!ZuoraRestKind.BULK_ACTION_TYPES.contains(action)) {
+            throw new IllegalStateException("target." + config.id() + ".action-type = '" + action + "' is not a "
+                    + "/v1/bulk action type; one of " + ZuoraRestKind.BULK_ACTION_TYPES);
+        }
+    }
+}

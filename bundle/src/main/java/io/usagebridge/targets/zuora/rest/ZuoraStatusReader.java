@@ -1,0 +1,70 @@
+package io.usagebridge.targets.zuora.rest;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.poll.RemoteOutcome;
+
+/**
+ * Reads a Zuora job's status. Bulk: Pending, Processing, Stopping (ask again), Completed, Failed, Stopped, with
+ * totalCount/successCount/errorCount as strings (null while Pending) and an outputURL. Usage: importStatus Pending, Processing, Completed, Canceled, Failed; only
+ * Completed means imported.
+ */
+public final class ZuoraStatusReader implements Processor {
+
+    private final ZuoraRestKind kind;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ZuoraStatusReader(ZuoraRestKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        String body;
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode answer = json.readTree(body.isEmpty() ? "{}" : body);
+        String status = kind == ZuoraRestKind.BULK ? answer.path("status").asText("")
+                : answer.path("importStatus").asText("");
+        exchange.setProperty(ExchangeKeys.REMOTE_STATUS, status);
+        exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, body);
+        exchange.setProperty(ExchangeKeys.POLL_OUTCOME, outcome(status));
+        if (kind == ZuoraRestKind.BULK) {
+            exchange.setProperty(ExchangeKeys.REMOTE_TOTAL, count(answer, "totalCount"));
+            exchange.setProperty(ExchangeKeys.REMOTE_IMPORTED, count(answer, "successCount"));
+            exchange.setProperty(ExchangeKeys.REMOTE_FAILED, count(answer, "errorCount"));
+            String output = answer.path("outputURL").asText("");
+            if (!output.isBlank()) {
+                exchange.setProperty(ExchangeKeys.RESULT_URL, output);
+            }
+        }
+    }
+
+    static RemoteOutcome outcome(String status) {
+        return switch (status) {
+            case "Completed" -> RemoteOutcome.ACCEPTED;
+            case "Failed", "Canceled" -> RemoteOutcome.REJECTED;
+            case "Stopped" -> RemoteOutcome.STOPPED;
+            default -> RemoteOutcome.PENDING;
+        };
+    }
+
+    /** Zuora sends counts as strings; absent or blank is unknown. */
+    private static Long count(JsonNode answer, String field) {
+        String text = answer.path(field).asText("");
+        try {
+            return text.isBlank() ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.usagebridge.targets.zuora.soap;
+
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.route.ErrorHandlingConfiguration;
+
+/**
+ * The Zuora SOAP import target. One route template ({@code zuora-soap-import}), made into a target by a
+ * templatedRoute in routes/, and shared routes for the SOAP call itself and for following an Import's status.
+ * Every call goes through {@code direct:zuora-soap-call}, which has no error handler of its own: a failure
+ * returns to the caller's step, so a retry repeats the whole call, with a fresh envelope and, after
+ * INVALID_SESSION, a fresh session.
+ *
+ * <p>The call is CXF in PAYLOAD mode against the project's own small contract (wsdl/zuora-usage-import.wsdl),
+ * with MTOM on: the request is a multipart/related package whose root part holds the envelope, and the import
+ * file travels as its own binary MIME part that FileContent's {@code xop:Include} points at.
+ */
+public class ZuoraSoapRoutes extends RouteBuilder {
+
+    /** The one CXF endpoint of every Zuora SOAP target; each call names its address (login URL or ServerUrl). */
+    static final String CXF_ENDPOINT = "cxf://https://www.zuora.com/apps/services/a/45.0"
+            + "?wsdlURL=classpath:wsdl/zuora-usage-import.wsdl"
+            + "&serviceName={http://api.zuora.com/}ZuoraService&portName={http://api.zuora.com/}Soap"
+            + "&dataFormat=PAYLOAD&mtomEnabled=true&skipFaultLogging=true"
+            // the caller's thread waits for the answer, as with HTTP: an asynchronous call would let the timer
+            // start the next status round (and the intake the next file) while this one is still out
+            + "&synchronous=true"
+            + "&cxfConfigurer=#zuoraSoapClientConfigurer";
+
+    @Override
+    public void configure() {
+        UsageBridgeSettings settings = UsageBridgeSettings.of(getContext());
+        ZuoraSoapConnections connections = new ZuoraSoapConnections();
+        getContext().getRegistry().bind("zuoraSoapConnections", connections);
+        getContext().getRegistry().bind("zuoraSoapClientConfigurer", new ZuoraSoapClientConfigurer(
+                settings.getLong("zuora.connect-timeout-ms", 10_000),
+                settings.getLong("zuora.response-timeout-ms", 120_000)));
+        ZuoraCreateReader createReader = new ZuoraCreateReader();
+        ZuoraImportStatusReader statusReader = new ZuoraImportStatusReader();
+
+        routeTemplate(ZuoraSoapImportTarget.TYPE)
+                .templateParameter("target", null, "target id; names the route, the ledger rows and target.<id>.* keys")
+                .templateParameter("loginUrl", null, "Zuora's SOAP endpoint for login(), e.g. "
+                        + "https://www.zuora.com/apps/services/a/45.0 (later calls go to the ServerUrl it answers)")
+                .templateParameter("username", null, "the Zuora API user")
+                .templateParameter("password", null, "its password: a reference such as {{env:NAME}} or "
+                        + "{{secretfile:/path}}, never the value")
+                // the route names this bean, so it is made with the route: the target's session is registered then
+                .templateBean("zuoraImportRequest", ZuoraImportRequest.class, (RouteTemplateContext rtc) -> {
+                    connections.register(ZuoraSoapConnection.of(parameter(rtc, "target"), parameter(rtc, "loginUrl"),
+                            parameter(rtc, "username"), parameter(rtc, "password")));
+                    return new ZuoraImportRequest();
+                })
+                // sends one claimed import file (from the core's deliver route, or a parked retry)
+                .from("direct:send-{{target}}")
+                .routeConfigurationId(ErrorHandlingConfiguration.ID)
+                .setProperty(ExchangeKeys.STAGE, constant("sign"))
+                .process("{{zuoraImportRequest}}")
+                // the Import's Name is what a lookup finds it by, should create()'s answer be lost
+                .process("sentNameRecorder")
+                .setProperty(ExchangeKeys.STAGE, constant("send"))
+                .process("attemptStarter")
+                .to("direct:zuora-soap-call")
+                .process(createReader)
+                .process("remotePollScheduler");
+
+        from("direct:poll-" + ZuoraSoapImportTarget.TYPE).routeId("poll-" + ZuoraSoapImportTarget.TYPE)
+                .routeConfigurationId(ErrorHandlingConfiguration.POLL_ERRORS)
+                .process(e -> e.setProperty(ExchangeKeys.SOAP_REQUEST,
+                        new ZuoraSoapRequest.QueryImport(e.getProperty(ExchangeKeys.REMOTE_ID, String.class))))
+                .to("direct:zuora-soap-call")
+                .process(statusReader)
+                .filter(exchangeProperty(ExchangeKeys.RESULT_URL).isNotNull())
+                    .process(e -> connections.of(e).download().process(e))
+                    .doTry()
+                        .to("http://zuora-soap-results?connectTimeout={{zuora.connect-timeout-ms:10000}}"
+                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}")
+                    .doCatch(HttpOperationFailedException.class)
+                        .process(e -> connections.of(e).faults().downloadFailed(e))
+                    .end()
+                    .process("resultFileSaver")
+                .end()
+                .process("pollOutcomeRecorder");
+
+        from("direct:zuora-soap-call").routeId("zuora-soap-call")
+                .errorHandler(noErrorHandler())
+                .process(e -> connections.of(e).calls().prepare(e))
+                .doTry()
+                    .to(CXF_ENDPOINT)
+                .doCatch(Exception.class)
+                    .process(e -> connections.of(e).faults().rethrow(e))
+                .doFinally()
+                    .process(ZuoraSoapCallBuilder::clear)
+                .end();
+    }
+
+    private static String parameter(RouteTemplateContext rtc, String name) {
+        String raw = rtc.getProperty(name, String.class);
+        return raw == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(raw);
+    }
+}

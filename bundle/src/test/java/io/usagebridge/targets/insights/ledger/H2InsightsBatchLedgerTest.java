@@ -1,0 +1,36 @@
+package io.usagebridge.targets.insights.ledger;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.usagebridge.ledger.LedgerDatabase;
+
+/** Insights batches in the ledger's default database: an H2 file. */
+class H2InsightsBatchLedgerTest extends InsightsBatchLedgerTest {
+
+    @TempDir
+    static Path folder;
+
+    private static LedgerDatabase database;
+
+    @BeforeAll
+    static void openDatabase() {
+        database = LedgerDatabase.open("jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath(), "sa", "",
+                io.usagebridge.plugin.TargetPlugins.discover().migrations());
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return database.dataSource();
+    }
+}
