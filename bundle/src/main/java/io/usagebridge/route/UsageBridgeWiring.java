@@ -144,7 +144,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("sftpReadLock", new LedgerReadLock<>(intakeLocks, IntakeReadLocks.sftpChanged(
                 settings.under("intake.sftp."))));
         registry.bind("ledgerHealthCheck", new LedgerHealthCheck(database));
-        registry.bind("targetReachabilityCheck", new TargetReachabilityCheck(catalog,
+        registry.bind("targetReachabilityCheck", new TargetReachabilityCheck(context, catalog,
                 settings.getInt("health.target-connect-timeout-ms", 2000)));
         registry.bind("intakeLivenessCheck", new IntakeLivenessCheck(context, pollMonitor,
                 Duration.ofMillis(settings.getLong("health.intake-stall-after-ms", 900_000)), clock));

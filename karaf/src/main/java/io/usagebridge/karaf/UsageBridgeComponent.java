@@ -13,10 +13,15 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+
 /**
  * UsageBridge on Karaf: a Declarative Services component that runs the Camel context while its configuration (PID
  * {@code io.usagebridge}, Karaf's etc/io.usagebridge.cfg) exists. A changed configuration deactivates and activates
- * it again, so the context restarts with the new values without restarting Karaf or the bundle.
+ * it again, so the context restarts with the new values without restarting Karaf or the bundle. The health and
+ * metrics endpoints live as long as one activation: they answer (DOWN) while the context starts, and a new
+ * activation gets a new meter registry, so no gauge keeps reading a closed context's ledger.
  */
 @Component(name = KarafSettings.PID, configurationPid = KarafSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
@@ -24,7 +29,10 @@ public class UsageBridgeComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageBridgeComponent.class);
 
-    private CamelContext context;
+    /** Set once started: the health endpoints read it from their own threads. */
+    private volatile CamelContext context;
+    private HealthAndMetricsServer endpoints;
+    private PrometheusMeterRegistry meters;
 
     @Activate
     void activate(Map<String, Object> config) throws Exception {
@@ -37,21 +45,32 @@ public class UsageBridgeComponent {
                         folder);
             }
         }
-        context = withBundleClassLoader(() -> {
-            CamelContext started = UsageBridgeContextAssembler.assemble(settings, bundleClassLoader());
-            try {
-                started.start();
-            } catch (Exception | Error e) {
-                started.close();
-                throw e;
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            if (settings.http().enabled()) {
+                endpoints = HealthAndMetricsServer.start(settings.http(), new HealthGroups(() -> context), meters);
             }
-            return started;
-        });
+            context = withBundleClassLoader(() -> {
+                CamelContext started = UsageBridgeContextAssembler.assemble(settings, bundleClassLoader(), meters);
+                try {
+                    started.start();
+                } catch (Exception | Error e) {
+                    started.close();
+                    throw e;
+                }
+                return started;
+            });
+        } catch (Exception | Error e) {
+            closeEndpoints();
+            closeMeters();
+            throw e;
+        }
         LOG.info("UsageBridge started: {} routes", context.getRoutesSize());
     }
 
     @Deactivate
     void deactivate() throws Exception {
+        closeEndpoints();
         if (context != null) {
             CamelContext stopping = context;
             context = null;
@@ -60,6 +79,22 @@ public class UsageBridgeComponent {
                 return null;
             });
             LOG.info("UsageBridge stopped");
+        }
+        closeMeters();
+    }
+
+    private void closeEndpoints() {
+        if (endpoints != null) {
+            endpoints.close();
+            endpoints = null;
+        }
+    }
+
+    /** After the context: its routes count until they have stopped. */
+    private void closeMeters() {
+        if (meters != null) {
+            meters.close();
+            meters = null;
         }
     }
 

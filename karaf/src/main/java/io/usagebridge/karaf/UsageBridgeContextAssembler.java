@@ -8,6 +8,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.usagebridge.route.RouteFileLoader;
 
 /**
@@ -19,11 +21,17 @@ final class UsageBridgeContextAssembler {
 
     static final String CONTEXT_NAME = "usagebridge";
 
+    /** The name the route bundle's wiring looks its meter registry up by (Quarkus binds its own under it). */
+    static final String METER_REGISTRY = "usageBridgeMeterRegistry";
+
     private UsageBridgeContextAssembler() {
     }
 
-    /** A context ready to start; {@code loader} sees the route bundle and Camel (in OSGi: this bundle's). */
-    static CamelContext assemble(KarafSettings settings, ClassLoader loader) throws Exception {
+    /**
+     * A context ready to start; {@code loader} sees the route bundle and Camel (in OSGi: this bundle's); the
+     * bundle's meters are registered in {@code meters}.
+     */
+    static CamelContext assemble(KarafSettings settings, ClassLoader loader, MeterRegistry meters) throws Exception {
         // built after the name and loader are set: Camel finds its components, languages and the YAML loader
         // through this loader's META-INF/services, and names its threads after the context
         DefaultCamelContext context = new DefaultCamelContext(false);
@@ -33,6 +41,7 @@ final class UsageBridgeContextAssembler {
             context.build();
             context.getPropertiesComponent().setLocation(settings.baseProperties());
             context.getPropertiesComponent().setOverrideProperties(settings.overrides());
+            context.getRegistry().bind(METER_REGISTRY, meters);
 
             List<RoutesBuilder> builders = new ArrayList<>(IndexedRouteBuilders.create(loader));
             builders.addAll(RouteFileLoader.builders(context, settings.routeFolders()));

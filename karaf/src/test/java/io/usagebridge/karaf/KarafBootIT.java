@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.usagebridge.sandbox.ReceivedUpload;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 
@@ -32,8 +34,10 @@ import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
  * UsageBridge on a bare Apache Karaf 4.4.10, as a user installs it: the project's routes/ copied to
  * etc/usagebridge/routes, the feature's etc/io.usagebridge.cfg with the site's values added, the feature installed
  * through Karaf's shell (offline: its bundles are put into Karaf's system/ repository first). A CSV dropped into the
- * inbox reaches the 2Checkout simulator once; then route files are added and changed, and the configuration
- * changed, while Karaf runs.
+ * inbox reaches the 2Checkout simulator once, and the health and metrics endpoints say so over HTTP; then route
+ * files are added and changed, and the configuration changed, while Karaf runs; last, readiness follows the
+ * 2Checkout receiver going away and coming back. Two 2Checkout targets are configured, the second as README's
+ * "Extend" section makes one (its URL only in its route file).
  */
 @TestMethodOrder(OrderAnnotation.class)
 class KarafBootIT {
@@ -47,6 +51,8 @@ class KarafBootIT {
 
     private static TwoCheckoutReceiverSimulator twoCheckout;
     private static KarafInstance karaf;
+    private static EndpointProbe endpoints;
+    private static int healthPort;
 
     @BeforeAll
     static void startKarafWithTheFeature() throws Exception {
@@ -69,6 +75,11 @@ class KarafBootIT {
         for (Path route : projectRouteFiles()) {
             Files.copy(route, routes.resolve(route.getFileName()));
         }
+        try (var partner = KarafBootIT.class.getResourceAsStream("/targets/target-twocheckout-partner.camel.yaml")) {
+            Files.copy(partner, routes.resolve("target-twocheckout-partner.camel.yaml"));
+        }
+        healthPort = KarafInstance.freePort();
+        endpoints = new EndpointProbe(healthPort);
         writeConfiguration(MERCHANT);
 
         // the secret reaches Karaf the way production's does: an environment variable read by {{env:NAME}}
@@ -113,6 +124,40 @@ class KarafBootIT {
 
     @Test
     @Order(2)
+    void healthIsUpWithLedgerAndBothTargetsNamedAndMetricsCountTheDeliveredFile() throws Exception {
+        EndpointProbe.Answer ready = endpoints.get("/q/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertEquals("UP", ready.json().get("status").asText(), ready.body());
+        assertEquals("reachable", ready.data("ledger").get("database").asText(), ready.body());
+        JsonNode targets = ready.data("targets");
+        assertEquals("reachable", targets.path("twocheckout").asText(), ready.body());
+        assertEquals("reachable", targets.path("twocheckout-partner").asText(), "the URL of its route file checked");
+
+        EndpointProbe.Answer live = endpoints.get("/q/health/live");
+        assertEquals(200, live.status(), live.body());
+        assertTrue(live.data("intake").path("intake-folder").asText().startsWith("polling"), live.body());
+
+        EndpointProbe.Answer all = endpoints.get("/q/health");
+        assertEquals(200, all.status(), all.body());
+        assertEquals(List.of("usagebridge", "intake", "ledger", "targets"),
+                all.json().get("checks").findValuesAsText("name"), all.body());
+        assertEquals(200, endpoints.get("/q/health/started").status());
+
+        EndpointProbe.Answer metrics = endpoints.scrape();
+        assertEquals(200, metrics.status());
+        for (String line : List.of(
+                "usagebridge_files_received_total{intake=\"intake-folder\",} 1.0",
+                "usagebridge_deliveries_accepted_total{target=\"twocheckout\",} 1.0",
+                "usagebridge_upload_latency_seconds_count{target=\"twocheckout\",} 1.0",
+                "usagebridge_deliveries_parked 0.0",
+                "usagebridge_deliveries_uncertain 0.0",
+                "usagebridge_deliveries_polling 0.0")) {
+            assertTrue(metrics.body().lines().anyMatch(line::equals), line + " in\n" + metrics.body());
+        }
+    }
+
+    @Test
+    @Order(3)
     void addedRouteFileRunsWithoutARestart() throws Exception {
         // a second intake folder, added while Karaf runs
         replaceRouteFile("intake-folder-second.camel.yaml");
@@ -129,7 +174,7 @@ class KarafBootIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void changedTargetRouteFileReloadsWithoutARestart() throws Exception {
         // the project's target-twocheckout.camel.yaml with one more parameter: an extra field on every upload
         replaceRouteFile("target-twocheckout.camel.yaml");
@@ -147,7 +192,7 @@ class KarafBootIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void changedKarafConfigurationRestartsTheContextWithTheNewValues() throws Exception {
         long startsBefore = karaf.log().lines().filter(l -> l.contains("UsageBridge started")).count();
         writeConfiguration(SECOND_MERCHANT);
@@ -163,12 +208,40 @@ class KarafBootIT {
         assertEquals(SECOND_MERCHANT, upload.fields().get("merchant"), "sent with the changed configuration");
     }
 
+    @Test
+    @Order(6)
+    void readinessGoesDownWhileTwoCheckoutIsStoppedAndUpWhenItIsBack() throws Exception {
+        // the endpoints restarted with the context (test 5): ready again before the receiver goes
+        awaitOrShowLog("readiness after the restart", 60, () -> endpoints.getOrNothing("/q/health/ready").status()
+                == 200);
+        int port = twoCheckout.port();
+        twoCheckout.stop();
+        try {
+            awaitOrShowLog("readiness to go down", 30, () -> endpoints.get("/q/health/ready").status() == 503);
+            EndpointProbe.Answer down = endpoints.get("/q/health/ready");
+            assertEquals("DOWN", down.json().get("status").asText(), down.body());
+            assertTrue(down.data("targets").path("twocheckout").asText().startsWith("unreachable"), down.body());
+            assertTrue(down.data("targets").path("twocheckout-partner").asText().startsWith("unreachable"),
+                    down.body());
+            assertEquals("reachable", down.data("ledger").get("database").asText(), "the ledger is still there");
+            assertEquals(200, endpoints.get("/q/health/live").status(), "a target down is no reason to restart");
+        } finally {
+            twoCheckout.start(port);
+        }
+        awaitOrShowLog("readiness to come back", 30, () -> endpoints.get("/q/health/ready").status() == 200);
+    }
+
     /**
      * etc/io.usagebridge.cfg as a site writes it: the shipped file (folders under ${karaf.base}/usagebridge) plus
-     * the target's account, and short waits. Written aside and moved in whole, so Karaf never reads half a file.
+     * the targets' accounts and the health port, short waits. Written aside and moved in whole, so Karaf never reads
+     * half a file.
      */
     private static void writeConfiguration(String merchant) throws IOException {
         String shipped = Files.readString(Path.of(System.getProperty("usagebridge.cfg")), StandardCharsets.ISO_8859_1);
+        String targetsLine = "usagebridge.targets = twocheckout\n";
+        assertTrue(shipped.contains(targetsLine), "the shipped file lists its targets");
+        // a site adding a target edits that line (a key set twice in one file is not a safe override)
+        shipped = shipped.replace(targetsLine, "usagebridge.targets = twocheckout,twocheckout-partner\n");
         Path staged = Path.of("target", "karaf-it", "staging", "io.usagebridge.cfg");
         Files.createDirectories(staged.getParent());
         Files.writeString(staged, shipped + siteSettings(merchant), StandardCharsets.ISO_8859_1);
@@ -176,7 +249,10 @@ class KarafBootIT {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** What a site adds to the shipped file: the target's account (the secret by reference) and short waits. */
+    /**
+     * What a site adds to the shipped file: the targets' accounts (secrets by reference), the second target's
+     * routing rule, the health port, short waits.
+     */
     private static String siteSettings(String merchant) {
         return """
 
@@ -184,6 +260,11 @@ class KarafBootIT {
                 target.twocheckout.url = %s
                 target.twocheckout.merchant = %s
                 target.twocheckout.secret-key = {{env:UB_KARAF_TWOCHECKOUT_SECRET}}
+                target.twocheckout-partner.type = twocheckout-usage
+                target.twocheckout-partner.merchant = %s
+                target.twocheckout-partner.secret-key = {{env:UB_KARAF_TWOCHECKOUT_SECRET}}
+                target.twocheckout-partner.file-glob = partner-*.csv
+                health.http.port = %d
                 ledger.node-id = karaf-it
                 intake.folder.poll-delay-ms = 200
                 intake.folder.read-lock-check-interval-ms = 200
@@ -192,7 +273,7 @@ class KarafBootIT {
                 deliver.retry.max-delay-ms = 500
                 poll.start-delay-ms = 200
                 poll.interval-ms = 200
-                """.formatted(twoCheckout.url(), merchant);
+                """.formatted(twoCheckout.url(), merchant, SECOND_MERCHANT, healthPort);
     }
 
     /** routes/*.camel.yaml of the project, the same files every runtime loads (routes/available/ is not). */

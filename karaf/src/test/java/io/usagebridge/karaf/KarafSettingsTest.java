@@ -22,6 +22,15 @@ class KarafSettingsTest {
         assertEquals(List.of(Path.of("/opt/karaf/etc/usagebridge/routes")), settings.routeFolders());
         assertTrue(settings.routesReload());
         assertEquals("classpath:usagebridge/application.properties", settings.baseProperties());
+        assertEquals(new HttpEndpointSettings(true, "0.0.0.0", 8080), settings.http(), "Quarkus' port, every interface");
+    }
+
+    @Test
+    void healthEndpointKeysSetWhereTheEndpointsListen() {
+        KarafSettings settings = KarafSettings.from(Map.of("health.http.host", " 127.0.0.1 ", "health.http.port",
+                "9180", "health.http.enabled", "false"), ETC);
+
+        assertEquals(new HttpEndpointSettings(false, "127.0.0.1", 9180), settings.http());
     }
 
     @Test
