@@ -36,6 +36,8 @@ public final class ExchangeKeys {
     public static final String REMOTE_ID = "UsageBridgeRemoteId";
     public static final String REMOTE_STATUS = "UsageBridgeRemoteStatus";
     public static final String REMOTE_RESPONSE = "UsageBridgeRemoteResponse";
+    /** Why the target says a job failed, in its own words (goes into the failure's message). */
+    public static final String REMOTE_REASON = "UsageBridgeRemoteReason";
 
     /** The ledger row of the delivery whose remote status is being checked. */
     public static final String DELIVERY_ROW = "UsageBridgeDeliveryRow";

@@ -1,9 +1,11 @@
 package io.usagebridge;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -78,7 +80,14 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
 
     /** The overrides of this test; a test class adds its own. */
     protected Properties testProperties() {
-        return properties(data);
+        Properties p = properties(data);
+        // the route files this test loads, as the app names them: the start-up checks read them too
+        StringBuilder patterns = new StringBuilder("file:../routes/*.camel.yaml");
+        for (Path folder : extraRouteFolders()) {
+            patterns.append(",file:").append(folder).append("/*.camel.yaml");
+        }
+        p.put("camel.main.routes-include-pattern", patterns.toString());
+        return p;
     }
 
     @Override
@@ -104,6 +113,23 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     /** Route folders a test adds to ../routes (e.g. a second target). */
     protected List<Path> extraRouteFolders() {
         return List.of();
+    }
+
+    /**
+     * A folder holding only the named files of routes/available, as a user enables a target: every target file
+     * loaded must be listed in usagebridge.targets, so a test takes just the ones it configures.
+     */
+    protected List<Path> availableRoutes(String... files) {
+        try {
+            Path folder = Files.createDirectories(data.resolve("routes"));
+            for (String file : files) {
+                Files.copy(Path.of("../routes/available").resolve(file), folder.resolve(file),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            return List.of(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Adds the extra 2Checkout targets of src/test/resources/extra-routes, each reached through its inbox folder. */

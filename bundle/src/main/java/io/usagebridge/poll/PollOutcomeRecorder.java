@@ -76,8 +76,9 @@ public final class PollOutcomeRecorder implements Processor {
         } else {
             FailureCode code = exchange.getProperty(ExchangeKeys.REMOTE_FAILURE_CODE, CoreFailureCode.REMOTE_JOB_FAILED,
                     FailureCode.class);
+            String reason = exchange.getProperty(ExchangeKeys.REMOTE_REASON, String.class);
             ledger.markFailed(delivery.id(), DeliveryState.REJECTED, new UsageBridgeFailure(code,
-                    "the target finished the job as " + status, response));
+                    "the target finished the job as " + status + (reason == null ? "" : ": " + reason), response));
             LOG.warn("{}: REJECTED remotely ({})", what, status);
         }
     }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -73,6 +74,8 @@ import io.usagebridge.resolve.LookupPreparer;
 import io.usagebridge.routing.RoutingRules;
 import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
+import io.usagebridge.startup.StartupChecks;
+import io.usagebridge.startup.StartupRefused;
 
 /**
  * Binds the beans the routes name, the same way on every runtime (Quarkus discovers this builder, Karaf and
@@ -94,6 +97,11 @@ public class UsageBridgeWiring extends RouteBuilder {
         Clock clock = Clock.systemUTC();
 
         TargetPlugins plugins = TargetPlugins.discover();
+        // nothing starts on a configuration that cannot work: every problem in one line
+        List<String> problems = StartupChecks.run(context, plugins);
+        if (!problems.isEmpty()) {
+            throw new StartupRefused(problems);
+        }
         LedgerDatabase database = registry.lookupByNameAndType("ledgerDatabase", LedgerDatabase.class);
         if (database == null) {
             database = LedgerDatabase.open(settings.require("ledger.url"), settings.get("ledger.user", ""),

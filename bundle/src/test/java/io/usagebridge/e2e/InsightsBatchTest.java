@@ -167,7 +167,8 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertEquals("INSIGHTS_BATCH_INCOMPLETE", error.get("code").asText());
         assertTrue(error.get("message").asText().contains("missing record type(s) [subscription]"),
                 error.get("message").asText());
-        assertTrue(error.get("message").asText().contains("2 hours late"), error.get("message").asText());
+        assertTrue(error.get("message").asText().contains(" after it was first seen, target.insights.batch-deadline-ms"),
+                error.get("message").asText());
         assertEquals(ACCOUNT, Files.readString(data.resolve("failed/insights/daily/2026-11-02/account.csv")));
         assertTrue(insights.requests().isEmpty(), "nothing of an incomplete batch is sent");
         assertEquals(InsightsBatchState.FAILED, batch("daily", "2026-11-02").state());

@@ -70,14 +70,7 @@ class SftpPolledTargetTest extends UsageBridgeTestSupport {
 
     @Override
     protected List<Path> extraRouteFolders() {
-        try {
-            Path folder = Files.createDirectories(data.resolve("routes"));
-            Files.copy(Path.of("../routes/available/target-zuora-usage.camel.yaml"),
-                    folder.resolve("target-zuora-usage.camel.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            return List.of(folder);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return availableRoutes("target-zuora-usage.camel.yaml");
     }
 
     @Test

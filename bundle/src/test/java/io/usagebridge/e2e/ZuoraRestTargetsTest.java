@@ -89,7 +89,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
 
     @Override
     protected List<Path> extraRouteFolders() {
-        return List.of(Path.of("../routes/available"));
+        return availableRoutes("target-zuora-usage.camel.yaml", "target-zuora-revenue-schedules.camel.yaml");
     }
 
     @Test

@@ -56,13 +56,6 @@ abstract class ZuoraSoapTestSupport extends UsageBridgeTestSupport {
     /** Only the SOAP target's file of routes/available: the others there need their own keys. */
     @Override
     protected List<Path> extraRouteFolders() {
-        try {
-            Path folder = Files.createDirectories(data.resolve("routes"));
-            Files.copy(Path.of("../routes/available/target-zuora-soap.camel.yaml"),
-                    folder.resolve("target-zuora-soap.camel.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            return List.of(folder);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return availableRoutes("target-zuora-soap.camel.yaml");
     }
 }

@@ -50,10 +50,12 @@ public final class InsightsBatchClaimer implements Processor {
         switch (batch.kind()) {
             case EXPIRED -> {
                 String message = "batch " + display + " is still incomplete at its deadline " + batch.deadline()
-                        + ": missing record type(s) " + batch.missing() + " (present: " + batch.files().keySet()
-                        + "). Nothing was uploaded. Zuora Insights pauses a daily data source's stream when its "
-                        + "batch files are 2 hours late, and processes no other data until they arrive: put the "
-                        + "missing file(s) in the folder and move it back into the inbox";
+                        + " (" + spoken(dataSource.batchDeadline()) + " after it was first seen, "
+                        + "target." + batch.target() + ".batch-deadline-ms): missing record type(s) "
+                        + batch.missing() + " (present: " + batch.files().keySet() + "). Nothing was uploaded. "
+                        + "Zuora Insights pauses a daily data source's stream when its batch files are late, and "
+                        + "processes no other data until they arrive: put the missing file(s) in the folder and move "
+                        + "it back into the inbox";
                 batches.fail(batch.batchId(), InsightsFailureCode.INSIGHTS_BATCH_INCOMPLETE, message);
                 throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_BATCH_INCOMPLETE, message);
             }
@@ -86,5 +88,13 @@ public final class InsightsBatchClaimer implements Processor {
         exchange.getMessage().setBody(files);
         LOG.info("{}: CLAIMED batch {} with batchDate {} ({} record types)", display, batch.batchId(), batchDate,
                 files.size());
+    }
+
+    /** A configured duration as people read it: 2 hours, 90 minutes, 3 seconds. */
+    static String spoken(java.time.Duration d) {
+        if (d.toHours() >= 2 && d.toMinutesPart() == 0) {
+            return d.toHours() + " hours";
+        }
+        return d.toMinutes() >= 2 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
     }
 }

@@ -85,7 +85,8 @@ public final class InsightsErrorMapper {
         if (status == 403 && reply.contains("Request has expired")) {
             return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED,
                     "the store says the signed URL "
-                    + "expired (valid one hour): asking for a new one with the same batchDate", reply, true, null,
+                    + "expired before the upload started: asking for a new one with the same batchDate", reply, true,
+                    null,
                     http);
         }
         if (status == 403 && reply.contains("SignatureDoesNotMatch")) {

@@ -15,7 +15,7 @@ public enum InsightsFailureCode implements FailureCode {
     INSIGHTS_RECORD_TYPE_UNKNOWN(false, "Insights: Invalid query parameter recordType"),
     INSIGHTS_BATCH_DATE_INVALID(false, "Insights: Invalid ISO timestamp (the batchDate)"),
     INSIGHTS_UNEXPECTED_REPLY(false, "Insights answered the upload-URL call without a usable signedUrl"),
-    INSIGHTS_SIGNED_URL_EXPIRED(true, "the signed URL expired (valid 1 h); a new one is asked, same batchDate"),
+    INSIGHTS_SIGNED_URL_EXPIRED(true, "the signed URL expired; a new one is asked, with the same batchDate"),
     INSIGHTS_SIGNED_URL_REFUSED(false, "the signed URL is not https, its host is not allowed, or it redirected"),
     INSIGHTS_SIGNATURE_MISMATCH(false, "the store refused the signed URL's signature (SignatureDoesNotMatch)");
 

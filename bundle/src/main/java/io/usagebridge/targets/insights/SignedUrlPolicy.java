@@ -80,11 +80,12 @@ public final class SignedUrlPolicy {
         Long expires = expires(uri.getRawQuery());
         if (expires != null) {
             Instant expiresAt = Instant.ofEpochSecond(expires);
+            // the store checks Expires when the PUT starts: the margin covers the way there
             if (!clock.instant().plus(expiryMargin).isBefore(expiresAt)) {
                 throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED,
-                        "the signed URL for host " + host
-                        + " expires at " + expiresAt + ", too soon to start the upload: asking for a new one", null,
-                        true, null, null);
+                        "the signed URL for host " + host + " expires at " + expiresAt + ", less than "
+                        + expiryMargin.toMillis() + " ms from now (target.<id>.signed-url-expiry-margin-ms): "
+                        + "asking for a new one", null, true, null, null);
             }
         }
         return uri;

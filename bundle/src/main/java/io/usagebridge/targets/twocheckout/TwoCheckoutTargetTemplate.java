@@ -22,7 +22,8 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
                 .templateParameter("url", null, "the usage upload receiver URL")
                 .templateParameter("merchant", null, "2Checkout merchant code")
                 .templateParameter("secretKey", null, "secret key: a reference such as {{env:NAME}}, never the value")
-                .templateParameter("sendSecretKey", "true", "send secret_key as a request parameter, as the seed documents")
+                // the wire settings below: target.<id>.send-secret-key, signed-fields, file-part-name, extra-fields win
+                .templateParameter("sendSecretKey", "true", "send secret_key as a request parameter (seed 003)")
                 .templateParameter("signedFields", "merchant,secret_key,file_MD5", "fields the hash covers, in order")
                 .templateParameter("filePartName", "file", "name of the multipart part holding the CSV")
                 .templateParameter("extraFields", "", "more text fields, NAME=value;NAME2=value2")
@@ -45,10 +46,20 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
         return new TwoCheckoutRequestBuilder(
                 parameter(rtc, "merchant"),
                 parameter(rtc, "secretKey"),
-                Boolean.parseBoolean(parameter(rtc, "sendSecretKey")),
-                Arrays.stream(parameter(rtc, "signedFields").split(",")).map(String::trim).toList(),
-                parameter(rtc, "filePartName"),
-                TwoCheckoutRequestBuilder.parseFields(parameter(rtc, "extraFields")));
+                Boolean.parseBoolean(setting(rtc, "send-secret-key", "sendSecretKey")),
+                Arrays.stream(setting(rtc, "signed-fields", "signedFields").split(",")).map(String::trim).toList(),
+                setting(rtc, "file-part-name", "filePartName"),
+                TwoCheckoutRequestBuilder.parseFields(setting(rtc, "extra-fields", "extraFields")));
+    }
+
+    /**
+     * A wire setting: {@code target.<id>.<key>} in the configuration when set there (documented with the target's
+     * keys), else the template parameter (its default follows the seed).
+     */
+    private static String setting(RouteTemplateContext rtc, String key, String parameter) {
+        String configured = rtc.getCamelContext().getPropertiesComponent()
+                .resolveProperty("target." + parameter(rtc, "target") + "." + key).orElse(null);
+        return configured != null ? configured.trim() : parameter(rtc, parameter);
     }
 
     /** A parameter's value with its {{placeholders}} (e.g. {{env:NAME}} for a secret) resolved. */

@@ -38,6 +38,7 @@ public final class ZuoraStatusReader implements Processor {
         exchange.setProperty(ExchangeKeys.REMOTE_STATUS, status);
         exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, body);
         exchange.setProperty(ExchangeKeys.POLL_OUTCOME, outcome(status));
+        reason(answer).ifPresent(reason -> exchange.setProperty(ExchangeKeys.REMOTE_REASON, reason));
         if (kind == ZuoraRestKind.BULK) {
             exchange.setProperty(ExchangeKeys.REMOTE_TOTAL, count(answer, "totalCount"));
             exchange.setProperty(ExchangeKeys.REMOTE_IMPORTED, count(answer, "successCount"));
@@ -56,6 +57,19 @@ public final class ZuoraStatusReader implements Processor {
             case "Stopped" -> RemoteOutcome.STOPPED;
             default -> RemoteOutcome.PENDING;
         };
+    }
+
+    /** Zuora's own words on a job: its message, or the first of its reasons. */
+    static java.util.Optional<String> reason(JsonNode answer) {
+        for (String field : new String[] {"message", "statusReason", "errorMessage"}) {
+            String text = answer.path(field).asText("");
+            if (!text.isBlank()) {
+                return java.util.Optional.of(text.trim());
+            }
+        }
+        JsonNode first = answer.path("reasons").path(0).path("message");
+        return first.isMissingNode() || first.asText("").isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(first.asText().trim());
     }
 
     /** Zuora sends counts as strings; absent or blank is unknown. */

@@ -29,6 +29,9 @@ public final class ZuoraImportStatusReader implements Processor {
         exchange.setProperty(ExchangeKeys.REMOTE_STATUS, state);
         exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, status.summary());
         exchange.setProperty(ExchangeKeys.POLL_OUTCOME, outcome);
+        if (status.statusReason() != null && !status.statusReason().isBlank()) {
+            exchange.setProperty(ExchangeKeys.REMOTE_REASON, status.statusReason().trim());
+        }
         exchange.setProperty(ExchangeKeys.REMOTE_TOTAL, status.totalCount());
         exchange.setProperty(ExchangeKeys.REMOTE_IMPORTED, status.importedCount());
         if (status.totalCount() != null && status.importedCount() != null) {

@@ -1,0 +1,127 @@
+package io.usagebridge.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.usagebridge.plugin.TargetPlugins;
+
+/** Each start-up trap a new user met ends in one line naming the key or the file; a sound configuration passes. */
+class StartupChecksTest {
+
+    private static final TargetPlugins PLUGINS = TargetPlugins.discover();
+
+    @TempDir
+    Path routes;
+
+    private final Properties config = new Properties();
+
+    @BeforeEach
+    void soundConfiguration() throws Exception {
+        config.put("usagebridge.targets", "twocheckout");
+        config.put("routing.default-targets", "twocheckout");
+        config.put("target.twocheckout.type", "twocheckout-usage");
+        config.put("target.twocheckout.url", "https://api.2checkout.com/receiver");
+        config.put("target.twocheckout.merchant", "M1");
+        config.put("target.twocheckout.secret-key", "s3cret");
+        config.put("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml");
+        Files.copy(Path.of("../routes/target-twocheckout.camel.yaml"), routes.resolve("target-twocheckout.camel.yaml"));
+        Files.copy(Path.of("../routes/intake-sftp.camel.yaml"), routes.resolve("intake-sftp.camel.yaml"));
+    }
+
+    @Test
+    void theShippedRoutesWithTheirKeysSetStart() {
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
+    void aRouteForATargetThatIsNotConfiguredIsNamedWithItsFile() throws Exception {
+        Files.copy(Path.of("../routes/available/target-zuora-usage.camel.yaml"),
+                routes.resolve("target-zuora-usage.camel.yaml"));
+
+        String problem = only(problems());
+        assertTrue(problem.contains("target-zuora-usage.camel.yaml") && problem.contains("'zuora-usage'")
+                && problem.contains("usagebridge.targets"), problem);
+    }
+
+    @Test
+    void aZuoraOnlyInstallKeepingThe2CheckoutRouteFileIsToldToRemoveIt() {
+        config.put("usagebridge.targets", "");
+        config.put("routing.default-targets", "");
+        config.remove("target.twocheckout.merchant");
+
+        String problem = only(problems());
+        assertTrue(problem.contains("target-twocheckout.camel.yaml") && problem.contains("remove the file"), problem);
+    }
+
+    @Test
+    void aDefaultTargetThatIsNotConfiguredIsRefused() {
+        config.put("routing.default-targets", "twocheckout,nowhere");
+
+        assertTrue(only(problems()).startsWith("routing.default-targets names 'nowhere'"));
+    }
+
+    @Test
+    void aMissingSecretNamesTheParameterAndTheVariable() {
+        config.put("target.twocheckout.secret-key", "{{env:USAGEBRIDGE_TEST_NO_SUCH_VARIABLE}}");
+
+        String problem = only(problems());
+        assertTrue(problem.contains("parameter secretKey") && problem.contains("USAGEBRIDGE_TEST_NO_SUCH_VARIABLE"),
+                problem);
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedAndToThisOneAllowed() {
+        config.put("target.twocheckout.url", "http://api.2checkout.com/receiver");
+        assertTrue(only(problems()).contains("over plain http"));
+
+        config.put("target.twocheckout.url", "http://localhost:8093/receiver");
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
+    void anSftpIntakeWithoutStrictHostKeysIsRefused() throws Exception {
+        Path copy = routes.resolve("intake-sftp.camel.yaml");
+        Files.writeString(copy, Files.readString(copy).replace("strictHostKeyChecking: \"yes\"",
+                "strictHostKeyChecking: \"no\""));
+
+        String problem = only(problems());
+        assertTrue(problem.contains("intake-sftp.camel.yaml") && problem.contains("strictHostKeyChecking"), problem);
+    }
+
+    @Test
+    void aConfiguredTargetWithoutARouteFileIsRefused() throws Exception {
+        Files.delete(routes.resolve("target-twocheckout.camel.yaml"));
+
+        assertTrue(only(problems()).contains("no route file makes it"));
+    }
+
+    @Test
+    void anUnknownTargetTypeIsOneLine() {
+        config.put("target.twocheckout.type", "twocheckout-usage-v2");
+
+        assertTrue(only(problems()).contains("target.twocheckout.type = twocheckout-usage-v2"));
+    }
+
+    private List<String> problems() {
+        CamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().setInitialProperties(config);
+        return StartupChecks.run(context, PLUGINS);
+    }
+
+    private static String only(List<String> problems) {
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(!problems.get(0).contains("\n"), "one line");
+        return problems.get(0);
+    }
+}
