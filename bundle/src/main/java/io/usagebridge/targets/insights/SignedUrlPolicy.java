@@ -7,8 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.usagebridge.failure.FailureCode;
@@ -22,6 +27,8 @@ import io.usagebridge.failure.UsageBridgeFailure;
  */
 public final class SignedUrlPolicy {
 
+    private static final DateTimeFormatter SIGV4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
+            .withZone(ZoneOffset.UTC);
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     private final List<String> allowedHosts;
@@ -77,15 +84,17 @@ public final class SignedUrlPolicy {
         if (uri.getHost() == null) {
             throw refused("the signed URL's host " + host + " is not a valid host name for an HTTP request");
         }
-        Long expires = expires(uri.getRawQuery());
-        if (expires != null) {
-            Instant expiresAt = Instant.ofEpochSecond(expires);
-            // the store checks Expires when the PUT starts: the margin covers the way there
-            if (!clock.instant().plus(expiryMargin).isBefore(expiresAt)) {
+        Validity validity = validity(uri.getRawQuery());
+        if (validity != null) {
+            // the store checks the expiry when the PUT starts, on its own clock: the margin covers the way there
+            // and clock skew, but never more than a tenth of the URL's own life, so a URL valid 2 s is still used
+            Duration tenth = validity.lifetime().isNegative() ? Duration.ZERO : validity.lifetime().dividedBy(10);
+            Duration margin = tenth.compareTo(expiryMargin) < 0 ? tenth : expiryMargin;
+            if (!clock.instant().plus(margin).isBefore(validity.expiresAt())) {
                 throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED,
-                        "the signed URL for host " + host + " expires at " + expiresAt + ", less than "
-                        + expiryMargin.toMillis() + " ms from now (target.<id>.signed-url-expiry-margin-ms): "
-                        + "asking for a new one", null, true, null, null);
+                        "the signed URL for host " + host + " expires at " + validity.expiresAt() + ", less than "
+                        + margin.toMillis() + " ms from now (the smaller of target.<id>.signed-url-expiry-margin-ms "
+                        + "and a tenth of the URL's life): asking for a new one", null, true, null, null);
             }
         }
         return uri;
@@ -120,19 +129,37 @@ public final class SignedUrlPolicy {
         return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     }
 
-    private static Long expires(String rawQuery) {
-        if (rawQuery == null) {
-            return null;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("Expires")) {
-                try {
-                    return Long.parseLong(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).trim());
-                } catch (NumberFormatException e) {
-                    return null;
+    /** When the URL stops working and how long it was given. */
+    private record Validity(Instant expiresAt, Duration lifetime) {
+    }
+
+    /**
+     * A SigV4 URL states its issue time and life (X-Amz-Date, X-Amz-Expires); a SigV2 URL only its end (Expires),
+     * and since it is checked the moment it arrives its remaining life is taken as its life.
+     */
+    private Validity validity(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).trim());
                 }
             }
+        }
+        try {
+            if (query.containsKey("X-Amz-Date") && query.containsKey("X-Amz-Expires")) {
+                Instant issued = SIGV4_DATE.parse(query.get("X-Amz-Date"), Instant::from);
+                Duration life = Duration.ofSeconds(Long.parseLong(query.get("X-Amz-Expires")));
+                return new Validity(issued.plus(life), life);
+            }
+            if (query.containsKey("Expires")) {
+                Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(query.get("Expires")));
+                return new Validity(expiresAt, Duration.between(clock.instant(), expiresAt));
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null; // not ours to judge: the store refuses a URL it cannot read
         }
         return null;
     }

@@ -70,13 +70,32 @@ class SignedUrlPolicyTest {
     }
 
     @Test
-    void urlExpiringBeforeTheUploadCouldStartIsRetryableAndAsksForANewOne() {
+    void expiredUrlIsRetryableAndAsksForANewOne() {
         UsageBridgeFailure past = assertThrows(UsageBridgeFailure.class, () -> policy.check("https://" + HOST
                 + "/object?Expires=" + (NOW.getEpochSecond() - 1)));
         assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED, past.code());
         assertTrue(past.retryable());
-        assertThrows(UsageBridgeFailure.class, () -> policy.check("https://" + HOST + "/object?Expires="
-                + (NOW.getEpochSecond() + 30)), "inside the margin");
+        assertTrue(past.getMessage().contains("less than 0 ms"), past.getMessage());
+    }
+
+    @Test
+    void shortLivedUrlIsUsedAtOnceTheMarginBeingATenthOfItsLife() {
+        // valid 2 s: a fixed 60 s margin would refuse it for ever
+        policy.check("https://" + HOST + "/object?Expires=" + (NOW.getEpochSecond() + 2));
+        String issuedNow = "X-Amz-Date=20151217T220000Z&X-Amz-Expires=2";
+        policy.check("https://" + HOST + "/object?X-Amz-Algorithm=AWS4-HMAC-SHA256&" + issuedNow);
+    }
+
+    @Test
+    void urlNearTheEndOfALongLifeIsRefusedInsideTheConfiguredMargin() {
+        // issued an hour ago for an hour and a half: 30 s left, inside the 60 s margin a long life allows
+        String late = "X-Amz-Date=20151217T210000Z&X-Amz-Expires=" + (3600 + 30);
+        UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class,
+                () -> policy.check("https://" + HOST + "/object?" + late));
+        assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_EXPIRED, failure.code());
+        assertTrue(failure.getMessage().contains("less than 60000 ms"), failure.getMessage());
+        // the same URL two minutes from its end is used
+        policy.check("https://" + HOST + "/object?X-Amz-Date=20151217T210000Z&X-Amz-Expires=" + (3600 + 120));
     }
 
     private UsageBridgeFailure refused(String url) {
