@@ -296,7 +296,7 @@ public final class TwoCheckoutReceiverSimulator implements AutoCloseable {
             return MultipartForm.EMPTY;
         }
         try {
-            return new MultipartFormReader(storageDir).read(body, boundary);
+            return new MultipartFormReader(storageDir).read(body, exchange.getRequestHeaders().getFirst("Content-Type"));
         } catch (IOException e) {
             // PHP hands a script an empty $_POST for a body it cannot parse: the merchant check fails
             LOG.warn("2Checkout simulator could not parse the multipart body: {}", e.getMessage());

@@ -1,6 +1,7 @@
 package io.usagebridge.sandbox.insights;
 
 import com.sun.net.httpserver.Headers;
+import io.usagebridge.sandbox.JsonBodies;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -350,9 +351,9 @@ public final class InsightsBatchSimulator implements AutoCloseable {
         Instant expires = faults.issueExpired() ? now.minusSeconds(1) : now.plus(URL_VALIDITY);
         String host = faults.issueHost() == null ? "localhost" : faults.issueHost();
         String signedUrl = store.issue(host, storePort, dataSource, recordType, batchDate, expires);
-        String json = "{\"signedUrl\":" + json(signedUrl) + ",\"dataSource\":" + json(dataSource)
-                + ",\"recordType\":" + json(recordType) + ",\"batchDate\":" + json(batchDate) + "}";
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        // the seed's example answer escapes its slashes
+        byte[] body = JsonBodies.bytesEscapingSlashes(JsonBodies.object().put("signedUrl", signedUrl)
+                .put("dataSource", dataSource).put("recordType", recordType).put("batchDate", batchDate));
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         record.accept(200);
         exchange.sendResponseHeaders(200, body.length);
@@ -446,29 +447,6 @@ public final class InsightsBatchSimulator implements AutoCloseable {
             out.write(body);
         }
         LOG.info("Insights API: {} {}", status, message);
-    }
-
-    /** A JSON string as the seed's example writes it: slashes escaped. */
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '/' -> out.append("\\/");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static String readLimited(InputStream in) throws IOException {

@@ -3,7 +3,10 @@ package io.usagebridge.sandbox.zuora;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.usagebridge.sandbox.HeldResponses;
+import io.usagebridge.sandbox.JsonBodies;
 import io.usagebridge.sandbox.MultipartForm;
 import io.usagebridge.sandbox.MultipartFormReader;
 import java.io.ByteArrayOutputStream;
@@ -473,7 +476,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         if (tokens.valid(bearerToken(authorization), clock.instant()) == null) {
             drain(call.exchange);
             // Zuora answers a bad bearer token with this bare body (not in its published OpenAPI)
-            return Reply.json(401, new JsonWriter().string("message", "Authentication error"));
+            return Reply.json(401, JsonBodies.object().put("message", "Authentication error"));
         }
         ApiFaults.RateLimit rateLimit = faults.nextRateLimit();
         if (rateLimit != null) {
@@ -518,8 +521,8 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     private Reply token(Call call) throws IOException {
         if (!call.is("POST")) {
             drain(call.exchange);
-            return Reply.json(405, new JsonWriter().string("error", "method_not_allowed")
-                    .string("error_description", "Request method '" + call.method + "' not supported"));
+            return Reply.json(405, JsonBodies.object().put("error", "method_not_allowed")
+                    .put("error_description", "Request method '" + call.method + "' not supported"));
         }
         Map<String, String> form = new LinkedHashMap<>();
         parseUrlEncoded(call.query, form);
@@ -527,25 +530,25 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         call.fields = form;
         // the client is authenticated before the grant type is looked at
         if (!tokens.validClient(form.get("client_id"), form.get("client_secret"))) {
-            return Reply.json(401, new JsonWriter().string("error", "invalid_client")
-                    .string("error_description", "Bad client credentials"));
+            return Reply.json(401, JsonBodies.object().put("error", "invalid_client")
+                    .put("error_description", "Bad client credentials"));
         }
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isEmpty()) {
-            return Reply.json(400, new JsonWriter().string("error", "invalid_request")
-                    .string("error_description", "Missing grant type"));
+            return Reply.json(400, JsonBodies.object().put("error", "invalid_request")
+                    .put("error_description", "Missing grant type"));
         }
         if (!grantType.equals("client_credentials")) {
-            return Reply.json(400, new JsonWriter().string("error", "unsupported_grant_type")
-                    .string("error_description", "Unsupported grant type: " + grantType));
+            return Reply.json(400, JsonBodies.object().put("error", "unsupported_grant_type")
+                    .put("error_description", "Unsupported grant type: " + grantType));
         }
         OAuthTokens.Token token = tokens.issue(form.get("client_id"), clock.instant());
-        return Reply.json(200, new JsonWriter()
-                        .string("access_token", token.accessToken())
-                        .string("token_type", "bearer")
-                        .number("expires_in", OAuthTokens.EXPIRES_IN_SECONDS)
-                        .string("scope", scope)
-                        .string("jti", token.jti()),
+        return Reply.json(200, JsonBodies.object()
+                        .put("access_token", token.accessToken())
+                        .put("token_type", "bearer")
+                        .put("expires_in", OAuthTokens.EXPIRES_IN_SECONDS)
+                        .put("scope", scope)
+                        .put("jti", token.jti()),
                 Map.of("Cache-Control", "no-store", "Pragma", "no-cache"));
     }
 
@@ -567,34 +570,35 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         if (paramsText == null) {
             return businessError(400, CODE_MISSING_FIELD, "'params' is required.");
         }
-        Map<String, Object> params;
+        ObjectNode params;
         try {
-            params = JsonReader.parseObject(paramsText);
+            params = JsonBodies.readObject(paramsText);
         } catch (IllegalArgumentException e) {
             return businessError(400, CODE_MALFORMED_REQUEST, "'params' is not a valid JSON object: " + e.getMessage());
         }
-        Object actionType = params.get("actionType");
-        if (!(actionType instanceof String) || ((String) actionType).isBlank()) {
+        JsonNode actionTypeNode = params.path("actionType");
+        String actionType = actionTypeNode.isTextual() ? actionTypeNode.asText() : "";
+        if (actionType.isBlank()) {
             return businessError(400, CODE_MISSING_FIELD, "'actionType' is required.");
         }
         if (!ACTION_TYPES.contains(actionType)) {
             return businessError(400, CODE_INVALID_VALUE,
                     "'actionType' value should be one of: " + String.join(", ", ACTION_TYPES));
         }
-        Object checksum = params.get("checksum");
-        if (checksum != null && !(checksum instanceof String)) {
+        JsonNode checksumNode = params.path("checksum");
+        if (!checksumNode.isMissingNode() && !checksumNode.isNull() && !checksumNode.isTextual()) {
             return businessError(400, CODE_INVALID_VALUE, "'checksum' must be a string.");
         }
-        if (checksum != null && !((String) checksum).isBlank()
-                && !((String) checksum).trim().equalsIgnoreCase(call.file.md5())) {
+        String checksum = checksumNode.isTextual() ? checksumNode.asText() : null;
+        if (checksum != null && !checksum.isBlank() && !checksum.trim().equalsIgnoreCase(call.file.md5())) {
             return businessError(400, CODE_INVALID_VALUE,
                     "The checksum does not match the MD5 checksum of the uploaded file.");
         }
         String bulkKey = OAuthTokens.hex(16);
-        SimulatedJob job = SimulatedJob.bulk(bulkKey, (String) actionType, call.file.fileName(), call.file.file(),
+        SimulatedJob job = SimulatedJob.bulk(bulkKey, actionType, call.file.fileName(), call.file.file(),
                 call.file.size(), call.file.md5(), clock.instant(), rejectedValue);
         addJob(job);
-        return Reply.json(200, new JsonWriter().string("bulkKey", bulkKey).bool("success", true));
+        return Reply.json(200, JsonBodies.object().put("bulkKey", bulkKey).put("success", true));
     }
 
     private Reply getBulk(Call call, String bulkKey) throws IOException {
@@ -610,22 +614,22 @@ public final class ZuoraRestSimulator implements AutoCloseable {
             boolean counted = processed >= 0;
             int failed = job.failedSoFar();
             boolean hasOutput = job.outputFileId() != null;
-            return Reply.json(200, new JsonWriter()
-                    .string("actionType", job.actionType)
-                    .string("endedOn", zuoraDateTime(job.endedOn()))
-                    .string("errorCount", counted ? String.valueOf(failed) : null)
-                    .number("inputSize", job.size)
-                    .number("outputSize", hasOutput ? job.outputSize() : null)
-                    .string("outputType", hasOutput ? "(url:.csv.zip)" : null)
-                    .string("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
-                    .string("processedCount", counted ? String.valueOf(processed) : null)
-                    .string("startedOn", zuoraDateTime(job.startedOn()))
-                    .string("status", status)
-                    .bool("success", true)
-                    .string("successCount", counted ? String.valueOf(processed - failed) : null)
-                    .string("totalCount", counted ? String.valueOf(job.totalRecords) : null)
-                    .string("uploadedBy", UPLOADED_BY)
-                    .string("uploadedOn", zuoraDateTime(job.createdAt)));
+            return Reply.json(200, JsonBodies.object()
+                    .put("actionType", job.actionType)
+                    .put("endedOn", zuoraDateTime(job.endedOn()))
+                    .put("errorCount", counted ? String.valueOf(failed) : null)
+                    .put("inputSize", job.size)
+                    .put("outputSize", hasOutput ? job.outputSize() : null)
+                    .put("outputType", hasOutput ? "(url:.csv.zip)" : null)
+                    .put("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
+                    .put("processedCount", counted ? String.valueOf(processed) : null)
+                    .put("startedOn", zuoraDateTime(job.startedOn()))
+                    .put("status", status)
+                    .put("success", true)
+                    .put("successCount", counted ? String.valueOf(processed - failed) : null)
+                    .put("totalCount", counted ? String.valueOf(job.totalRecords) : null)
+                    .put("uploadedBy", UPLOADED_BY)
+                    .put("uploadedOn", zuoraDateTime(job.createdAt)));
         }
     }
 
@@ -640,7 +644,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
             return businessError(400, CODE_RULE_RESTRICTION,
                     "The mass action cannot be stopped because its status is " + refusedStatus + ".");
         }
-        return Reply.json(200, new JsonWriter().bool("success", true));
+        return Reply.json(200, JsonBodies.object().put("success", true));
     }
 
     // ---------------------------------------------------------------- usage import
@@ -671,10 +675,10 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         String importId = OAuthTokens.hex(16);
         addJob(SimulatedJob.usage(importId, name, call.file.file(), call.file.size(), call.file.md5(),
                 clock.instant(), rejectedValue));
-        return Reply.json(200, new JsonWriter()
-                .string("checkImportStatus", "/v1/usage/" + importId + "/status")
-                .number("size", call.file.size())
-                .bool("success", true));
+        return Reply.json(200, JsonBodies.object()
+                .put("checkImportStatus", "/v1/usage/" + importId + "/status")
+                .put("size", call.file.size())
+                .put("success", true));
     }
 
     private Reply getUsageStatus(Call call, String importId) throws IOException {
@@ -693,10 +697,10 @@ public final class ZuoraRestSimulator implements AutoCloseable {
                 case SimulatedJob.CANCELED -> "The usage import was canceled.";
                 default -> "The usage import failed. " + job.failure;
             };
-            return Reply.json(200, new JsonWriter()
-                    .string("importStatus", status)
-                    .string("message", message)
-                    .bool("success", true));
+            return Reply.json(200, JsonBodies.object()
+                    .put("importStatus", status)
+                    .put("message", message)
+                    .put("success", true));
         }
     }
 
@@ -748,7 +752,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         }
         MultipartForm form;
         try {
-            form = new MultipartFormReader(storageDir).read(body, boundary);
+            form = new MultipartFormReader(storageDir).read(body, call.header("content-type"));
             body.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             drainQuietly(body);
@@ -859,11 +863,13 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         return Reply.json(status, errorBody(code, message));
     }
 
-    private static JsonWriter errorBody(long code, String message) {
-        return new JsonWriter()
-                .bool("success", false)
-                .string("processId", OAuthTokens.hex(8).toUpperCase(Locale.ROOT))
-                .reasons(List.of(new JsonWriter.Reason(code, message)));
+    /** Zuora's error JSON: {@code {"success":false,"processId":..,"reasons":[{"code":..,"message":..}]}}. */
+    private static ObjectNode errorBody(long code, String message) {
+        ObjectNode body = JsonBodies.object()
+                .put("success", false)
+                .put("processId", OAuthTokens.hex(8).toUpperCase(Locale.ROOT));
+        body.putArray("reasons").addObject().put("code", code).put("message", message);
+        return body;
     }
 
     private void send(Call call, Reply reply) throws IOException {
@@ -908,12 +914,12 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     private record Reply(int status, String contentType, byte[] body, Map<String, String> headers, Path file,
                          String downloadName) {
 
-        static Reply json(int status, JsonWriter body) {
+        static Reply json(int status, ObjectNode body) {
             return json(status, body, Map.of());
         }
 
-        static Reply json(int status, JsonWriter body, Map<String, String> headers) {
-            return new Reply(status, JSON, body.bytes(), Map.copyOf(headers), null, null);
+        static Reply json(int status, ObjectNode body, Map<String, String> headers) {
+            return new Reply(status, JSON, JsonBodies.bytes(body), Map.copyOf(headers), null, null);
         }
 
         static Reply file(Path file, String downloadName) {

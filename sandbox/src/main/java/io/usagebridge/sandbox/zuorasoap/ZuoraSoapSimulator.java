@@ -1,6 +1,7 @@
 package io.usagebridge.sandbox.zuorasoap;
 
 import io.usagebridge.sandbox.FaultSchedule;
+import io.usagebridge.sandbox.MimeHeaderValue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -475,7 +476,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             if (parts.isEmpty()) {
                 throw SoapFault.client("The MIME package has no parts");
             }
-            String start = MimeHeaderValue.stripAngleBrackets(contentType.parameter("start"));
+            String start = ContentIds.stripAngleBrackets(contentType.parameter("start"));
             MultipartRelatedReader.Part root = parts.stream()
                     .filter(part -> start != null && start.equals(part.contentId()))
                     .findFirst().orElse(parts.get(0));

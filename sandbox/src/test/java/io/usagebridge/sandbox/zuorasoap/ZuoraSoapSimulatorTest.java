@@ -234,6 +234,23 @@ class ZuoraSoapSimulatorTest {
     }
 
     @Test
+    void packageFramedWithBareLineFeedsIsRefused() throws Exception {
+        String session = client.login(USER, PASSWORD);
+        // MTOM is CRLF-framed on the wire: a body with bare LFs has no delimiter Zuora would find
+        MtomPackage mtom = new MtomPackage(SoapEnvelopes.create(session, SoapEnvelopes.importObject(
+                SoapEnvelopes.xopInclude("cid:usage"), "Usage", SAMPLE_MD5, "usage.csv")))
+                .attach("usage", "text/csv; name=usage.csv", sample())
+                .withBareLineFeeds();
+
+        SoapResponse refused = client.post(mtom, work);
+
+        assertEquals(500, refused.status());
+        assertEquals("soapenv:Client", refused.text("", "faultcode"));
+        assertTrue(refused.text("", "faultstring").startsWith("The MIME package cannot be read"), refused.body());
+        assertTrue(simulator.imports().isEmpty());
+    }
+
+    @Test
     void seed001CidTextFormWithLowerCaseImportTypeIsAccepted() throws Exception {
         String session = client.login(USER, PASSWORD);
         // seed 001's sample request: FileContent holds the text cid:NAME, ImportType in lower case as documented
