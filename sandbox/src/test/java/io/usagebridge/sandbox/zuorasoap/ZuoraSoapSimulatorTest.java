@@ -1,5 +1,8 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.MutableClock;
+import io.usagebridge.sandbox.SandboxState;
+import com.fasterxml.jackson.databind.JsonNode;
 import static io.usagebridge.sandbox.zuorasoap.SoapEnvelopes.API;
 import static io.usagebridge.sandbox.zuorasoap.SoapEnvelopes.OBJECT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -201,6 +204,23 @@ class ZuoraSoapSimulatorTest {
         assertEquals(401, client.get(resultUrl, "ZSession not-a-session").statusCode());
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertEquals(200, client.get(resultUrl, "Basic " + basic).statusCode());
+    }
+
+    @Test
+    void stateEndpointShowsTheImportsAcceptedAndRejected() throws Exception {
+        String session = client.login(USER, PASSWORD);
+        createMtom(session, "text/csv; name=usage.csv", sample(), SAMPLE_MD5, "usage.csv");
+        createMtom(session, "text/csv; name=usage.csv", sample(), "0".repeat(32), "usage.csv");
+
+        JsonNode state = SandboxState.of(simulator.baseUrl());
+
+        assertEquals(3, state.get("callCount").asInt());
+        assertEquals(2, state.get("importCount").asInt());
+        assertEquals(1, state.get("acceptedImportCount").asInt());
+        JsonNode accepted = state.get("imports").get(0);
+        assertEquals(SAMPLE_MD5, accepted.get("md5").asText());
+        assertEquals("Pending", accepted.get("status").asText());
+        assertEquals("INVALID_VALUE", state.get("imports").get(1).get("errorCode").asText());
     }
 
     @Test
