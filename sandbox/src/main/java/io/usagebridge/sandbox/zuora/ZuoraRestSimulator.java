@@ -498,16 +498,9 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     // ---------------------------------------------------------------- mass actions
 
     private Reply postBulk(ZuoraCall call) throws IOException {
-        Upload upload = readUpload(call);
-        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
-        if (claimed != null) {
-            return claimed;
-        }
-        if (upload.problem != null) {
-            return upload.problem;
-        }
-        if (call.file == null) {
-            return businessError(400, CODE_MISSING_FIELD, "'file' is required.");
+        Reply decided = readFileUpload(call);
+        if (decided != null) {
+            return decided;
         }
         String paramsText = call.fields.get("params");
         if (paramsText == null) {
@@ -593,16 +586,9 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     // ---------------------------------------------------------------- usage import
 
     private Reply postUsage(ZuoraCall call) throws IOException {
-        Upload upload = readUpload(call);
-        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
-        if (claimed != null) {
-            return claimed;
-        }
-        if (upload.problem != null) {
-            return upload.problem;
-        }
-        if (call.file == null) {
-            return businessError(400, CODE_MISSING_FIELD, "'file' is required.");
+        Reply decided = readFileUpload(call);
+        if (decided != null) {
+            return decided;
         }
         String name = call.file.fileName();
         if (name.length() > MAX_USAGE_FILE_NAME_LENGTH) {
@@ -668,6 +654,24 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     }
 
     // ---------------------------------------------------------------- uploads and idempotency
+
+    /**
+     * Reads a {@code file} upload onto {@code call} and presents its Idempotency-Key.
+     *
+     * @return the answer when that decides the request (a replay, 409, 422, an unreadable body, no file part),
+     *         or null to go on
+     */
+    private Reply readFileUpload(ZuoraCall call) throws IOException {
+        Upload upload = readUpload(call);
+        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
+        if (claimed != null) {
+            return claimed;
+        }
+        if (upload.problem != null) {
+            return upload.problem;
+        }
+        return call.file == null ? businessError(400, CODE_MISSING_FIELD, "'file' is required.") : null;
+    }
 
     /** A multipart body read: the form (on {@code call}), or the error to answer; and its fingerprint. */
     private record Upload(Reply problem, String fingerprint) {
