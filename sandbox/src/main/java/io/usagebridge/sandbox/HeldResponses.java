@@ -8,13 +8,13 @@ import java.util.concurrent.TimeUnit;
  * unless {@link #releaseAll()} lets it go early. Tests wait for a request to be held with
  * {@link #awaitHeld} instead of sleeping. Shared by the HTTP simulators.
  */
-public final class HeldResponses {
+final class HeldResponses {
 
     private int heldNow;
     private long releases;
 
     /** @return false when interrupted (the simulator is stopping) */
-    public synchronized boolean hold(Duration delay) {
+    synchronized boolean hold(Duration delay) {
         if (delay.isZero()) {
             return true;
         }
@@ -41,13 +41,13 @@ public final class HeldResponses {
     }
 
     /** Ends every hold now in progress; later holds wait their full delay. */
-    public synchronized void releaseAll() {
+    synchronized void releaseAll() {
         releases++;
         notifyAll();
     }
 
     /** Waits until at least {@code count} answers are held; false on timeout. */
-    public synchronized boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
+    synchronized boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (heldNow < count) {
             long left = deadline - System.nanoTime();
@@ -59,7 +59,7 @@ public final class HeldResponses {
         return true;
     }
 
-    public synchronized int heldNow() {
+    synchronized int heldNow() {
         return heldNow;
     }
 }

@@ -57,7 +57,8 @@ public final class SandboxMain {
         // secrets are not printed: they are in the sandbox configuration already
         System.out.println("UsageBridge sandbox is running (Ctrl+C stops it)");
         System.out.println("  2Checkout usage receiver: " + servers.twoCheckout().url()
-                + " (merchants " + settings.twoCheckoutAccounts().keySet() + ")");
+                + " (merchants " + settings.twoCheckoutAccounts().keySet() + "), what arrived: "
+                + servers.twoCheckout().baseUrl() + SimulatorServer.STATE_PATH);
         if (servers.sftpEnabled()) {
             SftpServerSimulator sftp = servers.sftp();
             sftp.writeKnownHosts(knownHosts, KNOWN_HOSTS_HOST);
@@ -69,7 +70,8 @@ public final class SandboxMain {
         if (insights != null) {
             System.out.println("  Insights Batch API: " + insights.uploadUrl() + ", its signed-URL store on port "
                     + insights.storePort() + " (data source " + INSIGHTS_DATA_SOURCE + ": "
-                    + String.join(",", INSIGHTS_RECORD_TYPES) + ")");
+                    + String.join(",", INSIGHTS_RECORD_TYPES) + "), what arrived: " + insights.baseUrl()
+                    + SimulatorServer.STATE_PATH);
         }
         stopped.await();
     }

@@ -107,15 +107,25 @@ class MultipartFormReaderTest {
     }
 
     @Test
-    void quotedFileNameKeepsSemicolonsAndEscapes() {
-        Map<String, String> parameters = MultipartFormReader.parameters(" name=\"file\"; filename=\"a;b \\\"c\\\".csv\"");
-        assertEquals("file", parameters.get("name"));
-        assertEquals("a;b \"c\".csv", parameters.get("filename"));
-        assertTrue(MultipartFormReader.parameters("").isEmpty());
+    void quotedParametersKeepSemicolonsAndNamesAreCaseInsensitive() {
+        MimeHeaderValue disposition = MimeHeaderValue.parse("form-data; Name=\"file\"; filename=\"a;b c.csv\"; flag");
+
+        assertEquals("form-data", disposition.value());
+        assertEquals("file", disposition.parameter("name"));
+        assertEquals("a;b c.csv", disposition.parameter("FILENAME"));
+        assertNull(disposition.parameter("flag"), "a parameter without a value is none");
+        assertTrue(MimeHeaderValue.parse(null).parameters().isEmpty());
+    }
+
+    @Test
+    void nonAsciiFileNameInRawUtf8IsRead() throws Exception {
+        byte[] body = new MultipartBodyWriter().file("file", "Zürich-usage.csv", TRICKY_CSV).finish();
+
+        assertEquals("Zürich-usage.csv", read(new ByteArrayInputStream(body)).file("file").orElseThrow().fileName());
     }
 
     private MultipartForm read(InputStream body) throws IOException {
-        return new MultipartFormReader(dir).read(body, MultipartBodyWriter.BOUNDARY);
+        return new MultipartFormReader(dir).read(body, MultipartBodyWriter.contentType());
     }
 
     private static InputStream oneByteAtATime(InputStream in) {

@@ -1,5 +1,7 @@
 package io.usagebridge.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -255,6 +257,24 @@ class TwoCheckoutReceiverSimulatorTest {
     }
 
     /** The fields a correct client sends, signed with the default signed-field list. */
+    @Test
+    void stateEndpointShowsTheProcessedUploadsAndTheirVerdicts() throws Exception {
+        send(signedFields(MERCHANT, SECRET, CSV), "usage.csv", CSV);
+        send(signedFields("NOBODY", SECRET, CSV), "other.csv", CSV);
+
+        JsonNode state = SandboxState.of(simulator.baseUrl());
+
+        assertEquals(2, state.get("requestCount").asInt());
+        assertEquals(2, state.get("processedCount").asInt());
+        assertEquals(1, state.get("acceptedCount").asInt());
+        JsonNode first = state.get("uploads").get(0);
+        assertEquals("usage.csv", first.get("fileName").asText());
+        assertEquals(GeneratedContent.md5(CSV), first.get("md5").asText());
+        assertEquals("1", first.get("reply").asText());
+        assertEquals(TwoCheckoutReceiverSimulator.INVALID_ACCOUNT, state.get("uploads").get(1).get("reply").asText());
+        assertFalse(state.toString().contains(SECRET), "no secret in the state");
+    }
+
     private static Map<String, String> signedFields(String merchant, String secret, byte[] file) throws Exception {
         String md5 = GeneratedContent.md5(file);
         Map<String, String> fields = new LinkedHashMap<>();

@@ -1,16 +1,14 @@
 package io.usagebridge.sandbox.insights;
 
-import com.sun.net.httpserver.Headers;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.usagebridge.sandbox.JsonBodies;
+import io.usagebridge.sandbox.Reply;
+import io.usagebridge.sandbox.SimulatorServer;
+import io.usagebridge.sandbox.UrlEncodedForm;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,23 +19,15 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #loadedBatches()}). Fault knobs fail, drop, expire or redirect the next requests, and make the API
  * issue URLs for another host.
  */
-public final class InsightsBatchSimulator implements AutoCloseable {
+public final class InsightsBatchSimulator extends SimulatorServer<InsightsBatchSimulator.ApiCall> {
 
     public static final String UPLOAD_PATH = "/api/files/upload";
     public static final Duration URL_VALIDITY = Duration.ofHours(1);
@@ -67,7 +57,6 @@ public final class InsightsBatchSimulator implements AutoCloseable {
             + "where TZ is Z or +HH:mm or -HH:mm)";
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightsBatchSimulator.class);
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final int MAX_FORM_BYTES = 64 * 1024;
     /** yyyy-MM-ddTHH:mm:ss and a zone: Z, +HH:mm or -HH:mm (the seed's example also shows +0000). */
     private static final Pattern BATCH_DATE = Pattern.compile(
@@ -81,15 +70,8 @@ public final class InsightsBatchSimulator implements AutoCloseable {
     private final List<InsightsRequest> requests = new ArrayList<>();
     private final List<StoredRecordFile> storedFiles = new ArrayList<>();
     private final Map<String, LoadedBatch> loaded = new LinkedHashMap<>();
-    private final Path configuredStorageDir;
     private final SignedUrlStore store;
     private volatile Clock clock = Clock.systemUTC();
-    private volatile Path storageDir;
-    private volatile int apiPort = -1;
-    private volatile int storePort = -1;
-    private HttpServer api;
-    private HttpServer storeServer;
-    private ExecutorService executor;
 
     /** Stores uploaded files in a temp directory that {@link #stop()} deletes. */
     public InsightsBatchSimulator(String apiToken) {
@@ -98,9 +80,10 @@ public final class InsightsBatchSimulator implements AutoCloseable {
 
     /** Stores uploaded files in {@code storageDir}, which is kept after {@link #stop()}. */
     public InsightsBatchSimulator(String apiToken, Path storageDir) {
+        super("insights-api", null, "/");
         this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
-        this.configuredStorageDir = storageDir;
-        this.store = new SignedUrlStore(faults, () -> clock, () -> this.storageDir, this::record, this::stored);
+        // the API stores nothing: the files go to the store, which has the folder
+        this.store = new SignedUrlStore(storageDir, faults, () -> clock, this::record, this::stored);
     }
 
     /** Replaces the API token the API accepts, as when Zuora issues a new one: the old one gets 401. */
@@ -120,80 +103,47 @@ public final class InsightsBatchSimulator implements AutoCloseable {
 
     /** Starts the API and the store, each on its port (0 = a free one), on the loopback interface. */
     public synchronized void start(int apiPort, int storePort) throws IOException {
-        if (api != null) {
-            throw new IllegalStateException("already started");
+        store.start(storePort);
+        try {
+            super.start(apiPort);
+        } catch (IOException | RuntimeException e) {
+            store.stop();
+            throw e;
         }
-        storageDir = configuredStorageDir != null ? Files.createDirectories(configuredStorageDir)
-                : Files.createTempDirectory("usagebridge-insights-");
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "insights-sim-" + THREAD_NUMBER.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort), 0);
-        api.createContext("/", this::handleApi);
-        api.setExecutor(executor);
-        storeServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), storePort), 0);
-        storeServer.createContext("/", store::handle);
-        storeServer.setExecutor(executor);
-        api.start();
-        storeServer.start();
-        this.apiPort = api.getAddress().getPort();
-        this.storePort = storeServer.getAddress().getPort();
-        LOG.info("Insights Batch API simulator at {}, its store at http://localhost:{}", uploadUrl(), this.storePort);
+        LOG.info("Insights Batch API simulator at {}, its store at {}", uploadUrl(), store.baseUrl());
+    }
+
+    /** Starts the API on {@code port} and the store on a free port. */
+    @Override
+    public void start(int port) throws IOException {
+        start(port, 0);
     }
 
     public void start() throws IOException {
         start(0, 0);
     }
 
-    /** Stops at once; stored files are deleted unless a storage directory was given. */
-    public synchronized void stop() {
-        if (api == null) {
-            return;
-        }
-        api.stop(0);
-        storeServer.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        api = null;
-        storeServer = null;
-        apiPort = -1;
-        storePort = -1;
-        if (configuredStorageDir == null) {
-            deleteTree(storageDir);
-        }
-    }
-
+    /** Stops the API and the store at once; stored files are deleted unless a storage directory was given. */
     @Override
-    public void close() {
-        stop();
+    public void stop() {
+        super.stop();
+        store.stop();
     }
 
     /** {@code http://localhost:<port>/api/files/upload}: the sandbox's nw1.files.insights.zuora.com. */
     public String uploadUrl() {
-        if (apiPort < 0) {
-            throw new IllegalStateException("not started");
-        }
-        return "http://localhost:" + apiPort + UPLOAD_PATH;
+        return baseUrl() + UPLOAD_PATH;
     }
 
     public int storePort() {
-        if (storePort < 0) {
-            throw new IllegalStateException("not started");
-        }
-        return storePort;
+        return store.port();
     }
 
     // ---------------------------------------------------------------- fault knobs
 
     /** The next {@code n} upload-URL calls are answered {@code status} (e.g. 503) without being processed. */
     public void failNextUploadUrlCalls(int n, int status) {
-        faults.failNextUploadUrlCalls(n, status);
+        failNext(n, status);
     }
 
     /** The next {@code n} PUTs of {@code recordType} (null: of any) are answered {@code status}, nothing stored. */
@@ -203,7 +153,7 @@ public final class InsightsBatchSimulator implements AutoCloseable {
 
     /** The next {@code n} signed PUTs are read whole, then the connection is closed without an answer or storing. */
     public void dropNextPuts(int n) {
-        faults.dropNextPuts(n);
+        store.dropNext(n);
     }
 
     /** The store judges the next {@code n} PUTs expired (403 "Request has expired"), as after an hour's wait. */
@@ -274,92 +224,141 @@ public final class InsightsBatchSimulator implements AutoCloseable {
         synchronized (requests) {
             requests.clear();
         }
-        files.forEach(InsightsBatchSimulator::deleteQuietly);
-        store.forgetTickets();
+        files.forEach(SimulatorServer::deleteQuietly);
+        store.forget();
         faults.clear();
+        resetCountsAndFaults();
     }
 
     // ---------------------------------------------------------------- POST /api/files/upload
 
-    private void handleApi(HttpExchange exchange) {
-        Instant now = clock.instant();
-        Map<String, List<String>> headers = lowerCased(exchange.getRequestHeaders());
-        List<String> host = headers.get("host");
-        Map<String, String> fields = new LinkedHashMap<>();
-        long[] bytes = {0};
-        boolean[] recorded = {false};
-        // recorded before the answer leaves, so a client holding the answer also sees the record
-        IntConsumer record = status -> {
-            if (!recorded[0]) {
-                recorded[0] = true;
-                record(new InsightsRequest("api", exchange.getRequestMethod(), host == null ? null : host.get(0),
-                        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), status, fields,
-                        headers, bytes[0], null, now));
-            }
-        };
-        try (exchange) {
-            int failure = faults.nextUploadUrlFailure();
-            String form = readLimited(exchange.getRequestBody());
-            bytes[0] = form.getBytes(StandardCharsets.UTF_8).length;
-            fields.putAll(SignedUrlStore.parseQuery(exchange.getRequestURI().getRawQuery()));
-            fields.putAll(SignedUrlStore.parseQuery(form));
-            if (failure > 0) {
-                text(exchange, record, failure, failure == 503 ? "Service Unavailable" : "Internal Server Error");
-                return;
-            }
-            upload(exchange, headers, fields, now, record);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("Insights API simulator lost its client", e);
-        } finally {
-            record.accept(0);
+    /** One call of the API while it is handled; recorded once, before its answer leaves. */
+    static final class ApiCall {
+        private final HttpExchange exchange;
+        private final Instant receivedAt;
+        private final Map<String, List<String>> headers;
+        private final Map<String, String> fields = new LinkedHashMap<>();
+        private long bodyBytes;
+        private boolean formRead;
+        private boolean recorded;
+
+        ApiCall(HttpExchange exchange, Instant receivedAt) {
+            this.exchange = exchange;
+            this.receivedAt = receivedAt;
+            this.headers = requestHeaders(exchange);
         }
     }
 
-    private void upload(HttpExchange exchange, Map<String, List<String>> headers, Map<String, String> fields,
-                        Instant now, IntConsumer record) throws IOException {
+    @Override
+    protected ApiCall receive(HttpExchange exchange) {
+        return new ApiCall(exchange, clock.instant());
+    }
+
+    /** A failed call is still read: its record shows the parameters it carried. */
+    @Override
+    protected void discard(ApiCall call, HttpExchange exchange) throws IOException {
+        readForm(call);
+    }
+
+    @Override
+    protected Reply failure(ApiCall call, int status) {
+        return text(status, status == 503 ? "Service Unavailable" : "Internal Server Error");
+    }
+
+    @Override
+    protected Reply process(ApiCall call) throws IOException {
+        try {
+            readForm(call);
+        } catch (IOException e) {
+            return text(413, "Payload Too Large");
+        }
+        HttpExchange exchange = call.exchange;
+        Map<String, String> fields = call.fields;
         if (!UPLOAD_PATH.equals(exchange.getRequestURI().getPath())) {
-            text(exchange, record, 404, "Not Found");
-            return;
+            return text(404, "Not Found");
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            text(exchange, record, 405, "Method Not Allowed");
-            return;
+            return text(405, "Method Not Allowed").withHeader("Allow", "POST");
         }
-        if (!authenticated(headers.get("authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Insights\"");
-            text(exchange, record, 401, NOT_AUTHENTICATED);
-            return;
+        if (!authenticated(call.headers.get("authorization"))) {
+            return text(401, NOT_AUTHENTICATED).withHeader("WWW-Authenticate", "Basic realm=\"Insights\"");
         }
         String dataSource = fields.get("dataSource");
         List<String> recordTypes = dataSource == null ? null : dataSources.get(dataSource);
         if (recordTypes == null) {
-            text(exchange, record, 400, INVALID_DATA_SOURCE);
-            return;
+            return text(400, INVALID_DATA_SOURCE);
         }
         String recordType = fields.get("recordType");
         if (recordType == null || !recordTypes.contains(recordType)) {
-            text(exchange, record, 400, INVALID_RECORD_TYPE);
-            return;
+            return text(400, INVALID_RECORD_TYPE);
         }
         String batchDate = fields.get("batchDate");
         if (!validBatchDate(batchDate)) {
-            text(exchange, record, 400, INVALID_BATCH_DATE);
+            return text(400, INVALID_BATCH_DATE);
+        }
+        Instant expires = faults.issueExpired() ? call.receivedAt.minusSeconds(1) : call.receivedAt.plus(URL_VALIDITY);
+        String host = faults.issueHost() == null ? "localhost" : faults.issueHost();
+        String signedUrl = store.issue(host, store.port(), dataSource, recordType, batchDate, expires);
+        LOG.info("Insights API: upload URL for {} / {} / batchDate {}", dataSource, recordType, batchDate);
+        // the seed's example answer escapes its slashes
+        return Reply.bytes(200, "application/json; charset=utf-8", JsonBodies.bytesEscapingSlashes(
+                JsonBodies.object().put("signedUrl", signedUrl).put("dataSource", dataSource)
+                        .put("recordType", recordType).put("batchDate", batchDate)));
+    }
+
+    @Override
+    protected Reply answering(ApiCall call, Reply reply) {
+        record(call, reply.status());
+        if (reply.status() != 200) {
+            LOG.info("Insights API: {} {}", reply.status(), new String(reply.body(), StandardCharsets.UTF_8));
+        }
+        return reply;
+    }
+
+    @Override
+    protected void finished(ApiCall call) {
+        record(call, 0);
+    }
+
+    @Override
+    protected void describeState(ObjectNode state) {
+        List<InsightsRequest> all = requests();
+        state.put("uploadUrlCallCount", all.stream().filter(InsightsRequest::isUploadUrlCall).count())
+                .put("putCount", all.stream().filter(InsightsRequest::isPut).count());
+        ArrayNode files = state.putArray("storedFiles");
+        for (StoredRecordFile file : storedFiles()) {
+            files.addObject().put("dataSource", file.dataSource()).put("recordType", file.recordType())
+                    .put("batchDate", file.batchDate()).put("bytes", file.bytes()).put("md5", file.md5())
+                    .put("storedAt", file.storedAt().toString());
+        }
+        ArrayNode batches = state.putArray("loadedBatches");
+        for (LoadedBatch batch : loadedBatches()) {
+            ObjectNode node = batches.addObject().put("dataSource", batch.dataSource())
+                    .put("batchDate", batch.batchDate()).put("loadedAt", batch.loadedAt().toString());
+            batch.recordMd5().forEach(node.putObject("recordMd5")::put);
+        }
+    }
+
+    private void readForm(ApiCall call) throws IOException {
+        if (call.formRead) {
             return;
         }
-        Instant expires = faults.issueExpired() ? now.minusSeconds(1) : now.plus(URL_VALIDITY);
-        String host = faults.issueHost() == null ? "localhost" : faults.issueHost();
-        String signedUrl = store.issue(host, storePort, dataSource, recordType, batchDate, expires);
-        String json = "{\"signedUrl\":" + json(signedUrl) + ",\"dataSource\":" + json(dataSource)
-                + ",\"recordType\":" + json(recordType) + ",\"batchDate\":" + json(batchDate) + "}";
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        record.accept(200);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+        call.formRead = true;
+        call.fields.putAll(UrlEncodedForm.parse(call.exchange.getRequestURI().getRawQuery()));
+        String form = UrlEncodedForm.read(call.exchange.getRequestBody(), MAX_FORM_BYTES);
+        call.bodyBytes = form.getBytes(StandardCharsets.UTF_8).length;
+        call.fields.putAll(UrlEncodedForm.parse(form));
+    }
+
+    private void record(ApiCall call, int status) {
+        if (call.recorded) {
+            return;
         }
-        LOG.info("Insights API: upload URL for {} / {} / batchDate {}", dataSource, recordType, batchDate);
+        call.recorded = true;
+        List<String> host = call.headers.get("host");
+        record(new InsightsRequest("api", call.exchange.getRequestMethod(), host == null ? null : host.get(0),
+                call.exchange.getRequestURI().getRawPath(), call.exchange.getRequestURI().getRawQuery(), status,
+                call.fields, call.headers, call.bodyBytes, null, call.receivedAt));
     }
 
     private boolean authenticated(List<String> authorization) {
@@ -430,71 +429,7 @@ public final class InsightsBatchSimulator implements AutoCloseable {
         }
     }
 
-    static Map<String, List<String>> lowerCased(Headers headers) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-        return copy;
-    }
-
-    private static void text(HttpExchange exchange, IntConsumer record, int status, String message)
-            throws IOException {
-        byte[] body = message.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        record.accept(status);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-        LOG.info("Insights API: {} {}", status, message);
-    }
-
-    /** A JSON string as the seed's example writes it: slashes escaped. */
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '/' -> out.append("\\/");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    private static String readLimited(InputStream in) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
-            in.transferTo(OutputStream.nullOutputStream());
-            return new String(bytes, 0, Math.min(bytes.length, MAX_FORM_BYTES), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debug("could not delete {}", file, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(InsightsBatchSimulator::deleteQuietly);
-        } catch (IOException e) {
-            LOG.debug("could not delete {}", dir, e);
-        }
+    private static Reply text(int status, String message) {
+        return Reply.text(status, "text/plain; charset=utf-8", message);
     }
 }

@@ -4,35 +4,21 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** The fault knobs of the Insights simulator: each applies to the next n matching requests, then wears off. */
+/**
+ * The Insights simulator's own fault knobs, besides the shared ones of its two servers (the API's failNext, the
+ * store's dropNext): each applies to the next n matching requests, then wears off.
+ */
 final class InsightsFaults {
 
     private record PutFailure(String recordType, int status, int[] remaining) {
     }
 
-    private int uploadUrlFailures;
-    private int uploadUrlFailureStatus;
     private final List<PutFailure> putFailures = new ArrayList<>();
-    private int putDrops;
     private int expiredAtStore;
     private int expiredAtIssue;
     private int redirects;
     private String redirectLocation;
     private String issueHost;
-
-    synchronized void failNextUploadUrlCalls(int n, int status) {
-        uploadUrlFailures = n;
-        uploadUrlFailureStatus = status;
-    }
-
-    /** The status the next upload-URL call fails with, or 0. */
-    synchronized int nextUploadUrlFailure() {
-        if (uploadUrlFailures > 0) {
-            uploadUrlFailures--;
-            return uploadUrlFailureStatus;
-        }
-        return 0;
-    }
 
     synchronized void failNextPuts(String recordType, int n, int status) {
         putFailures.add(new PutFailure(recordType, status, new int[] {n}));
@@ -50,14 +36,6 @@ final class InsightsFaults {
             }
         }
         return 0;
-    }
-
-    synchronized void dropNextPuts(int n) {
-        putDrops = n;
-    }
-
-    synchronized boolean dropPut() {
-        return putDrops > 0 && putDrops-- > 0;
     }
 
     synchronized void expireNextAtStore(int n) {
@@ -95,9 +73,7 @@ final class InsightsFaults {
     }
 
     synchronized void clear() {
-        uploadUrlFailures = 0;
         putFailures.clear();
-        putDrops = 0;
         expiredAtStore = 0;
         expiredAtIssue = 0;
         redirects = 0;

@@ -1,15 +1,17 @@
 package io.usagebridge.sandbox.insights;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.usagebridge.sandbox.Reply;
+import io.usagebridge.sandbox.SimulatorServer;
+import io.usagebridge.sandbox.StoredBytes;
+import io.usagebridge.sandbox.UrlEncodedForm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * altered URL. Like S3 it wants a Content-Length (411 without one, 501 for chunked transfer) and refuses an
  * Authorization header next to query authentication. Bytes are streamed to disk and their MD5 recorded.
  */
-final class SignedUrlStore {
+final class SignedUrlStore extends SimulatorServer<SignedUrlStore.Put> {
 
     static final String ACCESS_KEY_ID = "SANDBOXINSIGHTSKEY01";
     static final String BUCKET = "insights-sandbox-fileupload";
@@ -52,16 +53,15 @@ final class SignedUrlStore {
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     private final InsightsFaults faults;
     private final Supplier<Clock> clock;
-    private final Supplier<Path> storageDir;
     private final Consumer<InsightsRequest> requests;
     private final Consumer<StoredRecordFile> stored;
 
-    SignedUrlStore(InsightsFaults faults, Supplier<Clock> clock, Supplier<Path> storageDir,
-                   Consumer<InsightsRequest> requests, Consumer<StoredRecordFile> stored) {
+    SignedUrlStore(Path storageDir, InsightsFaults faults, Supplier<Clock> clock, Consumer<InsightsRequest> requests,
+                   Consumer<StoredRecordFile> stored) {
+        super("insights-store", storageDir, "/");
         new SecureRandom().nextBytes(secret);
         this.faults = faults;
         this.clock = clock;
-        this.storageDir = storageDir;
         this.requests = requests;
         this.stored = stored;
     }
@@ -77,8 +77,10 @@ final class SignedUrlStore {
                 + "&Signature=" + encode(signature);
     }
 
-    void forgetTickets() {
+    /** Forgets the URLs issued and the request count and knobs. */
+    void forget() {
         tickets.clear();
+        resetCountsAndFaults();
     }
 
     /** S3 signature version 2 of a query-string authenticated request, Base64 of HMAC-SHA1. */
@@ -93,23 +95,50 @@ final class SignedUrlStore {
         }
     }
 
-    void handle(HttpExchange exchange) {
-        Instant now = clock.get().instant();
-        Map<String, List<String>> headers = InsightsBatchSimulator.lowerCased(exchange.getRequestHeaders());
-        String path = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        Record record = new Record(exchange.getRequestMethod(), first(headers, "host"), path, query, headers, now);
-        try (exchange) {
-            put(exchange, headers, path, query, now, record);
-        } catch (IOException e) {
-            LOG.debug("Insights store lost the client of PUT {}", path, e);
-        } finally {
-            record.flush(0);
-        }
+    @Override
+    protected Put receive(HttpExchange exchange) {
+        Map<String, List<String>> headers = requestHeaders(exchange);
+        return new Put(exchange, first(headers, "host"), headers, clock.get().instant());
+    }
+
+    @Override
+    protected void discard(Put put, HttpExchange exchange) throws IOException {
+        put.bytes = drain(exchange);
+    }
+
+    @Override
+    protected Reply failure(Put put, int status) {
+        String code = status == 503 ? "SlowDown" : status >= 500 ? "InternalError" : "InvalidRequest";
+        String message = status == 503 ? "Please reduce your request rate." : status >= 500
+                ? "We encountered an internal error. Please try again." : "The request was refused.";
+        return error(status, code, message, "");
+    }
+
+    @Override
+    protected Reply process(Put put) throws IOException {
+        return put(put.exchange, put.headers, put.path, put.query, put.receivedAt, put);
+    }
+
+    @Override
+    protected Reply answering(Put put, Reply reply) {
+        put.flush(reply.status());
+        LOG.info("Insights store: {} {} -> {}", put.method, put.path, reply.status());
+        return reply;
+    }
+
+    @Override
+    protected void finished(Put put) {
+        put.flush(0);
+    }
+
+    @Override
+    protected void describeState(ObjectNode state) {
+        state.put("urlsIssued", tickets.size());
     }
 
     /** One request's record, added once: before its answer leaves, so a client holding the answer sees it. */
-    private final class Record {
+    final class Put {
+        private final HttpExchange exchange;
         private final String method;
         private final String host;
         private final String path;
@@ -120,12 +149,12 @@ final class SignedUrlStore {
         private String md5;
         private boolean done;
 
-        Record(String method, String host, String path, String query, Map<String, List<String>> headers,
-               Instant receivedAt) {
-            this.method = method;
+        Put(HttpExchange exchange, String host, Map<String, List<String>> headers, Instant receivedAt) {
+            this.exchange = exchange;
+            this.method = exchange.getRequestMethod();
             this.host = host;
-            this.path = path;
-            this.query = query;
+            this.path = exchange.getRequestURI().getRawPath();
+            this.query = exchange.getRequestURI().getRawQuery();
             this.headers = headers;
             this.receivedAt = receivedAt;
         }
@@ -139,71 +168,54 @@ final class SignedUrlStore {
         }
     }
 
-    private void put(HttpExchange exchange, Map<String, List<String>> headers, String path, String query, Instant now,
-                     Record record) throws IOException {
+    private Reply put(HttpExchange exchange, Map<String, List<String>> headers, String path, String query,
+                      Instant now, Put record) throws IOException {
         if (!"PUT".equals(exchange.getRequestMethod())) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 405, "MethodNotAllowed", "The specified method is not allowed against this "
+            return refused(record, 405, "MethodNotAllowed", "The specified method is not allowed against this "
                     + "resource.", "");
-            return;
         }
         String redirect = faults.redirect();
         if (redirect != null) {
-            record.bytes = drain(exchange);
-            exchange.getResponseHeaders().set("Location", redirect);
-            error(exchange, record, 307, "TemporaryRedirect", "Please re-send this request to the specified "
-                    + "temporary endpoint.", "<Endpoint>" + xml(redirect) + "</Endpoint>");
-            return;
+            return refused(record, 307, "TemporaryRedirect", "Please re-send this request to the specified "
+                    + "temporary endpoint.", "<Endpoint>" + xml(redirect) + "</Endpoint>").withHeader("Location", redirect);
         }
         String transferEncoding = first(headers, "transfer-encoding");
         if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 501, "NotImplemented", "A header you provided implies functionality that is not "
+            return refused(record, 501, "NotImplemented", "A header you provided implies functionality that is not "
                     + "implemented", "<Header>Transfer-Encoding</Header>");
-            return;
         }
         String contentLength = first(headers, "content-length");
         if (contentLength == null) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 411, "MissingContentLength", "You must provide the Content-Length HTTP header.",
+            return refused(record, 411, "MissingContentLength", "You must provide the Content-Length HTTP header.",
                     "");
-            return;
         }
-        Map<String, String> q = parseQuery(query);
+        Map<String, String> q = UrlEncodedForm.parse(query);
         if (!q.containsKey("AWSAccessKeyId") || !q.containsKey("Expires") || !q.containsKey("Signature")) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 403, "AccessDenied", "Query-string authentication requires the Signature, Expires "
+            return refused(record, 403, "AccessDenied", "Query-string authentication requires the Signature, Expires "
                     + "and AWSAccessKeyId parameters", "");
-            return;
         }
         if (first(headers, "authorization") != null) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm "
+            return refused(record, 400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm "
                     + "query parameter, Signature query string parameter or the Authorization header should be "
                     + "specified", "<ArgumentName>Authorization</ArgumentName>");
-            return;
         }
         if (!ACCESS_KEY_ID.equals(q.get("AWSAccessKeyId"))) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in "
+            return refused(record, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in "
                     + "our records.", "");
-            return;
         }
         long expires;
         try {
             expires = Long.parseLong(q.get("Expires"));
         } catch (NumberFormatException e) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 403, "AccessDenied", "Invalid date (should be seconds since epoch): "
+            return refused(record, 403, "AccessDenied", "Invalid date (should be seconds since epoch): "
                     + q.get("Expires"), "");
-            return;
         }
         if (now.getEpochSecond() > expires || faults.expiredAtStore()) {
-            record.bytes = drain(exchange);
-            error(exchange, record, 403, "AccessDenied", "Request has expired", "<Expires>"
+            return refused(record, 403, "AccessDenied", "Request has expired", "<Expires>"
                     + Instant.ofEpochSecond(expires) + "</Expires><ServerTime>" + now + "</ServerTime>");
-            return;
         }
+        // checked by hand, byte for byte: the point of this store is to refuse what a real S3 refuses, so a PUT
+        // that adds an unsigned Content-Type or Content-MD5 fails here as it would at Zuora's store
         String contentMd5 = first(headers, "content-md5");
         String contentType = first(headers, "content-type");
         String expected = sign("PUT", contentMd5 == null ? "" : contentMd5, contentType == null ? "" : contentType,
@@ -214,89 +226,51 @@ final class SignedUrlStore {
             record.bytes = drain(exchange);
             String stringToSign = "PUT\n" + (contentMd5 == null ? "" : contentMd5) + "\n"
                     + (contentType == null ? "" : contentType) + "\n" + expires + "\n" + path;
-            error(exchange, record, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match "
+            return error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match "
                     + "the signature you provided. Check your key and signing method.", "<AWSAccessKeyId>"
                     + ACCESS_KEY_ID + "</AWSAccessKeyId><StringToSign>" + xml(stringToSign) + "</StringToSign>");
-            return;
         }
         int failure = faults.nextPutFailure(ticket.recordType());
         if (failure > 0) {
             record.bytes = drain(exchange);
-            String code = failure == 503 ? "SlowDown" : failure >= 500 ? "InternalError" : "InvalidRequest";
-            String message = failure == 503 ? "Please reduce your request rate." : failure >= 500
-                    ? "We encountered an internal error. Please try again." : "The request was refused.";
-            error(exchange, record, failure, code, message, "");
-            return;
+            return failure(record, failure);
         }
-        if (faults.dropPut()) {
-            record.bytes = drain(exchange);
-            LOG.info("Insights store dropped PUT {} without an answer", path);
-            return; // closing before any response header was sent closes the connection
+        StoredBytes received;
+        try (InputStream in = exchange.getRequestBody()) {
+            received = StoredBytes.copy(in, storageDir().resolve(UUID.randomUUID() + ".dat"));
         }
-        Path dir = Files.createDirectories(storageDir.get());
-        Path file = dir.resolve(UUID.randomUUID() + ".dat");
-        MessageDigest digest = md5Digest();
-        try (InputStream in = new DigestInputStream(exchange.getRequestBody(), digest);
-             OutputStream out = Files.newOutputStream(file)) {
-            record.bytes = in.transferTo(out);
-        }
-        record.md5 = HexFormat.of().formatHex(digest.digest());
+        Path file = received.file();
+        record.bytes = received.size();
+        record.md5 = received.md5();
         if (record.bytes != Long.parseLong(contentLength.trim())) {
             Files.deleteIfExists(file);
-            error(exchange, record, 400, "IncompleteBody", "You did not provide the number of bytes specified by the "
+            return error(400, "IncompleteBody", "You did not provide the number of bytes specified by the "
                     + "Content-Length HTTP header", "");
-            return;
         }
         if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(HexFormat.of()
                 .parseHex(record.md5)))) {
             Files.deleteIfExists(file);
-            error(exchange, record, 400, "BadDigest", "The Content-MD5 you specified did not match what we received.",
+            return error(400, "BadDigest", "The Content-MD5 you specified did not match what we received.",
                     "");
-            return;
         }
         stored.accept(new StoredRecordFile(ticket.dataSource(), ticket.recordType(), ticket.batchDate(),
                 ticket.objectKey(), file, record.bytes, record.md5, now));
-        exchange.getResponseHeaders().set("ETag", "\"" + record.md5 + "\"");
-        record.flush(200);
-        exchange.sendResponseHeaders(200, -1);
         LOG.info("Insights store: PUT {} {} bytes md5 {} ({} / {} / batchDate {})", path, record.bytes, record.md5,
                 ticket.dataSource(), ticket.recordType(), ticket.batchDate());
+        return Reply.empty(200).withHeader("ETag", "\"" + record.md5 + "\"");
     }
 
-    private static void error(HttpExchange exchange, Record record, int status, String code, String message,
-                              String extra) throws IOException {
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                + xml(message) + "</Message>" + extra + "<RequestId>" + UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT) + "</RequestId></Error>")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
-        record.flush(status);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-        LOG.info("Insights store: {} {} -> {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                status, code);
+    /** Reads the refused request's body (S3 answers once it has it), then S3's error document. */
+    private static Reply refused(Put put, int status, String code, String message, String extra) throws IOException {
+        put.bytes = drain(put.exchange);
+        return error(status, code, message, extra);
     }
 
-    static Map<String, String> parseQuery(String query) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return values;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            values.putIfAbsent(name, value);
-        }
-        return values;
-    }
-
-    private static long drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.transferTo(OutputStream.nullOutputStream());
-        }
+    /** S3's error document. */
+    private static Reply error(int status, String code, String message, String extra) {
+        return Reply.text(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+                + "</Code><Message>" + xml(message) + "</Message>" + extra + "<RequestId>" + UUID.randomUUID()
+                .toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT) + "</RequestId></Error>");
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
@@ -310,13 +284,5 @@ final class SignedUrlStore {
 
     private static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static MessageDigest md5Digest() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("MD5 is required by every JVM", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuora;
 
+import io.usagebridge.sandbox.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,17 +34,13 @@ final class IdempotencyKeys {
     }
 
     /** The key's first request finished: replay its answer. */
-    record Replay(StoredResponse response) implements Claim {
-    }
-
-    /** An answer as kept for replay. */
-    record StoredResponse(int status, Map<String, String> headers, byte[] body, String contentType) {
+    record Replay(Reply response) implements Claim {
     }
 
     private static final class Entry {
         final String fingerprint;
         final Instant reservedAt;
-        StoredResponse response;
+        Reply response;
 
         Entry(String fingerprint, Instant reservedAt) {
             this.fingerprint = fingerprint;
@@ -74,7 +71,7 @@ final class IdempotencyKeys {
     }
 
     /** Keeps the answer to the request that reserved {@code key}. */
-    synchronized void complete(String key, StoredResponse response) {
+    synchronized void complete(String key, Reply response) {
         Entry entry = entries.get(key);
         if (entry != null && entry.response == null) {
             entry.response = response;

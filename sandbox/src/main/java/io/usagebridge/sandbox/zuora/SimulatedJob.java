@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuora;
 
+import io.usagebridge.sandbox.CsvRecordReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One asynchronous Zuora job: a mass action ({@code POST /v1/bulk}) or a usage import
@@ -239,15 +242,15 @@ final class SimulatedJob {
              CsvRecordReader reader = new CsvRecordReader(utf8(file))) {
             zip.putNextEntry(new ZipEntry(responseEntryName()));
             Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            CsvRecordWriter csv = new CsvRecordWriter(text);
-            CsvRecordReader.CsvRecord header = nextNonBlank(reader);
+            CSVPrinter csv = CSVFormat.RFC4180.print(text);
+            CsvRecordReader.CsvRecord header = reader.nextNonBlank();
             List<String> heading = new ArrayList<>(header.values());
             heading.add("Success");
             heading.add("Error Message");
-            csv.write(heading);
+            csv.printRecord(heading);
             int index = 0;
-            for (CsvRecordReader.CsvRecord record = nextNonBlank(reader); record != null;
-                    record = nextNonBlank(reader), index++) {
+            for (CsvRecordReader.CsvRecord record = reader.nextNonBlank(); record != null;
+                    record = reader.nextNonBlank(), index++) {
                 List<String> row = new ArrayList<>(record.values());
                 int failing = failingRecords.indexOf(index);
                 if (index >= processed) {
@@ -260,7 +263,7 @@ final class SimulatedJob {
                     row.add("Y");
                     row.add("");
                 }
-                csv.write(row);
+                csv.printRecord(row);
             }
             csv.flush();
             zip.closeEntry();
@@ -279,13 +282,13 @@ final class SimulatedJob {
     private static FileCheck checkBulk(Path file, String rejectedValue) throws IOException {
         FileCheck check = new FileCheck();
         try (CsvRecordReader reader = new CsvRecordReader(utf8(file))) {
-            CsvRecordReader.CsvRecord header = nextNonBlank(reader);
+            CsvRecordReader.CsvRecord header = reader.nextNonBlank();
             if (header == null) {
                 return check.fail("The file is empty.");
             }
             int index = 0;
-            for (CsvRecordReader.CsvRecord record = nextNonBlank(reader); record != null;
-                    record = nextNonBlank(reader), index++) {
+            for (CsvRecordReader.CsvRecord record = reader.nextNonBlank(); record != null;
+                    record = reader.nextNonBlank(), index++) {
                 if (record.values().size() != header.values().size()) {
                     return check.fail("Line " + record.line() + ": " + record.values().size()
                             + " values where the header has " + header.values().size() + ".");
@@ -308,7 +311,7 @@ final class SimulatedJob {
     private static FileCheck checkUsage(Path file, String rejectedValue) throws IOException {
         FileCheck check = new FileCheck();
         try (CsvRecordReader reader = new CsvRecordReader(utf8(file))) {
-            CsvRecordReader.CsvRecord header = nextNonBlank(reader);
+            CsvRecordReader.CsvRecord header = reader.nextNonBlank();
             if (header == null) {
                 return check.fail("The usage file is empty.");
             }
@@ -318,8 +321,8 @@ final class SimulatedJob {
                 return check.fail("The usage file header is missing " + String.join(", ", missing) + ".");
             }
             int index = 0;
-            for (CsvRecordReader.CsvRecord record = nextNonBlank(reader); record != null;
-                    record = nextNonBlank(reader), index++) {
+            for (CsvRecordReader.CsvRecord record = reader.nextNonBlank(); record != null;
+                    record = reader.nextNonBlank(), index++) {
                 List<String> values = record.values();
                 if (values.size() != headings.size()) {
                     return check.fail("Line " + record.line() + ": " + values.size()
@@ -348,14 +351,6 @@ final class SimulatedJob {
         } catch (CsvRecordReader.CsvFormatException e) {
             return check.fail("The usage file is not a valid CSV file: " + e.getMessage());
         }
-    }
-
-    private static CsvRecordReader.CsvRecord nextNonBlank(CsvRecordReader reader) throws IOException {
-        CsvRecordReader.CsvRecord record = reader.next();
-        while (record != null && record.blank()) {
-            record = reader.next();
-        }
-        return record;
     }
 
     /** Malformed bytes become U+FFFD instead of failing the read, as a lenient importer would. */

@@ -1,19 +1,19 @@
 package io.usagebridge.sandbox.zuora;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.usagebridge.sandbox.HeldResponses;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.usagebridge.sandbox.JsonBodies;
+import io.usagebridge.sandbox.Reply;
+import io.usagebridge.sandbox.SimulatorServer;
+import io.usagebridge.sandbox.UrlEncodedForm;
 import io.usagebridge.sandbox.MultipartForm;
 import io.usagebridge.sandbox.MultipartFormReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +36,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -64,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * retention, Retry-After dates and the recorded times. Fault knobs (failures, delays, dropped
  * connections, 429s) apply to API requests, not to {@code /oauth/token}.
  */
-public final class ZuoraRestSimulator implements AutoCloseable {
+public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
 
     public static final String TOKEN_PATH = "/oauth/token";
     public static final List<String> ACTION_TYPES = List.of("UpdateAccountingCode", "CreateRevenueSchedule",
@@ -101,9 +96,6 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     public static final long CODE_AUTHENTICATION = 90000011L;
 
     private static final Logger LOG = LoggerFactory.getLogger(ZuoraRestSimulator.class);
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
-    private static final String JSON = "application/json; charset=utf-8";
-    private static final String TRACK_ID_FORBIDDEN = ":;\"'";
     private static final int MAX_TOKEN_FORM_BYTES = 64 * 1024;
     private static final int CONCURRENCY_LIMIT = 40;
     private static final DateTimeFormatter HTTP_DATE =
@@ -115,26 +107,19 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     private static final Pattern FILE_ZIP_PATH = Pattern.compile("/files/([^/]+)\\.zip");
 
     private final OAuthTokens tokens = new OAuthTokens();
-    private final ApiFaults faults = new ApiFaults();
+    private final ApiFaults apiFaults = new ApiFaults();
     private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
-    private final HeldResponses held = new HeldResponses();
     private final List<ZuoraRestRequest> requests = new ArrayList<>();
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimulatedJob> jobsByOutputFile = new ConcurrentHashMap<>();
     private final AtomicInteger apiCallsInProgress = new AtomicInteger();
     private final String scope = "user." + OAuthTokens.hex(16) + " entity." + UUID.randomUUID() + " tenant.10000";
-    private final Path configuredStorageDir;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
     private volatile int gzipThreshold = DEFAULT_GZIP_THRESHOLD;
     private volatile boolean httpDateRetryAfter;
     private volatile boolean errorsAsHttp200;
     private volatile String rejectedValue;
-    private volatile Path storageDir;
-    // read without the simulator's lock: handlers build URLs while stop() holds it
-    private volatile int boundPort = -1;
-    private HttpServer server;
-    private ExecutorService executor;
 
     /** Stores uploads and response files in a temp directory that {@link #stop()} deletes. */
     public ZuoraRestSimulator() {
@@ -143,7 +128,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
 
     /** Stores uploads and response files in {@code storageDir}, which is kept after {@link #stop()}. */
     public ZuoraRestSimulator(Path storageDir) {
-        this.configuredStorageDir = storageDir;
+        super("zuora-rest", storageDir, "/");
     }
 
     /** An OAuth client that may get tokens from {@code POST /oauth/token}. */
@@ -204,28 +189,13 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         return job != null && job.requestCancel();
     }
 
-    /** Answers {@code httpStatus} to the next {@code n} API requests, after reading but without processing them. */
-    public void failNext(int n, int httpStatus) {
-        faults.failNext(n, httpStatus);
-    }
-
-    /** Holds the answer to the next {@code n} API requests for {@code d} (wall-clock); others go on meanwhile. */
-    public void delayNext(int n, Duration d) {
-        faults.delayNext(n, d);
-    }
-
-    /** Reads the next {@code n} API requests whole, then closes their connection without processing or answering. */
-    public void dropNext(int n) {
-        faults.dropNext(n);
-    }
-
     /**
      * Processes the next {@code n} API requests fully (job created, Idempotency-Key stored with
      * its answer), then closes the connection without answering: the client cannot tell whether
      * its request took effect.
      */
     public void dropResponseAfterCommitNext(int n) {
-        faults.dropResponseAfterCommitNext(n);
+        faults().dropAfterStoreNext(n);
     }
 
     /**
@@ -233,7 +203,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
      * seconds, rounded up, unless {@link #useHttpDateRetryAfter}) and Zuora's rate-limit headers.
      */
     public void rateLimitNext(int n, Duration retryAfter) {
-        faults.rateLimitNext(n, retryAfter);
+        apiFaults.rateLimitNext(n, retryAfter);
     }
 
     /** Sends Retry-After as an HTTP-date (the simulator's clock plus the wait) instead of seconds. */
@@ -247,77 +217,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
      * its answer is in flight. {@link #releaseDelayed()} lets them go early.
      */
     public void holdStatusRepliesNext(int n, Duration hold) {
-        faults.holdStatusRepliesNext(n, hold);
-    }
-
-    /** Lets every answer now held by {@link #delayNext} or {@link #holdStatusRepliesNext} go at once. */
-    public void releaseDelayed() {
-        held.releaseAll();
-    }
-
-    /** Waits until {@code count} answers are being held by {@link #delayNext}; false on timeout. */
-    public boolean awaitDelayed(int count, Duration timeout) throws InterruptedException {
-        return held.awaitHeld(count, timeout);
-    }
-
-    public synchronized void start(int port) throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already started on port " + port());
-        }
-        storageDir = configuredStorageDir != null
-                ? Files.createDirectories(configuredStorageDir)
-                : Files.createTempDirectory("usagebridge-zuora-");
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        created.createContext("/", this::handle);
-        // a pool, so a held answer does not hold up the others
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "zuora-sim-" + THREAD_NUMBER.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        created.setExecutor(executor);
-        created.start();
-        server = created;
-        boundPort = created.getAddress().getPort();
-        LOG.info("Zuora REST simulator listening on {}", baseUrl());
-    }
-
-    /** Stops at once; stored files are deleted unless a storage directory was given. */
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        boundPort = -1;
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        server = null;
-        executor = null;
-        if (configuredStorageDir == null) {
-            deleteTree(storageDir);
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        int port = boundPort;
-        if (port < 0) {
-            throw new IllegalStateException("not started");
-        }
-        return port;
-    }
-
-    /** {@code http://localhost:<port>}, the equivalent of {@code https://rest.zuora.com}. */
-    public String baseUrl() {
-        return "http://localhost:" + port();
+        apiFaults.holdStatusRepliesNext(n, hold);
     }
 
     /** Every request that reached the simulator, faulted ones included, oldest first. */
@@ -365,10 +265,10 @@ public final class ZuoraRestSimulator implements AutoCloseable {
             jobs.clear();
         }
         jobsByOutputFile.clear();
-        files.forEach(ZuoraRestSimulator::deleteQuietly);
+        files.forEach(SimulatorServer::deleteQuietly);
         idempotencyKeys.clear();
-        faults.clear();
-        held.releaseAll();
+        apiFaults.clear();
+        resetCountsAndFaults();
         pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
         gzipThreshold = DEFAULT_GZIP_THRESHOLD;
         httpDateRetryAfter = false;
@@ -376,69 +276,115 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         rejectedValue = null;
     }
 
-    // ---------------------------------------------------------------- request handling
+    // ---------------------------------------------------------------- the request flow
 
-    private void handle(HttpExchange exchange) {
-        Call call = new Call(exchange, clock.instant());
-        boolean api = !TOKEN_PATH.equals(call.path);
-        if (api) {
+    @Override
+    protected ZuoraCall receive(HttpExchange exchange) {
+        ZuoraCall call = new ZuoraCall(exchange, clock.instant());
+        if (call.isApi()) {
             apiCallsInProgress.incrementAndGet();
         }
-        try (exchange) {
-            ApiFaults.Faults fault = api ? faults.next() : ApiFaults.Faults.NONE;
-            if (fault.drop() || fault.fail()) {
-                drain(exchange);
-                if (!held.hold(fault.delay()) || fault.drop()) {
-                    // closing before any response header was sent closes the connection
-                    LOG.info("Zuora simulator dropped {} {} without an answer", call.method, call.path);
-                    recordOnce(call);
-                    return;
-                }
-                LOG.info("Zuora simulator failed {} {} with HTTP {}", call.method, call.path, fault.failStatus());
-                send(call, faultReply(fault.failStatus()));
-                return;
-            }
-            Reply reply;
-            try {
-                reply = process(call);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Zuora simulator could not process {} {}: {}", call.method, call.path, e.toString());
-                if (call.reservedKey != null) {
-                    idempotencyKeys.release(call.reservedKey);
-                    call.reservedKey = null;
-                }
-                reply = error(500, CODE_INTERNAL_ERROR, "An internal error occurred.");
-            }
-            Duration hold = fault.delay();
-            if (isStatusPoll(call)) {
-                Duration statusHold = faults.nextStatusHold();
-                hold = statusHold.compareTo(hold) > 0 ? statusHold : hold;
-            }
-            boolean notStopping = held.hold(hold);
+        return call;
+    }
+
+    /** The knobs hit API requests, not {@code /oauth/token}. */
+    @Override
+    protected boolean faultsApply(ZuoraCall call) {
+        return call.isApi();
+    }
+
+    @Override
+    protected Reply process(ZuoraCall call) {
+        try {
+            return answer(call);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Zuora simulator could not process {} {}: {}", call.method, call.path, e.toString());
             if (call.reservedKey != null) {
-                // in flight until now, so a retry during a delay gets 409
-                idempotencyKeys.complete(call.reservedKey, reply.stored());
+                idempotencyKeys.release(call.reservedKey);
+                call.reservedKey = null;
             }
-            if (!notStopping) {
-                return;
-            }
-            if (fault.dropAfterCommit()) {
-                call.status = reply.status();
-                LOG.info("Zuora simulator processed {} {} ({}) and dropped the answer", call.method, call.path,
-                        reply.status());
-                recordOnce(call);
-                return;
-            }
-            send(call, reply);
-            LOG.info("Zuora simulator: {} {} -> {}{}", call.method, call.path, reply.status(),
-                    call.replayed ? " (idempotent replay)" : "");
-        } catch (IOException e) {
-            LOG.debug("Zuora simulator lost the client of {} {}", call.method, call.path, e);
-        } finally {
-            if (api) {
-                apiCallsInProgress.decrementAndGet();
-            }
-            recordOnce(call);
+            return error(500, CODE_INTERNAL_ERROR, "An internal error occurred.");
+        }
+    }
+
+    @Override
+    protected Reply failure(ZuoraCall call, int status) {
+        long code = switch (status) {
+            case 401 -> CODE_AUTHENTICATION;
+            case 404 -> CODE_NOT_FOUND;
+            case 409 -> CODE_LOCKING_CONTENTION;
+            case 429 -> CODE_REQUEST_LIMIT;
+            case 500 -> CODE_INTERNAL_ERROR;
+            case 502, 503, 504 -> CODE_TEMPORARY_ERROR;
+            default -> status >= 500 ? CODE_INTERNAL_ERROR : CODE_INVALID_VALUE;
+        };
+        return error(status, code, "Simulated failure (HTTP " + status + ").");
+    }
+
+    @Override
+    protected Duration extraHold(ZuoraCall call, Reply reply) {
+        return isStatusPoll(call) ? apiFaults.nextStatusHold() : Duration.ZERO;
+    }
+
+    /** In flight until now, so a retry during a hold gets 409. */
+    @Override
+    protected void held(ZuoraCall call, Reply reply) {
+        if (call.reservedKey != null) {
+            idempotencyKeys.complete(call.reservedKey, reply);
+        }
+    }
+
+    @Override
+    protected void dropped(ZuoraCall call, Reply unsent) {
+        if (unsent != null) {
+            call.status = unsent.status();
+        }
+        recordOnce(call);
+    }
+
+    @Override
+    protected Reply answering(ZuoraCall call, Reply reply) throws IOException {
+        Reply sent = reply.withHeader("Zuora-Request-Id", UUID.randomUUID().toString());
+        if (call.trackId != null) {
+            sent = sent.withHeader("Zuora-Track-Id", call.trackId);
+        }
+        if (call.isApi()) {
+            sent = sent.withHeader("Concurrency-Limit-Type", "Default")
+                    .withHeader("Concurrency-Limit-Limit", String.valueOf(CONCURRENCY_LIMIT))
+                    .withHeader("Concurrency-Limit-Remaining",
+                            String.valueOf(Math.max(0, CONCURRENCY_LIMIT - apiCallsInProgress.get())));
+        }
+        if (sent.file() != null) {
+            sent = sent.withHeader("Content-Disposition", "attachment; filename=\"" + call.downloadName + "\"");
+        } else if (sent.body() != null && call.acceptsGzip() && sent.body().length > gzipThreshold) {
+            sent = sent.withBody(gzip(sent.body())).withHeader("Content-Encoding", "gzip");
+        }
+        call.status = reply.status();
+        call.answered = true;
+        recordOnce(call);
+        LOG.info("Zuora simulator: {} {} -> {}{}", call.method, call.path, reply.status(),
+                call.replayed ? " (idempotent replay)" : "");
+        return sent;
+    }
+
+    @Override
+    protected void finished(ZuoraCall call) {
+        if (call.isApi()) {
+            apiCallsInProgress.decrementAndGet();
+        }
+        recordOnce(call);
+    }
+
+    @Override
+    protected void describeState(ObjectNode state) {
+        List<ZuoraJob> all = jobs();
+        state.put("requestsRecorded", requests().size()).put("jobCount", all.size());
+        ArrayNode list = state.putArray("jobs");
+        for (ZuoraJob job : all) {
+            list.addObject().put("kind", job.kind().name()).put("key", job.key()).put("actionType", job.actionType())
+                    .put("status", job.status()).put("fileName", job.fileName()).put("size", job.fileSize())
+                    .put("md5", job.fileMd5()).put("recordCount", job.recordCount())
+                    .put("createdAt", job.createdAt().toString());
         }
     }
 
@@ -446,7 +392,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
      * Adds the request to {@link #requests()} before its answer (or dropped connection) reaches
      * the client, so a test that has its answer also sees the record.
      */
-    private void recordOnce(Call call) {
+    private void recordOnce(ZuoraCall call) {
         if (call.recorded) {
             return;
         }
@@ -456,7 +402,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         }
     }
 
-    private Reply process(Call call) throws IOException {
+    private Reply answer(ZuoraCall call) throws IOException {
         String trackIdProblem = call.checkTrackId();
         if (trackIdProblem != null) {
             drain(call.exchange);
@@ -473,9 +419,9 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         if (tokens.valid(bearerToken(authorization), clock.instant()) == null) {
             drain(call.exchange);
             // Zuora answers a bad bearer token with this bare body (not in its published OpenAPI)
-            return Reply.json(401, new JsonWriter().string("message", "Authentication error"));
+            return Reply.json(401, JsonBodies.object().put("message", "Authentication error"));
         }
-        ApiFaults.RateLimit rateLimit = faults.nextRateLimit();
+        ApiFaults.RateLimit rateLimit = apiFaults.nextRateLimit();
         if (rateLimit != null) {
             drain(call.exchange);
             return tooManyRequests(rateLimit.retryAfter());
@@ -488,7 +434,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         return route(call);
     }
 
-    private Reply route(Call call) throws IOException {
+    private Reply route(ZuoraCall call) throws IOException {
         String path = call.path;
         Matcher matcher;
         if (path.equals("/v1/bulk")) {
@@ -515,89 +461,83 @@ public final class ZuoraRestSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- POST /oauth/token
 
-    private Reply token(Call call) throws IOException {
+    private Reply token(ZuoraCall call) throws IOException {
         if (!call.is("POST")) {
             drain(call.exchange);
-            return Reply.json(405, new JsonWriter().string("error", "method_not_allowed")
-                    .string("error_description", "Request method '" + call.method + "' not supported"));
+            return Reply.json(405, JsonBodies.object().put("error", "method_not_allowed")
+                    .put("error_description", "Request method '" + call.method + "' not supported"));
         }
         Map<String, String> form = new LinkedHashMap<>();
-        parseUrlEncoded(call.query, form);
-        parseUrlEncoded(readLimited(call.exchange.getRequestBody(), MAX_TOKEN_FORM_BYTES), form);
+        form.putAll(UrlEncodedForm.parse(call.query));
+        form.putAll(UrlEncodedForm.parse(UrlEncodedForm.read(call.exchange.getRequestBody(), MAX_TOKEN_FORM_BYTES)));
         call.fields = form;
         // the client is authenticated before the grant type is looked at
         if (!tokens.validClient(form.get("client_id"), form.get("client_secret"))) {
-            return Reply.json(401, new JsonWriter().string("error", "invalid_client")
-                    .string("error_description", "Bad client credentials"));
+            return Reply.json(401, JsonBodies.object().put("error", "invalid_client")
+                    .put("error_description", "Bad client credentials"));
         }
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isEmpty()) {
-            return Reply.json(400, new JsonWriter().string("error", "invalid_request")
-                    .string("error_description", "Missing grant type"));
+            return Reply.json(400, JsonBodies.object().put("error", "invalid_request")
+                    .put("error_description", "Missing grant type"));
         }
         if (!grantType.equals("client_credentials")) {
-            return Reply.json(400, new JsonWriter().string("error", "unsupported_grant_type")
-                    .string("error_description", "Unsupported grant type: " + grantType));
+            return Reply.json(400, JsonBodies.object().put("error", "unsupported_grant_type")
+                    .put("error_description", "Unsupported grant type: " + grantType));
         }
         OAuthTokens.Token token = tokens.issue(form.get("client_id"), clock.instant());
-        return Reply.json(200, new JsonWriter()
-                        .string("access_token", token.accessToken())
-                        .string("token_type", "bearer")
-                        .number("expires_in", OAuthTokens.EXPIRES_IN_SECONDS)
-                        .string("scope", scope)
-                        .string("jti", token.jti()),
-                Map.of("Cache-Control", "no-store", "Pragma", "no-cache"));
+        return Reply.json(200, JsonBodies.object()
+                        .put("access_token", token.accessToken())
+                        .put("token_type", "bearer")
+                        .put("expires_in", OAuthTokens.EXPIRES_IN_SECONDS)
+                        .put("scope", scope)
+                        .put("jti", token.jti()))
+                .withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
     }
 
     // ---------------------------------------------------------------- mass actions
 
-    private Reply postBulk(Call call) throws IOException {
-        Upload upload = readUpload(call);
-        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
-        if (claimed != null) {
-            return claimed;
-        }
-        if (upload.problem != null) {
-            return upload.problem;
-        }
-        if (call.file == null) {
-            return businessError(400, CODE_MISSING_FIELD, "'file' is required.");
+    private Reply postBulk(ZuoraCall call) throws IOException {
+        Reply decided = readFileUpload(call);
+        if (decided != null) {
+            return decided;
         }
         String paramsText = call.fields.get("params");
         if (paramsText == null) {
             return businessError(400, CODE_MISSING_FIELD, "'params' is required.");
         }
-        Map<String, Object> params;
+        ObjectNode params;
         try {
-            params = JsonReader.parseObject(paramsText);
+            params = JsonBodies.readObject(paramsText);
         } catch (IllegalArgumentException e) {
             return businessError(400, CODE_MALFORMED_REQUEST, "'params' is not a valid JSON object: " + e.getMessage());
         }
-        Object actionType = params.get("actionType");
-        if (!(actionType instanceof String) || ((String) actionType).isBlank()) {
+        JsonNode actionTypeNode = params.path("actionType");
+        String actionType = actionTypeNode.isTextual() ? actionTypeNode.asText() : "";
+        if (actionType.isBlank()) {
             return businessError(400, CODE_MISSING_FIELD, "'actionType' is required.");
         }
         if (!ACTION_TYPES.contains(actionType)) {
             return businessError(400, CODE_INVALID_VALUE,
                     "'actionType' value should be one of: " + String.join(", ", ACTION_TYPES));
         }
-        Object checksum = params.get("checksum");
-        if (checksum != null && !(checksum instanceof String)) {
+        JsonNode checksumNode = params.path("checksum");
+        if (!checksumNode.isMissingNode() && !checksumNode.isNull() && !checksumNode.isTextual()) {
             return businessError(400, CODE_INVALID_VALUE, "'checksum' must be a string.");
         }
-        if (checksum != null && !((String) checksum).isBlank()
-                && !((String) checksum).trim().equalsIgnoreCase(call.file.md5())) {
+        String checksum = checksumNode.isTextual() ? checksumNode.asText() : null;
+        if (checksum != null && !checksum.isBlank() && !checksum.trim().equalsIgnoreCase(call.file.md5())) {
             return businessError(400, CODE_INVALID_VALUE,
                     "The checksum does not match the MD5 checksum of the uploaded file.");
         }
         String bulkKey = OAuthTokens.hex(16);
-        SimulatedJob job = SimulatedJob.bulk(bulkKey, (String) actionType, call.file.fileName(), call.file.file(),
+        SimulatedJob job = SimulatedJob.bulk(bulkKey, actionType, call.file.fileName(), call.file.file(),
                 call.file.size(), call.file.md5(), clock.instant(), rejectedValue);
         addJob(job);
-        return Reply.json(200, new JsonWriter().string("bulkKey", bulkKey).bool("success", true));
+        return Reply.json(200, JsonBodies.object().put("bulkKey", bulkKey).put("success", true));
     }
 
-    private Reply getBulk(Call call, String bulkKey) throws IOException {
+    private Reply getBulk(ZuoraCall call, String bulkKey) throws IOException {
         drain(call.exchange);
         SimulatedJob job = findJob(bulkKey, ZuoraJob.Kind.BULK);
         if (job == null) {
@@ -610,26 +550,26 @@ public final class ZuoraRestSimulator implements AutoCloseable {
             boolean counted = processed >= 0;
             int failed = job.failedSoFar();
             boolean hasOutput = job.outputFileId() != null;
-            return Reply.json(200, new JsonWriter()
-                    .string("actionType", job.actionType)
-                    .string("endedOn", zuoraDateTime(job.endedOn()))
-                    .string("errorCount", counted ? String.valueOf(failed) : null)
-                    .number("inputSize", job.size)
-                    .number("outputSize", hasOutput ? job.outputSize() : null)
-                    .string("outputType", hasOutput ? "(url:.csv.zip)" : null)
-                    .string("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
-                    .string("processedCount", counted ? String.valueOf(processed) : null)
-                    .string("startedOn", zuoraDateTime(job.startedOn()))
-                    .string("status", status)
-                    .bool("success", true)
-                    .string("successCount", counted ? String.valueOf(processed - failed) : null)
-                    .string("totalCount", counted ? String.valueOf(job.totalRecords) : null)
-                    .string("uploadedBy", UPLOADED_BY)
-                    .string("uploadedOn", zuoraDateTime(job.createdAt)));
+            return Reply.json(200, JsonBodies.object()
+                    .put("actionType", job.actionType)
+                    .put("endedOn", zuoraDateTime(job.endedOn()))
+                    .put("errorCount", counted ? String.valueOf(failed) : null)
+                    .put("inputSize", job.size)
+                    .put("outputSize", hasOutput ? job.outputSize() : null)
+                    .put("outputType", hasOutput ? "(url:.csv.zip)" : null)
+                    .put("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
+                    .put("processedCount", counted ? String.valueOf(processed) : null)
+                    .put("startedOn", zuoraDateTime(job.startedOn()))
+                    .put("status", status)
+                    .put("success", true)
+                    .put("successCount", counted ? String.valueOf(processed - failed) : null)
+                    .put("totalCount", counted ? String.valueOf(job.totalRecords) : null)
+                    .put("uploadedBy", UPLOADED_BY)
+                    .put("uploadedOn", zuoraDateTime(job.createdAt)));
         }
     }
 
-    private Reply stopBulk(Call call, String bulkKey) throws IOException {
+    private Reply stopBulk(ZuoraCall call, String bulkKey) throws IOException {
         drain(call.exchange);
         SimulatedJob job = findJob(bulkKey, ZuoraJob.Kind.BULK);
         if (job == null) {
@@ -640,22 +580,15 @@ public final class ZuoraRestSimulator implements AutoCloseable {
             return businessError(400, CODE_RULE_RESTRICTION,
                     "The mass action cannot be stopped because its status is " + refusedStatus + ".");
         }
-        return Reply.json(200, new JsonWriter().bool("success", true));
+        return Reply.json(200, JsonBodies.object().put("success", true));
     }
 
     // ---------------------------------------------------------------- usage import
 
-    private Reply postUsage(Call call) throws IOException {
-        Upload upload = readUpload(call);
-        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
-        if (claimed != null) {
-            return claimed;
-        }
-        if (upload.problem != null) {
-            return upload.problem;
-        }
-        if (call.file == null) {
-            return businessError(400, CODE_MISSING_FIELD, "'file' is required.");
+    private Reply postUsage(ZuoraCall call) throws IOException {
+        Reply decided = readFileUpload(call);
+        if (decided != null) {
+            return decided;
         }
         String name = call.file.fileName();
         if (name.length() > MAX_USAGE_FILE_NAME_LENGTH) {
@@ -671,13 +604,13 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         String importId = OAuthTokens.hex(16);
         addJob(SimulatedJob.usage(importId, name, call.file.file(), call.file.size(), call.file.md5(),
                 clock.instant(), rejectedValue));
-        return Reply.json(200, new JsonWriter()
-                .string("checkImportStatus", "/v1/usage/" + importId + "/status")
-                .number("size", call.file.size())
-                .bool("success", true));
+        return Reply.json(200, JsonBodies.object()
+                .put("checkImportStatus", "/v1/usage/" + importId + "/status")
+                .put("size", call.file.size())
+                .put("success", true));
     }
 
-    private Reply getUsageStatus(Call call, String importId) throws IOException {
+    private Reply getUsageStatus(ZuoraCall call, String importId) throws IOException {
         drain(call.exchange);
         SimulatedJob job = findJob(importId, ZuoraJob.Kind.USAGE);
         if (job == null) {
@@ -693,16 +626,16 @@ public final class ZuoraRestSimulator implements AutoCloseable {
                 case SimulatedJob.CANCELED -> "The usage import was canceled.";
                 default -> "The usage import failed. " + job.failure;
             };
-            return Reply.json(200, new JsonWriter()
-                    .string("importStatus", status)
-                    .string("message", message)
-                    .bool("success", true));
+            return Reply.json(200, JsonBodies.object()
+                    .put("importStatus", status)
+                    .put("message", message)
+                    .put("success", true));
         }
     }
 
     // ---------------------------------------------------------------- response files
 
-    private Reply getFile(Call call, String fileId) throws IOException {
+    private Reply getFile(ZuoraCall call, String fileId) throws IOException {
         drain(call.exchange);
         SimulatedJob job = jobsByOutputFile.get(fileId);
         Path file = job == null ? null : job.outputFile();
@@ -710,16 +643,35 @@ public final class ZuoraRestSimulator implements AutoCloseable {
             return businessError(404, CODE_NOT_FOUND, "The file " + fileId + " does not exist.");
         }
         String entry = job.responseEntryName();
-        return Reply.file(file, entry.substring(0, entry.length() - ".csv".length()) + ".zip");
+        call.downloadName = entry.substring(0, entry.length() - ".csv".length()) + ".zip";
+        return Reply.file(200, "application/zip", file);
     }
 
     private SimulatedJob.OutputFile newOutputFile(SimulatedJob job) {
         String id = OAuthTokens.hex(16);
         jobsByOutputFile.put(id, job);
-        return new SimulatedJob.OutputFile(id, storageDir.resolve("response-" + id + ".zip"));
+        return new SimulatedJob.OutputFile(id, storageDir().resolve("response-" + id + ".zip"));
     }
 
     // ---------------------------------------------------------------- uploads and idempotency
+
+    /**
+     * Reads a {@code file} upload onto {@code call} and presents its Idempotency-Key.
+     *
+     * @return the answer when that decides the request (a replay, 409, 422, an unreadable body, no file part),
+     *         or null to go on
+     */
+    private Reply readFileUpload(ZuoraCall call) throws IOException {
+        Upload upload = readUpload(call);
+        Reply claimed = claimIdempotencyKey(call, upload.fingerprint);
+        if (claimed != null) {
+            return claimed;
+        }
+        if (upload.problem != null) {
+            return upload.problem;
+        }
+        return call.file == null ? businessError(400, CODE_MISSING_FIELD, "'file' is required.") : null;
+    }
 
     /** A multipart body read: the form (on {@code call}), or the error to answer; and its fingerprint. */
     private record Upload(Reply problem, String fingerprint) {
@@ -730,7 +682,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
      * Idempotency-Key is over what the request means (method, path, text fields, file bytes),
      * not the raw body, whose boundary differs on every retry.
      */
-    private Upload readUpload(Call call) throws IOException {
+    private Upload readUpload(ZuoraCall call) throws IOException {
         MessageDigest raw = sha256();
         InputStream body;
         try {
@@ -748,7 +700,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         }
         MultipartForm form;
         try {
-            form = new MultipartFormReader(storageDir).read(body, boundary);
+            form = new MultipartFormReader(storageDir()).read(body, call.header("content-type"));
             body.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             drainQuietly(body);
@@ -771,7 +723,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         return new Upload(null, contentFingerprint(call, fields));
     }
 
-    private String contentFingerprint(Call call, Map<String, String> fields) throws IOException {
+    private String contentFingerprint(ZuoraCall call, Map<String, String> fields) throws IOException {
         MessageDigest digest = sha256();
         update(digest, call.method);
         update(digest, call.path);
@@ -788,12 +740,12 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static String rawFingerprint(Call call, MessageDigest raw) {
+    private static String rawFingerprint(ZuoraCall call, MessageDigest raw) {
         return "raw:" + call.method + " " + call.path + " " + HexFormat.of().formatHex(raw.digest());
     }
 
     /** @return the answer when the key decides it (replay, 409, 422), or null to process the request */
-    private Reply claimIdempotencyKey(Call call, String fingerprint) {
+    private Reply claimIdempotencyKey(ZuoraCall call, String fingerprint) {
         if (call.idempotencyKey == null) {
             return null;
         }
@@ -811,40 +763,26 @@ public final class ZuoraRestSimulator implements AutoCloseable {
                     "The Idempotency-Key has already been used for a different request.");
         }
         call.replayed = true;
-        return Reply.replay(((IdempotencyKeys.Replay) claim).response());
+        return ((IdempotencyKeys.Replay) claim).response();
     }
 
     // ---------------------------------------------------------------- answers
-
-    private Reply faultReply(int status) {
-        long code = switch (status) {
-            case 401 -> CODE_AUTHENTICATION;
-            case 404 -> CODE_NOT_FOUND;
-            case 409 -> CODE_LOCKING_CONTENTION;
-            case 429 -> CODE_REQUEST_LIMIT;
-            case 500 -> CODE_INTERNAL_ERROR;
-            case 502, 503, 504 -> CODE_TEMPORARY_ERROR;
-            default -> status >= 500 ? CODE_INTERNAL_ERROR : CODE_INVALID_VALUE;
-        };
-        return error(status, code, "Simulated failure (HTTP " + status + ").");
-    }
 
     private Reply tooManyRequests(Duration retryAfter) {
         long seconds = (retryAfter.toMillis() + 999) / 1000;
         String retryAfterValue = httpDateRetryAfter
                 ? HTTP_DATE.format(clock.instant().plus(retryAfter))
                 : String.valueOf(seconds);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Retry-After", retryAfterValue);
-        headers.put("ratelimit-limit", "50000, 50000;w=60, 2250000;w=3600, 27000000;w=86400");
-        headers.put("ratelimit-remaining", "0");
-        headers.put("ratelimit-reset", String.valueOf(seconds));
         return Reply.json(429, errorBody(CODE_REQUEST_LIMIT,
                 "The number of requests has exceeded the limit allowed by the system. Retry after the time "
-                        + "given in the Retry-After header."), headers);
+                        + "given in the Retry-After header."))
+                .withHeader("Retry-After", retryAfterValue)
+                .withHeader("ratelimit-limit", "50000, 50000;w=60, 2250000;w=3600, 27000000;w=86400")
+                .withHeader("ratelimit-remaining", "0")
+                .withHeader("ratelimit-reset", String.valueOf(seconds));
     }
 
-    private Reply methodNotAllowed(Call call) throws IOException {
+    private Reply methodNotAllowed(ZuoraCall call) throws IOException {
         drain(call.exchange);
         return businessError(405, CODE_UNSUPPORTED_REQUEST,
                 "The requested endpoint does not support the " + call.method + " method.");
@@ -859,179 +797,18 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         return Reply.json(status, errorBody(code, message));
     }
 
-    private static JsonWriter errorBody(long code, String message) {
-        return new JsonWriter()
-                .bool("success", false)
-                .string("processId", OAuthTokens.hex(8).toUpperCase(Locale.ROOT))
-                .reasons(List.of(new JsonWriter.Reason(code, message)));
-    }
-
-    private void send(Call call, Reply reply) throws IOException {
-        HttpExchange exchange = call.exchange;
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Zuora-Request-Id", UUID.randomUUID().toString());
-        if (call.trackId != null) {
-            headers.set("Zuora-Track-Id", call.trackId);
-        }
-        if (!TOKEN_PATH.equals(call.path)) {
-            headers.set("Concurrency-Limit-Type", "Default");
-            headers.set("Concurrency-Limit-Limit", String.valueOf(CONCURRENCY_LIMIT));
-            headers.set("Concurrency-Limit-Remaining",
-                    String.valueOf(Math.max(0, CONCURRENCY_LIMIT - apiCallsInProgress.get())));
-        }
-        reply.headers().forEach(headers::set);
-        headers.set("Content-Type", reply.contentType());
-        call.status = reply.status();
-        call.answered = true;
-        recordOnce(call);
-        if (reply.file() != null) {
-            headers.set("Content-Disposition", "attachment; filename=\"" + reply.downloadName() + "\"");
-            long size = Files.size(reply.file());
-            exchange.sendResponseHeaders(reply.status(), size == 0 ? -1 : size);
-            try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(reply.file(), out);
-            }
-        } else {
-            byte[] body = reply.body();
-            if (call.acceptsGzip() && body.length > gzipThreshold) {
-                body = gzip(body);
-                headers.set("Content-Encoding", "gzip");
-            }
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** An answer to send or to keep for an idempotent replay. */
-    private record Reply(int status, String contentType, byte[] body, Map<String, String> headers, Path file,
-                         String downloadName) {
-
-        static Reply json(int status, JsonWriter body) {
-            return json(status, body, Map.of());
-        }
-
-        static Reply json(int status, JsonWriter body, Map<String, String> headers) {
-            return new Reply(status, JSON, body.bytes(), Map.copyOf(headers), null, null);
-        }
-
-        static Reply file(Path file, String downloadName) {
-            return new Reply(200, "application/zip", null, Map.of(), file, downloadName);
-        }
-
-        static Reply replay(IdempotencyKeys.StoredResponse stored) {
-            return new Reply(stored.status(), stored.contentType(), stored.body(), stored.headers(), null, null);
-        }
-
-        IdempotencyKeys.StoredResponse stored() {
-            return new IdempotencyKeys.StoredResponse(status, headers, body, contentType);
-        }
-    }
-
-    // ---------------------------------------------------------------- one request
-
-    /** What is known about one request while it is handled; becomes a {@link ZuoraRestRequest}. */
-    private final class Call {
-        final HttpExchange exchange;
-        final String method;
-        final String path;
-        final String query;
-        final Map<String, List<String>> headers = new LinkedHashMap<>();
-        final Instant receivedAt;
-        final String idempotencyKey;
-        String trackId;
-        Map<String, String> fields = Map.of();
-        MultipartForm.FilePart file;
-        String reservedKey;
-        int status;
-        boolean answered;
-        boolean replayed;
-        boolean recorded;
-
-        Call(HttpExchange exchange, Instant receivedAt) {
-            this.exchange = exchange;
-            this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            this.path = exchange.getRequestURI().getPath();
-            this.query = exchange.getRequestURI().getRawQuery();
-            this.receivedAt = receivedAt;
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(values));
-            String key = header("idempotency-key");
-            // Zuora takes the key on POST and PATCH only; other methods are idempotent anyway
-            this.idempotencyKey = (is("POST") || is("PATCH")) && key != null && !key.isEmpty() ? key : null;
-        }
-
-        boolean is(String httpMethod) {
-            return method.equals(httpMethod);
-        }
-
-        String header(String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
-
-        /** Keeps a valid Zuora-Track-Id for echoing; @return what is wrong with it, or null. */
-        String checkTrackId() {
-            String value = header("zuora-track-id");
-            if (value == null || value.isEmpty()) {
-                return null;
-            }
-            if (value.length() > MAX_TRACK_ID_LENGTH) {
-                return "Zuora-Track-Id must not be longer than " + MAX_TRACK_ID_LENGTH + " characters.";
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c < 0x20 || c > 0x7e) {
-                    return "Zuora-Track-Id must use the US-ASCII character set.";
-                }
-                if (TRACK_ID_FORBIDDEN.indexOf(c) >= 0) {
-                    return "Zuora-Track-Id must not contain colon (:), semicolon (;), double quote (\") "
-                            + "or quote (').";
-                }
-            }
-            trackId = value;
-            return null;
-        }
-
-        boolean acceptsGzip() {
-            List<String> values = headers.getOrDefault("accept-encoding", List.of());
-            for (String value : values) {
-                for (String coding : value.split(",")) {
-                    String[] parts = coding.split(";");
-                    if (parts[0].trim().equalsIgnoreCase("gzip") && !refused(parts)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private boolean refused(String[] codingParts) {
-            for (int i = 1; i < codingParts.length; i++) {
-                String parameter = codingParts[i].trim().toLowerCase(Locale.ROOT);
-                if (parameter.startsWith("q=")) {
-                    try {
-                        return Double.parseDouble(parameter.substring(2)) == 0;
-                    } catch (NumberFormatException e) {
-                        return false;
-                    }
-                }
-            }
-            return false;
-        }
-
-        ZuoraRestRequest record() {
-            return new ZuoraRestRequest(method, path, query, headers, fields,
-                    file == null ? null : file.fileName(), file == null ? null : file.file(),
-                    file == null ? 0 : file.size(), file == null ? null : file.md5(),
-                    header("idempotency-key"), header("zuora-track-id"), status, answered, replayed, receivedAt);
-        }
+    /** Zuora's error JSON: {@code {"success":false,"processId":..,"reasons":[{"code":..,"message":..}]}}. */
+    private static ObjectNode errorBody(long code, String message) {
+        ObjectNode body = JsonBodies.object()
+                .put("success", false)
+                .put("processId", OAuthTokens.hex(8).toUpperCase(Locale.ROOT));
+        body.putArray("reasons").addObject().put("code", code).put("message", message);
+        return body;
     }
 
     // ---------------------------------------------------------------- small pieces
 
-    private static boolean isStatusPoll(Call call) {
+    private static boolean isStatusPoll(ZuoraCall call) {
         return call.is("GET") && (USAGE_STATUS_PATH.matcher(call.path).matches()
                 || (BULK_KEY_PATH.matcher(call.path).matches()));
     }
@@ -1058,7 +835,7 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     }
 
     /** The request body, un-gzipped when the client sent {@code Content-Encoding: gzip} (Zuora accepts it). */
-    private static InputStream requestBody(Call call) throws IOException {
+    private static InputStream requestBody(ZuoraCall call) throws IOException {
         InputStream body = call.exchange.getRequestBody();
         String encoding = call.header("content-encoding");
         return encoding != null && encoding.trim().equalsIgnoreCase("gzip") ? new GZIPInputStream(body) : body;
@@ -1067,38 +844,6 @@ public final class ZuoraRestSimulator implements AutoCloseable {
     private static String bearerToken(String authorization) {
         String value = authorization.trim();
         return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : null;
-    }
-
-    private static void parseUrlEncoded(String text, Map<String, String> into) {
-        if (text == null || text.isEmpty()) {
-            return;
-        }
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                into.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                into.put(name, value); // a bad %-escape is kept as sent
-            }
-        }
-    }
-
-    private static String readLimited(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            if (bytes.size() + n > limit) {
-                in.transferTo(OutputStream.nullOutputStream());
-                throw new IOException("form body longer than " + limit + " bytes");
-            }
-            bytes.write(buffer, 0, n);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static byte[] gzip(byte[] body) throws IOException {
@@ -1122,37 +867,11 @@ public final class ZuoraRestSimulator implements AutoCloseable {
         }
     }
 
-    private static void drain(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-    }
-
     private static void drainQuietly(InputStream in) {
         try {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             LOG.debug("could not drain a request body", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debug("could not delete {}", file, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(ZuoraRestSimulator::deleteQuietly);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("could not delete {}", dir, e);
         }
     }
 }

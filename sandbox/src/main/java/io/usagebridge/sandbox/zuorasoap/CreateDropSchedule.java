@@ -1,5 +1,7 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.FaultSchedule;
+
 /**
  * The fault knobs that cut a create() short, apart from the shared ones that hit any request: a
  * test can then lose exactly one create() whatever login() and query() calls come between. The
@@ -8,44 +10,29 @@ package io.usagebridge.sandbox.zuorasoap;
  */
 final class CreateDropSchedule {
 
-    private int beforeCreating;
-    private int afterCreating;
+    private final FaultSchedule.Countdown beforeCreating = new FaultSchedule.Countdown();
+    private final FaultSchedule.Countdown afterCreating = new FaultSchedule.Countdown();
 
     synchronized void dropBeforeCreating(int n) {
-        beforeCreating = requireCount(n);
+        beforeCreating.set(n);
     }
 
     synchronized void dropAfterCreating(int n) {
-        afterCreating = requireCount(n);
+        afterCreating.set(n);
     }
 
     /** Takes the knob for a create() that has just been read; true: drop it before it runs. */
     synchronized boolean takeBeforeCreating() {
-        if (beforeCreating == 0) {
-            return false;
-        }
-        beforeCreating--;
-        return true;
+        return beforeCreating.take();
     }
 
     /** Takes the knob for a create() that has run to its reply; a faulted one keeps it for the next. */
     synchronized boolean takeAfterCreating() {
-        if (afterCreating == 0) {
-            return false;
-        }
-        afterCreating--;
-        return true;
+        return afterCreating.take();
     }
 
     synchronized void clear() {
-        beforeCreating = 0;
-        afterCreating = 0;
-    }
-
-    private static int requireCount(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("request count must not be negative, was " + n);
-        }
-        return n;
+        beforeCreating.set(0);
+        afterCreating.set(0);
     }
 }

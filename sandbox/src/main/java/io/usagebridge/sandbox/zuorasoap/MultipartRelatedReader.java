@@ -1,36 +1,35 @@
 package io.usagebridge.sandbox.zuorasoap;
 
-import io.usagebridge.sandbox.DelimiterScanner;
-
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
+import io.usagebridge.sandbox.MimeHeaderValue;
+import io.usagebridge.sandbox.StoredBytes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.fileupload2.core.MultipartInput;
 
 /**
- * Reads a {@code multipart/related} body (an MTOM/XOP package, RFC 2387) in one pass. Every part,
- * the root XML part included, streams to a temp file while its MD5 is computed, so a 4 MB
- * attachment costs one fixed buffer of memory.
+ * Reads a {@code multipart/related} body (an MTOM/XOP package, RFC 2387) in one pass. Every part, the root XML part
+ * included, streams to a temp file while its MD5 is computed, so a 4 MB attachment costs one fixed buffer of memory.
+ *
+ * <p>The framing is commons-fileupload's {@link MultipartInput}, chosen because it is as strict as MTOM's wire
+ * format: CRLF before every delimiter and CRLF-ended header lines, or the body is refused (a package written with
+ * bare LFs does not reach Zuora's CXF either). What MTOM adds is checked here by hand, byte for byte where it
+ * matters: the transfer encodings a part may use, and (in {@link ZuoraSoapSimulator}) the {@code type} and
+ * {@code start} parameters and the {@code xop:Include} references.
  */
 final class MultipartRelatedReader {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int MAX_HEADER_LINE = 8 * 1024;
+    // CXF's part headers (Content-Type with start-info, Content-ID) are far below this; JavaMail folds long ones
+    private static final int MAX_PART_HEADER_BYTES = 16 * 1024;
     private static final int MAX_PART_HEADERS = 32;
     private static final int MAX_BOUNDARY = 200;
 
@@ -54,7 +53,7 @@ final class MultipartRelatedReader {
 
         /** The Content-ID without its angle brackets, or null. */
         String contentId() {
-            return MimeHeaderValue.stripAngleBrackets(headers.get("content-id"));
+            return ContentIds.stripAngleBrackets(headers.get("content-id"));
         }
     }
 
@@ -74,36 +73,28 @@ final class MultipartRelatedReader {
     }
 
     /**
-     * Reads every part. On a malformed or truncated body the files stored so far are deleted
+     * Reads every part; the preamble and the epilogue are ignored, and the body may end right after the close
+     * delimiter (CXF writes no CRLF after it). On a malformed or truncated body the files stored so far are deleted
      * and an IOException is thrown; the caller still owns (and closes) {@code body}.
      */
     List<Part> read(InputStream body, String boundary) throws IOException {
-        // a leading CRLF makes the first boundary look like every later one: CRLF "--" boundary. The sequence
-        // closes a stream it has read to the end, and CXF ends its body right after the close delimiter (no
-        // CRLF): shield the caller's stream, which the caller goes on reading
-        InputStream withLeadingCrlf = new SequenceInputStream(
-                new ByteArrayInputStream(new byte[] {'\r', '\n'}), new FilterInputStream(body) {
-                    @Override
-                    public void close() {
-                    }
-                });
-        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        DelimiterScanner scanner = new DelimiterScanner(withLeadingCrlf, delimiter, BUFFER_SIZE);
+        MultipartInput input = MultipartInput.builder()
+                .setInputStream(body)
+                .setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
+                .setPartHeaderSizeMax(MAX_PART_HEADER_BYTES)
+                .get();
+        input.setHeaderCharset(StandardCharsets.UTF_8);
         List<Part> parts = new ArrayList<>();
         try {
-            if (!scanner.copyUntilDelimiter(null)) { // the preamble is ignored
+            boolean more = input.skipPreamble();
+            if (!more) {
                 throw new IOException("no MIME boundary in the body");
             }
-            while (true) {
-                String afterBoundary = scanner.readLine(MAX_HEADER_LINE);
-                if (afterBoundary == null) {
-                    throw new IOException("body ended after a boundary");
-                }
-                if (afterBoundary.startsWith("--")) {
-                    return parts; // close delimiter; the epilogue is ignored
-                }
-                parts.add(readPart(scanner));
+            while (more) {
+                parts.add(readPart(input));
+                more = input.readBoundary();
             }
+            return parts;
         } catch (IOException | RuntimeException e) {
             for (Part part : parts) {
                 Files.deleteIfExists(part.file());
@@ -112,61 +103,35 @@ final class MultipartRelatedReader {
         }
     }
 
-    private Part readPart(DelimiterScanner scanner) throws IOException {
-        Map<String, String> headers = readPartHeaders(scanner);
+    private Part readPart(MultipartInput input) throws IOException {
+        Map<String, String> headers = headers(input.readHeaders());
         String encoding = headers.getOrDefault("content-transfer-encoding", "binary").trim().toLowerCase(Locale.ROOT);
         boolean base64 = encoding.equals("base64");
         if (!base64 && !encoding.equals("binary") && !encoding.equals("8bit") && !encoding.equals("7bit")) {
             throw new IOException("unsupported Content-Transfer-Encoding " + encoding);
         }
-        Path file = Files.createTempFile(fileDir, "mime-part-", ".bin");
-        MessageDigest md5 = ImportFileChecks.newMd5();
-        boolean complete;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), md5)) {
-            complete = scanner.copyUntilDelimiter(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        if (!complete) {
-            Files.deleteIfExists(file);
-            throw new IOException("body ended inside a MIME part");
-        }
-        if (base64) {
-            return base64Decoded(headers, file);
-        }
-        return new Part(headers, file, Files.size(file), HexFormat.of().formatHex(md5.digest()));
-    }
-
-    /** MTOM sends parts {@code binary}; a part sent {@code base64} is decoded, so consumers see the meant bytes. */
-    private Part base64Decoded(Map<String, String> headers, Path raw) throws IOException {
-        Path decoded = Files.createTempFile(fileDir, "mime-part-", ".bin");
-        MessageDigest md5 = ImportFileChecks.newMd5();
-        try (InputStream in = Base64.getMimeDecoder().wrap(Files.newInputStream(raw));
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(decoded), md5)) {
-            in.transferTo(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(decoded);
+        StoredBytes stored;
+        try (InputStream content = input.newInputStream()) {
+            // MTOM sends parts binary; a part sent base64 is decoded, so consumers see the meant bytes
+            InputStream bytes = base64 ? Base64.getMimeDecoder().wrap(content) : content;
+            stored = StoredBytes.copy(bytes, Files.createTempFile(fileDir, "mime-part-", ".bin"));
+        } catch (IllegalArgumentException e) {
             throw new IOException("a base64 MIME part could not be decoded", e);
-        } finally {
-            Files.deleteIfExists(raw);
         }
-        return new Part(headers, decoded, Files.size(decoded), HexFormat.of().formatHex(md5.digest()));
+        return new Part(headers, stored.file(), stored.size(), stored.md5());
     }
 
-    private static Map<String, String> readPartHeaders(DelimiterScanner scanner) throws IOException {
+    /** The part's header block as the library hands it over (CRLF lines, checked), names lower-cased. */
+    private static Map<String, String> headers(String block) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         String lastName = null;
-        for (int count = 0; ; count++) {
-            String line = scanner.readLine(MAX_HEADER_LINE);
-            if (line == null) {
-                throw new IOException("body ended inside part headers");
-            }
+        String[] lines = block.split("\r\n");
+        if (lines.length > MAX_PART_HEADERS) {
+            throw new IOException("more than " + MAX_PART_HEADERS + " part header lines");
+        }
+        for (String line : lines) {
             if (line.isEmpty()) {
-                return headers;
-            }
-            if (count == MAX_PART_HEADERS) {
-                throw new IOException("more than " + MAX_PART_HEADERS + " part header lines");
+                continue;
             }
             if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastName != null) {
                 // RFC 5322 folding: JavaMail (Axis) folds long Content-Type lines
@@ -179,5 +144,6 @@ final class MultipartRelatedReader {
                 headers.put(lastName, line.substring(colon + 1).trim());
             }
         }
+        return headers;
     }
 }

@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.MimeHeaderValue;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.StoredBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -269,11 +270,11 @@ final class SoapEnvelopeReader {
             if (!includeHref.trim().regionMatches(true, 0, "cid:", 0, 4)) {
                 throw SoapFault.client("xop:Include href must be a cid: URL, was " + includeHref);
             }
-            return new Reference(FileContentForm.XOP_INCLUDE, MimeHeaderValue.contentIdOfCidUrl(includeHref));
+            return new Reference(FileContentForm.XOP_INCLUDE, ContentIds.ofCidUrl(includeHref));
         }
         return switch (text.mode) {
             case EMPTY -> null;
-            case CID -> new Reference(FileContentForm.CID_TEXT, MimeHeaderValue.contentIdOfCidUrl(text.cid.toString()));
+            case CID -> new Reference(FileContentForm.CID_TEXT, ContentIds.ofCidUrl(text.cid.toString()));
             case BASE64 -> {
                 stored.add(text.file);
                 yield new Inline(ReceivedFile.of(FileContentForm.INLINE_BASE64, text.file, text.size.count,
@@ -359,7 +360,7 @@ final class SoapEnvelopeReader {
             }
             mode = Mode.BASE64;
             file = Files.createTempFile(fileDir, "inline-", ".bin");
-            md5 = ImportFileChecks.newMd5();
+            md5 = StoredBytes.newMd5();
             size = new CountingOutputStream(Files.newOutputStream(file));
             out = new DigestOutputStream(size, md5);
             decoder = new Base64TextDecoder(out);

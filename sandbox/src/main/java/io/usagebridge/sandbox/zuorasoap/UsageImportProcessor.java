@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.CsvRecordReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What Zuora's asynchronous usage import does with an accepted file: unzip it if zipped (one
@@ -131,8 +134,7 @@ final class UsageImportProcessor {
     }
 
     private static String headerName(String raw) {
-        // a BOM from spreadsheet exports sticks to the first column name
-        return raw.replace("\uFEFF", "").trim().toUpperCase(Locale.ROOT);
+        return raw.trim().toUpperCase(Locale.ROOT);
     }
 
     private static void writeResult(Path resultZip, String entryName, List<String> header, List<RowResult> rows,
@@ -140,15 +142,15 @@ final class UsageImportProcessor {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(resultZip))) {
             zip.putNextEntry(new ZipEntry(entryName));
             Writer out = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            CsvLineWriter csv = new CsvLineWriter(out);
+            CSVPrinter csv = CSVFormat.RFC4180.print(out);
             if (header.isEmpty() || rows.isEmpty()) {
-                csv.write(List.of("RESULT", "MESSAGE"));
-                csv.write(List.of(outcome.status(), outcome.statusReason() == null ? "" : outcome.statusReason()));
+                csv.printRecord(List.of("RESULT", "MESSAGE"));
+                csv.printRecord(List.of(outcome.status(), outcome.statusReason() == null ? "" : outcome.statusReason()));
             } else {
                 List<String> resultHeader = new ArrayList<>(header);
                 resultHeader.add("RESULT");
                 resultHeader.add("MESSAGE");
-                csv.write(resultHeader);
+                csv.printRecord(resultHeader);
                 for (RowResult row : rows) {
                     List<String> line = new ArrayList<>(row.values());
                     while (line.size() < header.size()) {
@@ -156,7 +158,7 @@ final class UsageImportProcessor {
                     }
                     line.add(row.error() != null ? "Failed" : outcome.completed() ? "Imported" : "Not imported");
                     line.add(row.error() == null ? "" : row.error());
-                    csv.write(line);
+                    csv.printRecord(line);
                 }
             }
             out.flush();
@@ -206,31 +208,5 @@ final class UsageImportProcessor {
             return new Source(null, null, "The zip file must contain exactly one file, it contains " + files.size() + ".");
         }
         return new Source(zip, zip.getInputStream(files.get(0)), null);
-    }
-
-    /** Writes CSV lines, quoting only the values that need it. */
-    private static final class CsvLineWriter {
-        private final Writer out;
-
-        CsvLineWriter(Writer out) {
-            this.out = out;
-        }
-
-        void write(List<String> values) throws IOException {
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                String value = values.get(i);
-                if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-                    out.write('"');
-                    out.write(value.replace("\"", "\"\""));
-                    out.write('"');
-                } else {
-                    out.write(value);
-                }
-            }
-            out.write("\r\n");
-        }
     }
 }

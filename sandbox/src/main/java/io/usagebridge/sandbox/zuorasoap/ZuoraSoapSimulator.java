@@ -1,16 +1,16 @@
 package io.usagebridge.sandbox.zuorasoap;
 
-import io.usagebridge.sandbox.FaultSchedule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.usagebridge.sandbox.MimeHeaderValue;
+import io.usagebridge.sandbox.Reply;
+import io.usagebridge.sandbox.SimulatorServer;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,11 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * fail, delay or drop the next requests, or drop the next create() calls before or after their
  * Imports are made; {@link #expireSessions()} makes the next call get an INVALID_SESSION fault.
  */
-public final class ZuoraSoapSimulator implements AutoCloseable {
+public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator.CallRecord> {
 
     /** The endpoint path of WSDL version 45.0; other versions under {@link #SOAP_CONTEXT} are served alike. */
     public static final String PATH = "/apps/services/a/45.0";
@@ -90,7 +84,6 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             + " zObjects at a time.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ZuoraSoapSimulator.class);
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
     // Zuora writes dateTime with milliseconds and an offset
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
@@ -101,16 +94,11 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
     private final List<ZuoraSoapCall> calls = new ArrayList<>();
     private final List<ImportState> imports = new ArrayList<>();
     private final Map<String, ImportState> importsById = new HashMap<>();
-    private final FaultSchedule faults = new FaultSchedule();
     private final CreateDropSchedule createDrops = new CreateDropSchedule();
-    private final Path configuredStorageDir;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
     private volatile Duration processingTime;
     private volatile Duration sessionIdleTimeout;
-    private volatile Path storageDir;
-    private HttpServer server;
-    private ExecutorService executor;
 
     /** Stores received files in a temp directory that {@link #stop()} deletes. */
     public ZuoraSoapSimulator() {
@@ -119,7 +107,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
 
     /** Stores received files in {@code storageDir}, which is kept after {@link #stop()}. */
     public ZuoraSoapSimulator(Path storageDir) {
-        this.configuredStorageDir = storageDir;
+        super("zuora-soap", storageDir, SOAP_CONTEXT, RESULTS_PATH);
     }
 
     public void addUser(String username, String password) {
@@ -163,24 +151,6 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         sessions.clear();
     }
 
-    /** Answers {@code httpStatus} to the next {@code n} requests, after reading but without processing them. */
-    public void failNext(int n, int httpStatus) {
-        faults.failNext(n, httpStatus);
-    }
-
-    /** Holds the answer to the next {@code n} requests for {@code d}; other requests go on meanwhile. */
-    public void delayNext(int n, Duration d) {
-        faults.delayNext(n, d);
-    }
-
-    /**
-     * Reads the next {@code n} requests whole, then closes their connection without any
-     * response: the client's request was written, and it sees EOF or a reset.
-     */
-    public void dropNext(int n) {
-        faults.dropNext(n);
-    }
-
     /**
      * Reads the next {@code n} create() calls whole, then closes their connection before any
      * Import is made: nothing exists, though the client wrote its request. Other operations pass.
@@ -198,74 +168,9 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         createDrops.dropAfterCreating(n);
     }
 
-    public synchronized void start(int port) throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already started on port " + port());
-        }
-        storageDir = configuredStorageDir != null
-                ? Files.createDirectories(configuredStorageDir)
-                : Files.createTempDirectory("usagebridge-zuora-soap-");
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        created.createContext(SOAP_CONTEXT, this::handle);
-        created.createContext(RESULTS_PATH, this::handle);
-        // a pool, so a delayed request does not hold up the others
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "zuora-soap-sim-" + THREAD_NUMBER.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        created.setExecutor(executor);
-        created.start();
-        server = created;
-        LOG.info("Zuora SOAP simulator listening on {}", url());
-    }
-
-    /** Stops at once; stored files are deleted unless a storage directory was given. */
-    public void stop() {
-        HttpServer stopping;
-        ExecutorService handlers;
-        synchronized (this) {
-            if (server == null) {
-                return;
-            }
-            stopping = server;
-            handlers = executor;
-            server = null;
-            executor = null;
-        }
-        // outside the monitor: a handler finishing its record() needs it
-        stopping.stop(0);
-        handlers.shutdownNow();
-        try {
-            handlers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (configuredStorageDir == null) {
-            deleteTree(storageDir);
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("not started");
-        }
-        return server.getAddress().getPort();
-    }
-
     /** The SOAP endpoint, which login() also returns as ServerUrl. */
     public String url() {
         return baseUrl() + PATH;
-    }
-
-    /** Scheme, host and port: what ResultResourceUrl is built on. */
-    public String baseUrl() {
-        return "http://localhost:" + port();
     }
 
     /** Every request, faulted ones included, oldest first. */
@@ -314,8 +219,8 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             importsById.clear();
             sessions.clear();
         }
-        files.forEach(ZuoraSoapSimulator::deleteQuietly);
-        faults.clear();
+        files.forEach(SimulatorServer::deleteQuietly);
+        resetCountsAndFaults();
         createDrops.clear();
         queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
         processingTime = null;
@@ -325,18 +230,59 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- HTTP
 
-    private void handle(HttpExchange exchange) {
-        Instant now = clock.instant();
-        FaultSchedule.Faults fault = faults.next();
-        try (exchange) {
-            if (exchange.getRequestURI().getPath().startsWith(RESULTS_PATH)) {
-                handleDownload(exchange, now, fault);
-            } else {
-                handleSoap(exchange, now, fault);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Zuora SOAP simulator could not answer {} {}: {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI(), e.toString());
+    @Override
+    protected CallRecord receive(HttpExchange exchange) {
+        return new CallRecord(clock.instant(), exchange);
+    }
+
+    /** A faulted request is still read, so its record names the operation it carried. */
+    @Override
+    protected void discard(CallRecord call, HttpExchange exchange) throws IOException {
+        if (call.download() || !call.method.equalsIgnoreCase("POST")) {
+            call.requestBytes = call.body.transferTo(OutputStream.nullOutputStream());
+            return;
+        }
+        try {
+            ReceivedBody received = readBody(call.body, MimeHeaderValue.parse(call.contentType));
+            call.mtom = received.mtom();
+            call.rootPartFile = received.root();
+            call.operation = new SoapEnvelopeReader(storageDir()).operationOf(received.root(), received.charset());
+            deleteParts(received.attachments(), List.of());
+        } catch (SoapFault e) {
+            // unreadable: recorded without an operation
+        }
+        call.body.transferTo(OutputStream.nullOutputStream());
+        call.requestBytes = call.body.count;
+    }
+
+    @Override
+    protected Reply failure(CallRecord call, int status) {
+        call.httpStatus = status;
+        record(call);
+        return Reply.text(status, "text/html; charset=utf-8",
+                "<html><body><h1>" + status + "</h1>simulated failure</body></html>");
+    }
+
+    @Override
+    protected void dropped(CallRecord call, Reply unsent) {
+        record(call);
+    }
+
+    @Override
+    protected Reply process(CallRecord call) throws IOException {
+        return call.download() ? download(call) : soap(call);
+    }
+
+    @Override
+    protected void describeState(ObjectNode state) {
+        List<ZuoraImport> all = imports();
+        state.put("callCount", calls().size()).put("importCount", all.size())
+                .put("acceptedImportCount", all.stream().filter(ZuoraImport::accepted).count());
+        ArrayNode list = state.putArray("imports");
+        for (ZuoraImport imported : all) {
+            list.addObject().put("id", imported.id()).put("name", imported.name()).put("status", imported.status())
+                    .put("fileName", imported.fileName()).put("size", imported.size()).put("md5", imported.md5())
+                    .put("errorCode", imported.errorCode()).put("createdAt", imported.createdAt().toString());
         }
     }
 
@@ -345,67 +291,40 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
                                 boolean mtom) {
     }
 
-    private void handleSoap(HttpExchange exchange, Instant now, FaultSchedule.Faults fault) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
-        CallRecord call = new CallRecord(now, exchange, contentType);
-        if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
-            body.transferTo(OutputStream.nullOutputStream());
-            call.requestBytes = body.count;
-            exchange.getResponseHeaders().set("Allow", "POST");
+    private Reply soap(CallRecord call) throws IOException {
+        if (!call.method.equalsIgnoreCase("POST")) {
+            call.requestBytes = call.body.transferTo(OutputStream.nullOutputStream());
             call.httpStatus = 405;
             record(call); // before answering: a client may look as soon as it has the answer
-            respond(exchange, call.httpStatus, "text/plain; charset=utf-8", "POST a SOAP 1.1 envelope here.");
-            return;
+            return Reply.text(405, "text/plain; charset=utf-8", "POST a SOAP 1.1 envelope here.")
+                    .withHeader("Allow", "POST");
         }
-        ReceivedBody received = null;
-        SoapFault unreadable = null;
+        ReceivedBody received;
         try {
-            received = readBody(body, MimeHeaderValue.parse(contentType));
+            received = readBody(call.body, MimeHeaderValue.parse(call.contentType));
             call.mtom = received.mtom();
             call.rootPartFile = received.root();
-        } catch (SoapFault e) {
-            unreadable = e;
+        } catch (SoapFault unreadable) {
+            call.body.transferTo(OutputStream.nullOutputStream());
+            call.requestBytes = call.body.count;
+            return finish(call, unreadable, null);
         }
-        body.transferTo(OutputStream.nullOutputStream()); // a MIME epilogue still counts as sent
-        call.requestBytes = body.count;
-        SoapEnvelopeReader envelopes = new SoapEnvelopeReader(storageDir);
-        if (fault.drop() || fault.fail()) {
-            if (received != null) {
-                call.operation = envelopes.operationOf(received.root(), received.charset());
-                deleteParts(received.attachments(), List.of());
-            }
-            if (!waitOut(fault.delay()) || fault.drop()) {
-                // closing before any response header was sent closes the connection
-                LOG.info("Zuora SOAP simulator dropped a {} request without a response", call.operation);
-                record(call);
-                return;
-            }
-            LOG.info("Zuora SOAP simulator failed a {} request with HTTP {}", call.operation, fault.failStatus());
-            call.httpStatus = fault.failStatus();
-            record(call);
-            respond(exchange, fault.failStatus(), "text/html; charset=utf-8",
-                    "<html><body><h1>" + fault.failStatus() + "</h1>simulated failure</body></html>");
-            return;
-        }
-        if (unreadable != null) {
-            finish(exchange, call, fault, unreadable, null);
-            return;
-        }
+        call.body.transferTo(OutputStream.nullOutputStream()); // a MIME epilogue still counts as sent
+        call.requestBytes = call.body.count;
         List<Path> kept = new ArrayList<>();
         String response = null;
         SoapFault soapFault = null;
         SoapEnvelopeReader.SoapRequest request = null;
         boolean dropped = false;
         try {
-            request = envelopes.read(received.root(), received.charset());
+            request = new SoapEnvelopeReader(storageDir()).read(received.root(), received.charset());
             call.operation = request.operation();
             call.session = request.session();
             boolean create = "create".equals(request.operation());
             if (create && createDrops.takeBeforeCreating()) {
                 dropped = true;
             } else {
-                response = dispatch(request, received, call, now, kept);
+                response = dispatch(request, received, call, call.time, kept);
                 dropped = create && createDrops.takeAfterCreating();
             }
         } catch (SoapFault e) {
@@ -420,13 +339,12 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             }
         }
         if (dropped) {
-            // no response header sent: closing the exchange closes the connection
             LOG.info("Zuora SOAP simulator dropped a create() without a reply {} its Imports were made {}",
                     response == null ? "before" : "after", call.importIds);
             record(call);
-            return;
+            return Reply.closeConnection();
         }
-        finish(exchange, call, fault, soapFault, response);
+        return finish(call, soapFault, response);
     }
 
     /** Inline FileContent decoded for a call that faulted before recording its Imports. */
@@ -438,8 +356,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         }
     }
 
-    private void finish(HttpExchange exchange, CallRecord call, FaultSchedule.Faults fault, SoapFault soapFault,
-                        String response) throws IOException {
+    private Reply finish(CallRecord call, SoapFault soapFault, String response) {
         String body = response;
         int status = 200;
         if (soapFault != null) {
@@ -454,9 +371,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         call.response = body;
         call.httpStatus = status;
         record(call);
-        if (waitOut(fault.delay())) {
-            respond(exchange, status, "text/xml; charset=utf-8", body);
-        }
+        return Reply.text(status, "text/xml; charset=utf-8", body);
     }
 
     private ReceivedBody readBody(CountingInputStream body, MimeHeaderValue contentType)
@@ -468,14 +383,14 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             }
             List<MultipartRelatedReader.Part> parts;
             try {
-                parts = new MultipartRelatedReader(storageDir).read(body, boundary);
+                parts = new MultipartRelatedReader(storageDir()).read(body, boundary);
             } catch (IOException e) {
                 throw SoapFault.client("The MIME package cannot be read: " + e.getMessage());
             }
             if (parts.isEmpty()) {
                 throw SoapFault.client("The MIME package has no parts");
             }
-            String start = MimeHeaderValue.stripAngleBrackets(contentType.parameter("start"));
+            String start = ContentIds.stripAngleBrackets(contentType.parameter("start"));
             MultipartRelatedReader.Part root = parts.stream()
                     .filter(part -> start != null && start.equals(part.contentId()))
                     .findFirst().orElse(parts.get(0));
@@ -488,7 +403,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
             boolean mtom = "application/xop+xml".equalsIgnoreCase(contentType.parameter("type"));
             return new ReceivedBody(root.file(), charset, attachments, mtom);
         }
-        Path root = Files.createTempFile(storageDir, "envelope-", ".xml");
+        Path root = Files.createTempFile(storageDir(), "envelope-", ".xml");
         try (OutputStream out = Files.newOutputStream(root)) {
             body.transferTo(out);
         }
@@ -581,7 +496,7 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
                 results.add(new SoapEnvelopeWriter.SaveResult(null, List.of(rejection)));
             } else {
                 state.id = newId();
-                state.resultZip = Files.createTempFile(storageDir, "result-", ".zip");
+                state.resultZip = Files.createTempFile(storageDir(), "result-", ".zip");
                 state.outcome = UsageImportProcessor.process(file.file(), file.fileName(), state.id + ".csv",
                         state.resultZip);
                 call.importIds.add(state.id);
@@ -648,68 +563,36 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- result download
 
-    private void handleDownload(HttpExchange exchange, Instant now, FaultSchedule.Faults fault)
-            throws IOException {
-        CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
-        body.transferTo(OutputStream.nullOutputStream());
-        CallRecord call = new CallRecord(now, exchange, exchange.getRequestHeaders().getFirst("Content-Type"));
-        call.operation = "download";
-        call.requestBytes = body.count;
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "ZSession ", 0, 9)) {
-            call.session = authorization.substring(9).trim();
-        }
-        if (fault.drop() || fault.fail()) {
-            call.httpStatus = fault.drop() ? 0 : fault.failStatus();
-            record(call);
-            if (waitOut(fault.delay()) && !fault.drop()) {
-                respond(exchange, fault.failStatus(), "text/html; charset=utf-8",
-                        "<html><body><h1>" + fault.failStatus() + "</h1>simulated failure</body></html>");
-            }
-            return;
-        }
-        if (!exchange.getRequestMethod().equalsIgnoreCase("GET")) {
-            exchange.getResponseHeaders().set("Allow", "GET");
+    private Reply download(CallRecord call) throws IOException {
+        call.requestBytes = call.body.transferTo(OutputStream.nullOutputStream());
+        if (!call.method.equalsIgnoreCase("GET")) {
             call.httpStatus = 405;
             record(call);
-            respond(exchange, call.httpStatus, "text/plain; charset=utf-8", "GET a result file here.");
-            return;
+            return Reply.text(405, "text/plain; charset=utf-8", "GET a result file here.").withHeader("Allow", "GET");
         }
-        if (!authorized(authorization, call.session, now)) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Zuora\"");
+        if (!authorized(call.authorization, call.session, call.time)) {
             call.httpStatus = 401;
             record(call);
-            respond(exchange, call.httpStatus, "text/plain; charset=utf-8",
-                    "Send Authorization: ZSession <session from login()>.");
-            return;
+            return Reply.text(401, "text/plain; charset=utf-8", "Send Authorization: ZSession <session from login()>.")
+                    .withHeader("WWW-Authenticate", "Basic realm=\"Zuora\"");
         }
-        String name = exchange.getRequestURI().getPath().substring(RESULTS_PATH.length());
+        String name = call.path.substring(RESULTS_PATH.length());
         Path zip = null;
         if (name.endsWith(".zip")) {
             synchronized (this) {
                 ImportState state = importsById.get(name.substring(0, name.length() - 4));
-                if (state != null && state.finished(now)) {
+                if (state != null && state.finished(call.time)) {
                     zip = state.resultZip;
                 }
             }
         }
-        if (zip == null) {
-            call.httpStatus = 404;
-            record(call);
-            respond(exchange, call.httpStatus, "text/plain; charset=utf-8", "No result file " + name);
-            return;
-        }
-        call.httpStatus = 200;
+        call.httpStatus = zip == null ? 404 : 200;
         record(call);
-        if (!waitOut(fault.delay())) {
-            return;
+        if (zip == null) {
+            return Reply.text(404, "text/plain; charset=utf-8", "No result file " + name);
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/zip");
-        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        exchange.sendResponseHeaders(200, Files.size(zip));
-        try (OutputStream out = exchange.getResponseBody()) {
-            Files.copy(zip, out);
-        }
+        return Reply.file(200, "application/zip", zip)
+                .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     /** Zuora's file downloads take the SOAP session as {@code ZSession}; Basic credentials work too. */
@@ -848,17 +731,19 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
                     finished ? outcome.statusReason() : null,
                     finished ? outcome.totalCount() : null,
                     finished ? outcome.importedCount() : null,
-                    finished && server != null ? resultUrl() : null,
+                    finished && running() ? resultUrl() : null,
                     queryCount);
         }
     }
 
-    /** What is known of a call while it is handled; frozen into a {@link ZuoraSoapCall}. */
-    private static final class CallRecord {
+    /** What is known of a call while it is handled; frozen into a {@link ZuoraSoapCall} once. */
+    static final class CallRecord {
         private final Instant time;
         private final String method;
         private final String path;
         private final String contentType;
+        private final String authorization;
+        private final CountingInputStream body;
         private final List<String> importIds = new ArrayList<>();
         private String operation;
         private String session;
@@ -869,12 +754,25 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         private Path rootPartFile;
         private String response;
         private String summary;
+        private boolean recorded;
 
-        CallRecord(Instant time, HttpExchange exchange, String contentType) {
+        CallRecord(Instant time, HttpExchange exchange) {
             this.time = time;
             this.method = exchange.getRequestMethod();
             this.path = exchange.getRequestURI().getPath();
-            this.contentType = contentType;
+            this.contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            this.authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            this.body = new CountingInputStream(exchange.getRequestBody());
+            if (download()) {
+                operation = "download";
+                if (authorization != null && authorization.regionMatches(true, 0, "ZSession ", 0, 9)) {
+                    session = authorization.substring(9).trim();
+                }
+            }
+        }
+
+        boolean download() {
+            return path.startsWith(RESULTS_PATH);
         }
 
         ZuoraSoapCall freeze() {
@@ -884,7 +782,10 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
     }
 
     private synchronized void record(CallRecord call) {
-        calls.add(call.freeze());
+        if (!call.recorded) {
+            call.recorded = true;
+            calls.add(call.freeze());
+        }
     }
 
     private static String newId() {
@@ -922,57 +823,12 @@ public final class ZuoraSoapSimulator implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** @return false when interrupted (the simulator is stopping) */
-    private static boolean waitOut(Duration delay) {
-        if (delay.isZero()) {
-            return true;
-        }
-        try {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Deletes the attachment files no Import kept. */
     private static void deleteParts(List<MultipartRelatedReader.Part> parts, List<Path> kept) {
         for (MultipartRelatedReader.Part part : parts) {
             if (!kept.contains(part.file())) {
                 deleteQuietly(part.file());
             }
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debug("could not delete {}", file, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(ZuoraSoapSimulator::deleteQuietly);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("could not delete {}", dir, e);
         }
     }
 }

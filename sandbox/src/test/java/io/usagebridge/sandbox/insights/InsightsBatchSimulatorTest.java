@@ -1,5 +1,8 @@
 package io.usagebridge.sandbox.insights;
 
+import io.usagebridge.sandbox.MutableClock;
+import io.usagebridge.sandbox.SandboxState;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,6 +179,22 @@ class InsightsBatchSimulatorTest {
         LoadedBatch batch = simulator.loadedBatches().get(0);
         assertEquals(md5(ACCOUNTS), batch.recordMd5().get("account"));
         assertEquals(1, simulator.loadedBatches().size());
+    }
+
+    @Test
+    void stateEndpointShowsStoredFilesAndLoadedBatches() throws Exception {
+        put(issue("account", BATCH_DATE), ACCOUNTS);
+        put(issue("accountsubscriptions", BATCH_DATE), ACCOUNTS);
+
+        JsonNode state = SandboxState.of(simulator.baseUrl());
+
+        assertEquals(2, state.get("uploadUrlCallCount").asInt());
+        assertEquals(2, state.get("putCount").asInt());
+        assertEquals(2, state.get("storedFiles").size());
+        assertEquals(md5(ACCOUNTS), state.get("storedFiles").get(0).get("md5").asText());
+        JsonNode batch = state.get("loadedBatches").get(0);
+        assertEquals(BATCH_DATE, batch.get("batchDate").asText());
+        assertEquals(md5(ACCOUNTS), batch.get("recordMd5").get("accountsubscriptions").asText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuora;
 
+import io.usagebridge.sandbox.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,7 @@
 package io.usagebridge.sandbox.zuora;
 
+import io.usagebridge.sandbox.SandboxState;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +13,22 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ZuoraUsageTest extends ZuoraSimulatorFixture {
+
+    @Test
+    void stateEndpointShowsTheJobsAsTheyStand() throws Exception {
+        String token = client.token();
+        client.post("/v1/usage", token, ZuoraMultipartBody.usage("zuora-sample-usage.csv", ZUORA_SAMPLE_USAGE));
+
+        JsonNode state = SandboxState.of(simulator.baseUrl());
+
+        assertEquals(1, state.get("jobCount").asInt());
+        JsonNode job = state.get("jobs").get(0);
+        assertEquals("USAGE", job.get("kind").asText());
+        assertEquals("Pending", job.get("status").asText());
+        assertEquals(md5(ZUORA_SAMPLE_USAGE), job.get("md5").asText());
+        assertEquals(1, job.get("recordCount").asInt());
+        assertEquals(2, state.get("requestCount").asInt(), "the token call and the upload");
+    }
 
     @Test
     void zuorasSampleUsageFileIsImported() throws Exception {

@@ -27,6 +27,7 @@ final class MtomPackage {
     private boolean xop = true;
     private boolean rootLast;
     private boolean finalCrlf = true;
+    private String eol = "\r\n";
 
     MtomPackage(String rootXml) {
         this.rootXml = rootXml;
@@ -47,6 +48,12 @@ final class MtomPackage {
     /** Ends the body right after the close delimiter, with no CRLF, as CXF writes it. */
     MtomPackage withoutFinalCrlf() {
         finalCrlf = false;
+        return this;
+    }
+
+    /** Frames the package with bare LFs instead of CRLF (a body a sloppy writer makes). */
+    MtomPackage withBareLineFeeds() {
+        eol = "\n";
         return this;
     }
 
@@ -80,11 +87,11 @@ final class MtomPackage {
                 writeRoot(out);
             }
             for (Attachment attachment : attachments) {
-                ascii(out, "--" + BOUNDARY + "\r\n");
+                ascii(out, "--" + BOUNDARY + eol);
                 for (String header : attachment.headers()) {
-                    ascii(out, header + "\r\n");
+                    ascii(out, header + eol);
                 }
-                ascii(out, "Content-ID: <" + attachment.contentId() + ">\r\n\r\n");
+                ascii(out, "Content-ID: <" + attachment.contentId() + ">" + eol + eol);
                 if (attachment.file() != null) {
                     try (InputStream in = Files.newInputStream(attachment.file())) {
                         in.transferTo(out);
@@ -92,24 +99,24 @@ final class MtomPackage {
                 } else {
                     out.write(attachment.bytes());
                 }
-                ascii(out, "\r\n");
+                ascii(out, eol);
             }
             if (rootLast) {
                 writeRoot(out);
             }
-            ascii(out, "--" + BOUNDARY + (finalCrlf ? "--\r\n" : "--"));
+            ascii(out, "--" + BOUNDARY + (finalCrlf ? "--" + eol : "--"));
         }
         return file;
     }
 
     private void writeRoot(OutputStream out) throws IOException {
-        ascii(out, "--" + BOUNDARY + "\r\n");
-        ascii(out, xop ? "Content-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
-                : "Content-Type: text/xml; charset=UTF-8\r\n");
-        ascii(out, "Content-Transfer-Encoding: binary\r\n");
-        ascii(out, "Content-ID: <" + ROOT_ID + ">\r\n\r\n");
+        ascii(out, "--" + BOUNDARY + eol);
+        ascii(out, xop ? "Content-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"" + eol
+                : "Content-Type: text/xml; charset=UTF-8" + eol);
+        ascii(out, "Content-Transfer-Encoding: binary" + eol);
+        ascii(out, "Content-ID: <" + ROOT_ID + ">" + eol + eol);
         out.write(rootXml.getBytes(StandardCharsets.UTF_8));
-        ascii(out, "\r\n");
+        ascii(out, eol);
     }
 
     private static List<String> standardHeaders(String contentType) {

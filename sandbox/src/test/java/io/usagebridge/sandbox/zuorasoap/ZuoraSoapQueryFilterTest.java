@@ -1,5 +1,6 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.MutableClock;
 import static io.usagebridge.sandbox.zuorasoap.SoapEnvelopes.API;
 import static io.usagebridge.sandbox.zuorasoap.SoapEnvelopes.OBJECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;

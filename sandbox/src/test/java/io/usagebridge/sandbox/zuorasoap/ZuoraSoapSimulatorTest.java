@@ -1,5 +1,8 @@
 package io.usagebridge.sandbox.zuorasoap;
 
+import io.usagebridge.sandbox.MutableClock;
+import io.usagebridge.sandbox.SandboxState;
+import com.fasterxml.jackson.databind.JsonNode;
 import static io.usagebridge.sandbox.zuorasoap.SoapEnvelopes.API;
 import static io.usagebridge.sandbox.zuorasoap.SoapEnvelopes.OBJECT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -204,6 +207,23 @@ class ZuoraSoapSimulatorTest {
     }
 
     @Test
+    void stateEndpointShowsTheImportsAcceptedAndRejected() throws Exception {
+        String session = client.login(USER, PASSWORD);
+        createMtom(session, "text/csv; name=usage.csv", sample(), SAMPLE_MD5, "usage.csv");
+        createMtom(session, "text/csv; name=usage.csv", sample(), "0".repeat(32), "usage.csv");
+
+        JsonNode state = SandboxState.of(simulator.baseUrl());
+
+        assertEquals(3, state.get("callCount").asInt());
+        assertEquals(2, state.get("importCount").asInt());
+        assertEquals(1, state.get("acceptedImportCount").asInt());
+        JsonNode accepted = state.get("imports").get(0);
+        assertEquals(SAMPLE_MD5, accepted.get("md5").asText());
+        assertEquals("Pending", accepted.get("status").asText());
+        assertEquals("INVALID_VALUE", state.get("imports").get(1).get("errorCode").asText());
+    }
+
+    @Test
     void cxfStyleContentIdsAndRootFoundByStartParameter() throws Exception {
         String session = client.login(USER, PASSWORD);
         MtomPackage mtom = new MtomPackage(SoapEnvelopes.create(session, SoapEnvelopes.importObject(
@@ -231,6 +251,23 @@ class ZuoraSoapSimulatorTest {
 
         assertEquals("true", created.text(API, "Success"), created.body());
         assertEquals(SAMPLE_MD5, simulator.lastImport().md5());
+    }
+
+    @Test
+    void packageFramedWithBareLineFeedsIsRefused() throws Exception {
+        String session = client.login(USER, PASSWORD);
+        // MTOM is CRLF-framed on the wire: a body with bare LFs has no delimiter Zuora would find
+        MtomPackage mtom = new MtomPackage(SoapEnvelopes.create(session, SoapEnvelopes.importObject(
+                SoapEnvelopes.xopInclude("cid:usage"), "Usage", SAMPLE_MD5, "usage.csv")))
+                .attach("usage", "text/csv; name=usage.csv", sample())
+                .withBareLineFeeds();
+
+        SoapResponse refused = client.post(mtom, work);
+
+        assertEquals(500, refused.status());
+        assertEquals("soapenv:Client", refused.text("", "faultcode"));
+        assertTrue(refused.text("", "faultstring").startsWith("The MIME package cannot be read"), refused.body());
+        assertTrue(simulator.imports().isEmpty());
     }
 
     @Test

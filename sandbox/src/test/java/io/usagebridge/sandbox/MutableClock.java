@@ -1,4 +1,4 @@
-package io.usagebridge.sandbox.zuora;
+package io.usagebridge.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, so expiry and retention are checked without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand, so expiry, retention and processing times are checked without waiting. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -29,8 +29,9 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The simulators read the zone and never change it: the clock stays UTC. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the simulator reads the zone, it does not change it");
+        return this;
     }
 }
