@@ -18,7 +18,6 @@ import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
 import io.usagebridge.deadletter.SourceFailures;
-import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.SourceState;
 
@@ -81,7 +80,7 @@ public final class SourceFinaliser implements Processor {
             sidecars.deleteBeside(Path.of(sidecarDir), name, Path.of(name).getFileName().toString());
         }
         String detail = detail(sourceId, seen);
-        summary.add(name, outcome.name(), detail);
+        summary.add(sourceId, name, outcome.name(), detail);
         LOG.info("{}: {} -> {} ({})", name, outcome, moveTo, detail);
         if (!outcome.waiting()) {
             workDirs.deleteUnlessInUse(exchange.getProperty(ExchangeKeys.WORK_DIR, Path.class));
@@ -92,11 +91,7 @@ public final class SourceFinaliser implements Processor {
         if (sourceId == null) {
             return "not recorded";
         }
-        List<DeliveryRow> deliveries = ledger.deliveriesOf(sourceId);
-        String delivered = deliveries.stream()
-                .collect(Collectors.groupingBy(d -> d.target() + " " + d.state(), Collectors.counting()))
-                .entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).sorted()
-                .collect(Collectors.joining(", "));
+        String delivered = RunSummary.deliveries(ledger.deliveriesOf(sourceId));
         String failed = failures.stream().map(FailureRecord::code).distinct().collect(Collectors.joining(", "));
         return (delivered.isEmpty() ? "nothing new sent" : delivered) + (failed.isEmpty() ? "" : "; " + failed);
     }

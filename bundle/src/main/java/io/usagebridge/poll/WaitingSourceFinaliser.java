@@ -92,7 +92,7 @@ public final class WaitingSourceFinaliser implements Processor {
         if (!outcome.waiting()) {
             workDirs.deleteUnlessInUse(WorkDirs.ofWorkCopy(source.workPath()));
         }
-        summary.add(source.name(), outcome.name(), deliveries.size() + " deliveries followed to their final status");
+        summary.add(source.id(), source.name(), outcome.name(), RunSummary.finalDeliveries(deliveries));
         LOG.info("{}: {} after waiting for its deliveries -> {}", source.name(), outcome, keptAt);
     }
 

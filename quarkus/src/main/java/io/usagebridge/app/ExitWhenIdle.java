@@ -26,7 +26,8 @@ import io.usagebridge.intake.RunSummary;
 
 /**
  * With {@code usagebridge.exit-when-idle-seconds} set (the sandbox run), the app prints the per-file summary and
- * exits once the inbox has held no usage file and no exchange has been in flight for that long.
+ * exits once neither the inbox nor the inflight folder has held a usage file for that long and no exchange is in
+ * flight.
  */
 @ApplicationScoped
 public class ExitWhenIdle {
@@ -55,21 +56,22 @@ public class ExitWhenIdle {
         });
         checker.scheduleWithFixedDelay(() -> check(context, inbox, inflight, idleNanos), CHECK_EVERY_MS, CHECK_EVERY_MS,
                 TimeUnit.MILLISECONDS);
-        LOG.info("will exit once {} is empty and nothing is in flight for {} s", inbox, settings.require(
+        LOG.info("will exit once {} and {} have been empty for {} s", inbox, inflight, settings.require(
                 "usagebridge.exit-when-idle-seconds"));
     }
 
     private void check(CamelContext context, Path inbox, Path inflight, long idleNanos) {
         try {
             // a file in inflight/ waits for a target's final status: not idle yet
-            boolean idle = context.getInflightRepository().size() == 0 && !holdsUsageFile(inbox)
-                    && !holdsUsageFile(inflight);
+            boolean filesWaiting = holdsUsageFile(inbox) || holdsUsageFile(inflight);
             long now = System.nanoTime();
-            if (!idle) {
+            if (filesWaiting) {
                 idleSinceNanos = -1;
             } else if (idleSinceNanos < 0) {
                 idleSinceNanos = now;
-            } else if (now - idleSinceNanos >= idleNanos) {
+            } else if (now - idleSinceNanos >= idleNanos && context.getInflightRepository().size() == 0) {
+                // every file's work shows as a file in the inbox or inflight/; exchanges of the timers (heartbeat,
+                // polls, scans every few hundred ms) only hold the exit for a moment, they never restart the wait
                 checker.shutdown();
                 RunSummary summary = context.getRegistry().lookupByNameAndType("runSummary", RunSummary.class);
                 System.out.print(RunSummaryTable.format(summary == null ? List.of() : summary.lines()));
