@@ -10,10 +10,12 @@ import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.Resolutions;
+import io.usagebridge.plugin.TargetPlugins;
 
 /**
  * The ledger itself, for when no app runs (an H2 file ledger is locked while one does: then the API is the way). The
- * next start of the app moves the original on.
+ * next start of the app moves the original on. It opens the ledger with the plug-ins' migrations too: Flyway
+ * refuses a history holding versions it cannot see (an Insights 1.5).
  */
 final class DirectLedgerClient implements LedgerClient, AutoCloseable {
 
@@ -22,7 +24,7 @@ final class DirectLedgerClient implements LedgerClient, AutoCloseable {
     private final Resolutions resolutions;
 
     DirectLedgerClient(String url, String user, String password) {
-        this.database = LedgerDatabase.open(url, user, password);
+        this.database = LedgerDatabase.open(url, user, password, TargetPlugins.discover().migrations());
         LedgerInstance cli = LedgerInstance.start("cli", Duration.ofSeconds(60), Duration.ofSeconds(15));
         this.ledger = new LedgerRepository(database.dataSource(), cli, Clock.systemUTC());
         this.resolutions = new Resolutions(database.dataSource(), cli, Clock.systemUTC());
