@@ -1,5 +1,7 @@
 package io.usagebridge.ledger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -54,6 +56,8 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
     }
 
     private static final java.time.Duration LINGER = java.time.Duration.ofSeconds(5);
+    /** The owner of a lock that lingers after its file moved. */
+    private static final String RELEASED = "released";
 
     /** The SQL of the locks, apart from the Camel service. */
     private static final class Ledger extends LedgerSql {
@@ -64,9 +68,13 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
 
         boolean take(String key) {
             Boolean taken = inTransaction(c -> {
+                String lapsedOwner = lapsedOwner(c, key);
                 if (update(c, "update intake_lock set lease_owner = ?, lease_until = ?, acquired_at = ? "
                         + "where lock_key = ? and lease_until < ?", instance.token(), leaseUntil(), now(), key,
                         now()) == 1) {
+                    if (lapsedOwner != null) {
+                        endLeasesOf(c, lapsedOwner);
+                    }
                     return true;
                 }
                 try (var ps = c.prepareStatement("select count(*) from intake_lock where lock_key = ?")) {
@@ -93,6 +101,31 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
             }
         }
 
+        /** The instance whose lock on this file ran out, if one did (not a lock merely lingering after a move). */
+        private String lapsedOwner(Connection c, String key) throws SQLException {
+            try (var ps = c.prepareStatement("select lease_owner from intake_lock where lock_key = ? "
+                    + "and lease_until < ?")) {
+                bind(ps, key, now());
+                try (var rs = ps.executeQuery()) {
+                    String owner = rs.next() ? rs.getString(1) : null;
+                    return owner == null || RELEASED.equals(owner) || owner.equals(instance.token()) ? null : owner;
+                }
+            }
+        }
+
+        /**
+         * The heartbeat renews all of an instance's leases at once, so a lock of its that ran out means it stopped.
+         * Its other leases end with it: those its last transitions set (a source settled but not yet moved, a chunk
+         * just claimed) would otherwise outlive the lock by up to one heartbeat, and the file, taken now, would meet
+         * its own earlier intake as live work elsewhere and go to duplicate/ unbilled.
+         */
+        private void endLeasesOf(Connection c, String owner) throws SQLException {
+            update(c, "update source_file set lease_until = ? where lease_owner = ? and lease_until > ?", now(), owner,
+                    now());
+            update(c, "update delivery set lease_until = ? where claimed_by = ? and lease_until > ?", now(), owner,
+                    now());
+        }
+
         boolean heldLive(String key) {
             return inTransaction(c -> {
                 try (var ps = c.prepareStatement("select count(*) from intake_lock where lock_key = ? "
@@ -113,7 +146,7 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
 
         void releaseLater(String key) {
             inTransaction(c -> update(c, "update intake_lock set lease_owner = ?, lease_until = ? where lock_key = ? "
-                    + "and lease_owner = ?", "released", java.sql.Timestamp.from(clock.instant().plus(LINGER)), key,
+                    + "and lease_owner = ?", RELEASED, java.sql.Timestamp.from(clock.instant().plus(LINGER)), key,
                     instance.token()));
         }
 

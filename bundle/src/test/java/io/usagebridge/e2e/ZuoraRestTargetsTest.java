@@ -115,6 +115,17 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void usageFileNamedOverFiftyCharactersReachesZuoraUnderItsNameRule() throws Exception {
+        String name = "usage-export-acme-corporation-emea-2026-11-monthly.csv"; // 54 characters
+        drop("zuora-usage/" + name, USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/" + name)));
+        String sent = posts("/v1/usage").get(0).fileName();
+        assertTrue(sent.length() < 50, sent + " has " + sent.length() + " characters");
+        assertTrue(sent.startsWith("usage-export-") && sent.endsWith(".csv"), sent);
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+    }
+
+    @Test
     void runningMassActionIsStoppedByACommandFile() throws Exception {
         zuora.setPollsToComplete(1_000);
         drop("zuora-revenue/schedules.csv", REVENUE);

@@ -321,6 +321,31 @@ abstract class LedgerRepositoryTest {
     }
 
     @Test
+    void aFileWhoseLockRanOutIsTakenOverWithTheSourceItsDeadInstanceSettledButNeverMoved() {
+        String sha = newContent();
+        IntakeLocks locksOfA = new IntakeLocks(dataSource(), ledger.instance(), clock);
+        String file = "inbox/" + sha + "/usage.csv";
+        assertTrue(locksOfA.add(file));
+        clock.advance(Duration.ofSeconds(10));
+        long first = source("usage.csv", sha);
+        long delivery = accepted(first, sha);
+        // settled after the last heartbeat: its lease outlives the lock's, and the instance dies before the move
+        ledger.settleSource(first, false, new LedgerRepository.Places("/done/usage.csv", "/failed/usage.csv",
+                "/duplicate/usage.csv", "/inflight/usage.csv", "/done", "/failed", "/failed"));
+        clock.advance(LEASE.minusSeconds(9));
+
+        LedgerRepository next = instance("b");
+        assertTrue(new IntakeLocks(dataSource(), next.instance(), clock).add(file), "the lock ran out");
+        long again = next.recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        Claim claim = next.claim(again, sha, TWOCHECKOUT, chunk(1), false);
+
+        assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
+        assertTrue(claim.adopted(), "the dead instance's source is taken over, not met as live work");
+        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
+        assertEquals(SourceState.DONE, next.currentOutcome(again), "done, not a duplicate of itself");
+    }
+
+    @Test
     void aSourceMovedInPlaceIsNoOrphanAndASecondCopyIsADuplicate() {
         String sha = newContent();
         long first = source("usage.csv", sha);

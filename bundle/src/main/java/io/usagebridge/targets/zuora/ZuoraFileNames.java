@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names Zuora sees. The attachment's {@code name=} must be shorter than 50 characters (Zuora refuses longer
- * ones) and is written as a MIME token, so it is derived: unsafe characters become {@code _}, and a long name keeps
+ * The names Zuora sees, one rule for every Zuora target (SOAP Import, REST usage, mass actions). The file part's
+ * {@code name=} is kept under 50 characters: REST usage refuses names over 50, and the SOAP Import is held to "under
+ * 50" (DESIGN.md), so one limit fits both. It is written as a MIME token, so it is derived: unsafe characters become
+ * {@code _}, and a long name keeps
  * its part number and extension, cuts its stem and adds a short hash of the whole name, so two long names never
  * meet. The Import's {@code Name} keeps the source's own name, cut to Zuora's 100 characters.
  */

@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
+import io.usagebridge.targets.zuora.ZuoraFileNames;
 
 /**
- * A chunk as Zuora's multipart upload: the CSV as {@code file}, streamed from disk; for a mass action also
- * {@code params} = {"actionType": ..., "checksum": MD5 of the file}.
+ * A chunk as Zuora's multipart upload: the CSV as {@code file} named by Zuora's file-name rule, streamed from disk;
+ * for a mass action also {@code params} = {"actionType": ..., "checksum": MD5 of the file}.
  */
 public final class ZuoraUploadRequest implements Processor {
 
@@ -32,7 +33,8 @@ public final class ZuoraUploadRequest implements Processor {
     public void process(Exchange exchange) throws Exception {
         ChunkFile chunk = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
         MultipartEntityBuilder body = MultipartEntityBuilder.create();
-        body.addBinaryBody("file", chunk.path().toFile(), ContentType.create("text/csv"), chunk.fileName());
+        body.addBinaryBody("file", chunk.path().toFile(), ContentType.create("text/csv"),
+                ZuoraFileNames.mimeName(chunk.fileName()));
         if (kind == ZuoraRestKind.BULK) {
             ObjectNode params = json.createObjectNode().put("actionType", actionType).put("checksum", chunk.md5());
             body.addTextBody("params", json.writeValueAsString(params), ContentType.APPLICATION_JSON);
