@@ -33,6 +33,8 @@ public final class ExchangeKeys {
     public static final String LOCAL_OUTCOME = "UsageBridgeLocalOutcome";
     public static final String OUTCOME = "UsageBridgeOutcome";
     public static final String MOVE_TO = "UsageBridgeMoveTo";
+    /** Set when the intake endpoint's move of the original failed on commit (see intake.MoveFailures). */
+    public static final String MOVE_FAILED = "UsageBridgeMoveFailed";
     public static final String REMOTE_ID = "UsageBridgeRemoteId";
     public static final String REMOTE_STATUS = "UsageBridgeRemoteStatus";
     public static final String REMOTE_RESPONSE = "UsageBridgeRemoteResponse";

@@ -9,7 +9,8 @@ import io.usagebridge.ledger.LedgerRepository;
 /**
  * Runs after the intake endpoint's own commit (its move of the original): records that the original is where the
  * ledger says, and lets go of the source's lease. Rolled back (the file stays in the inbox), the source is left
- * unmoved, so the file's next intake takes it over. A crash between the two leaves the same, once the lease runs out.
+ * unmoved, so the file's next intake takes it over; so is a commit whose move failed (see MoveFailures). A crash
+ * between the two leaves the same, once the lease runs out.
  */
 final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
 
@@ -29,7 +30,7 @@ final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
 
     @Override
     public void onComplete(Exchange exchange) {
-        ledger.movedTo(sourceId, true);
+        ledger.movedTo(sourceId, !MoveFailures.failed(exchange));
     }
 
     @Override

@@ -44,6 +44,7 @@ import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.IntakeReadLocks;
 import io.usagebridge.intake.LedgerGate;
 import io.usagebridge.intake.LedgerReadLock;
+import io.usagebridge.intake.MoveFailures;
 import io.usagebridge.intake.OriginalMover;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.SourceFinaliser;
@@ -145,6 +146,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("faultPoints", faultPoints);
         IntakePollMonitor pollMonitor = new IntakePollMonitor(clock, new LedgerGate(database, clock));
         registry.bind("intakePollMonitor", pollMonitor);
+        registry.bind("intakeMoveFailures", new MoveFailures());
         IntakeLocks intakeLocks = new IntakeLocks(database.dataSource(), instance, clock);
         registry.bind("intakeLocks", intakeLocks);
         registry.bind("folderReadLock", new LedgerReadLock<>(intakeLocks, IntakeReadLocks.folderChanged(

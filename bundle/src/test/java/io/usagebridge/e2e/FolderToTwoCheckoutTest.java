@@ -75,6 +75,33 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void anOriginalThatCouldNotBeMovedIsSettledByItsNextIntakeNotCalledADuplicate() throws Exception {
+        // a plain file where done/ should be: the move on commit fails, as when two nodes create it at once
+        Path done = data.resolve("done");
+        if (Files.isDirectory(done)) {
+            Files.delete(done);
+        }
+        Files.writeString(done, "not a folder");
+        NotifyBuilder firstIntake = whenFilesDone(1);
+        drop("usage-3rows.csv", THREE_ROWS);
+        assertTrue(firstIntake.matches(20, SECONDS));
+        assertTrue(Files.exists(inbox().resolve("usage-3rows.csv")), "the original stays in the inbox");
+        SourceRow first = ledger().sourcesNamed("usage-3rows.csv").get(0);
+        await().atMost(10, SECONDS).until(() -> !ledger().source(first.id()).orElseThrow().leaseLive(
+                java.time.Instant.now()));
+        assertFalse(ledger().source(first.id()).orElseThrow().moved(), "the ledger knows it did not move");
+
+        Files.delete(done);
+        Path kept = done.resolve("usage-3rows.csv");
+        await().atMost(20, SECONDS).until(() -> Files.exists(kept));
+
+        assertEquals(1, twoCheckout.received().size(), "sent once");
+        assertFalse(Files.exists(data.resolve("duplicate/usage-3rows.csv")));
+        List<SourceRow> sources = ledger().sourcesNamed("usage-3rows.csv");
+        assertEquals(SourceState.DONE, sources.get(sources.size() - 1).state());
+    }
+
+    @Test
     void sameContentDroppedTwiceIsSentOnceAndTheCopyIsADuplicate() throws Exception {
         NotifyBuilder first = whenFilesDone(1);
         drop("usage-a.csv", THREE_ROWS);
