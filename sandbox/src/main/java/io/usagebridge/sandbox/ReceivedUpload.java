@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,9 +24,7 @@ public record ReceivedUpload(Map<String, String> fields, String fileName, Path f
 
     public ReceivedUpload {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        Map<String, List<String>> headerCopy = new LinkedHashMap<>();
-        headers.forEach((name, values) -> headerCopy.put(name, List.copyOf(values)));
-        headers = Collections.unmodifiableMap(headerCopy);
+        headers = RequestHeaders.copyOf(headers);
     }
 
     public boolean accepted() {
@@ -36,7 +33,6 @@ public record ReceivedUpload(Map<String, String> fields, String fileName, Path f
 
     /** The first value of a header, by case-insensitive name, or null. */
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return RequestHeaders.first(headers, name);
     }
 }

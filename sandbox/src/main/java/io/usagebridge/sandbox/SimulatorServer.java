@@ -13,11 +13,13 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,7 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
     private final FaultSchedule faults = new FaultSchedule();
     private final HeldResponses held = new HeldResponses();
     private final AtomicInteger requestsReceived = new AtomicInteger();
+    private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
     // read without the lock: handlers build URLs while stop() holds it
     private volatile int boundPort = -1;
     private HttpServer server;
@@ -155,6 +158,11 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         return requestsReceived.get();
     }
 
+    /** When each request reached a target path, faulted ones included (wall clock), for asserting waits. */
+    public List<Instant> requestTimes() {
+        return List.copyOf(requestTimes);
+    }
+
     /** The folder files are stored in while started. */
     protected Path storageDir() {
         return storage.path();
@@ -203,9 +211,10 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         return held.hold(delay);
     }
 
-    /** Forgets the request count and the knobs, and lets held answers go (for a simulator's reset). */
+    /** Forgets the request count and times and the knobs, and lets held answers go (for a simulator's reset). */
     protected void resetCountsAndFaults() {
         requestsReceived.set(0);
+        requestTimes.clear();
         faults.clear();
         held.releaseAll();
     }
@@ -260,6 +269,7 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
 
     private void serve(HttpExchange exchange) {
         requestsReceived.incrementAndGet();
+        requestTimes.add(Instant.now());
         R request = null;
         try (exchange) {
             request = receive(exchange);

@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * ({@code 1} or one of the three error texts). Fault knobs make the next requests fail, hang or
  * lose their connection, for testing a client's retry and uncertainty handling.
  */
-public final class TwoCheckoutReceiverSimulator extends SimulatorServer<TwoCheckoutReceiverSimulator.Arrival> {
+public final class TwoCheckoutReceiverSimulator extends SimulatorServer<Arrival> {
 
     public static final String PATH = "/subscription/payperusage/receiver/index.php";
     public static final String ACCEPTED = "1";
@@ -41,13 +39,8 @@ public final class TwoCheckoutReceiverSimulator extends SimulatorServer<TwoCheck
 
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final List<ReceivedUpload> records = new ArrayList<>();
-    private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
     private volatile List<String> signedFields = DEFAULT_SIGNED_FIELDS;
     private volatile String filePartName = DEFAULT_FILE_PART_NAME;
-
-    /** A request as it arrived. */
-    record Arrival(HttpExchange exchange, Instant receivedAt) {
-    }
 
     /** Stores received files in a temp directory that {@link #stop()} deletes. */
     public TwoCheckoutReceiverSimulator() {
@@ -104,11 +97,6 @@ public final class TwoCheckoutReceiverSimulator extends SimulatorServer<TwoCheck
         return all.isEmpty() ? null : all.get(all.size() - 1).fileMd5();
     }
 
-    /** When each request arrived, faulted ones included: the simulator's clock, for asserting waits. */
-    public List<Instant> requestTimes() {
-        return List.copyOf(requestTimes);
-    }
-
     /**
      * Forgets the records (deleting their stored files), the request count and the fault knobs,
      * and restores the default signed fields and file part name. Accounts stay.
@@ -120,7 +108,6 @@ public final class TwoCheckoutReceiverSimulator extends SimulatorServer<TwoCheck
             records.clear();
         }
         old.forEach(upload -> deleteQuietly(upload.file()));
-        requestTimes.clear();
         resetCountsAndFaults();
         signedFields = DEFAULT_SIGNED_FIELDS;
         filePartName = DEFAULT_FILE_PART_NAME;
@@ -130,9 +117,7 @@ public final class TwoCheckoutReceiverSimulator extends SimulatorServer<TwoCheck
 
     @Override
     protected Arrival receive(HttpExchange exchange) {
-        Instant now = Instant.now();
-        requestTimes.add(now);
-        return new Arrival(exchange, now);
+        return Arrival.now(exchange);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.usagebridge.sandbox.insights;
 
+import io.usagebridge.sandbox.RequestHeaders;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,15 +25,12 @@ public record InsightsRequest(String server, String method, String host, String 
 
     public InsightsRequest {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        headers = Collections.unmodifiableMap(copy);
+        headers = RequestHeaders.copyOf(headers);
     }
 
     /** The first value of a header, by case-insensitive name, or null. */
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return RequestHeaders.first(headers, name);
     }
 
     public boolean isUploadUrlCall() {

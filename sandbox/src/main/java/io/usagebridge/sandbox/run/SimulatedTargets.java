@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.usagebridge.sandbox.HttpMultipartReceiverSimulator;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
 import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
@@ -53,6 +54,7 @@ public final class SimulatedTargets implements AutoCloseable {
                 case "twocheckout" -> startTwoCheckout(profile, system.getValue(), storage);
                 case "zuora-rest" -> startZuoraRest(profile, system.getValue(), storage);
                 case "zuora-soap" -> startZuoraSoap(profile, system.getValue(), storage);
+                case "http-multipart" -> startHttpMultipart(profile, system.getValue(), storage);
                 default -> startInsights(profile, system.getValue(), storage);
             }
         }
@@ -65,6 +67,7 @@ public final class SimulatedTargets implements AutoCloseable {
             case "zuora-rest-usage", "zuora-rest-bulk" -> "zuora-rest";
             case "zuora-soap-import" -> "zuora-soap";
             case "insights-batch" -> "insights";
+            case "http-multipart" -> "http-multipart";
             default -> throw new IllegalStateException("the sandbox has no simulator for target " + id + " of type "
                     + type);
         };
@@ -112,6 +115,21 @@ public final class SimulatedTargets implements AutoCloseable {
             simulator.start(0, 0);
             started.push(simulator);
             point(List.of(id), "url", simulator.uploadUrl(), "Zuora Insights Batch API");
+        }
+    }
+
+    /** One receiver per HTTP multipart target: it asks for the target's token, when one is set. */
+    private void startHttpMultipart(SandboxProfile profile, List<String> ids, Path storage) throws IOException {
+        for (String id : ids) {
+            HttpMultipartReceiverSimulator simulator = new HttpMultipartReceiverSimulator(storage.resolve(id));
+            if (profile.get(key(id, "token")).isPresent()) {
+                simulator.requireToken(profile.require(key(id, "token")));
+            }
+            profile.get(key(id, "file-part-name")).ifPresent(simulator::setFilePartName);
+            profile.get(key(id, "md5-field-name")).ifPresent(simulator::setMd5FieldName);
+            simulator.start(0);
+            started.push(simulator);
+            point(List.of(id), "url", simulator.url(), "HTTP multipart receiver");
         }
     }
 

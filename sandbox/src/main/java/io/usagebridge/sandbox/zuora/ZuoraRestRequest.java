@@ -1,11 +1,11 @@
 package io.usagebridge.sandbox.zuora;
 
+import io.usagebridge.sandbox.RequestHeaders;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,15 +34,12 @@ public record ZuoraRestRequest(String method, String path, String query, Map<Str
                                boolean answered, boolean replayed, Instant receivedAt) {
 
     public ZuoraRestRequest {
-        Map<String, List<String>> headerCopy = new LinkedHashMap<>();
-        headers.forEach((name, values) -> headerCopy.put(name, List.copyOf(values)));
-        headers = Collections.unmodifiableMap(headerCopy);
+        headers = RequestHeaders.copyOf(headers);
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** The first value of a header, by case-insensitive name, or null. */
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return RequestHeaders.first(headers, name);
     }
 }

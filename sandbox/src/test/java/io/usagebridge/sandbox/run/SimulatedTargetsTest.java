@@ -81,6 +81,19 @@ class SimulatedTargetsTest {
         assertTrue(refused.getMessage().contains("target insights of type salesforce-bulk"), refused.getMessage());
     }
 
+    @Test
+    void anHttpMultipartTargetGetsAReceiverOfItsOwnAskingForItsToken() throws Exception {
+        String profile = "usagebridge.targets = receiver\ntarget.receiver.type = http-multipart\n"
+                + "%sandbox.target.receiver.token = sandbox-receiver-token\n";
+        try (SimulatedTargets targets = SimulatedTargets.start(profile(profile), dir.resolve("received"))) {
+            String url = targets.appOverrides().get("target.receiver.url");
+            assertTrue(url.endsWith("/upload"), url);
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(url))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode(), "no token, no upload");
+        }
+    }
+
     private int zuoraToken(String baseUrl, String clientId, String clientSecret) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + clientSecret;
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token"))
