@@ -40,6 +40,7 @@ class SandboxRunIT {
 
     /** Each example's expected outcome and detail (an Insights batch: its folder, a detail that names the date). */
     private static final Map<String, List<String>> EXPECTED = Map.of(
+            "billing-receiver/billing-export-2026-11.csv", List.of("DONE", "billing-receiver ACCEPTED x1"),
             "insights/billing/2026-11-30", List.of("DONE", "2/2 record types stored with batchDate "),
             "usage-2026-11-01.csv", List.of("DONE", "twocheckout ACCEPTED x1"),
             "usage-2026-11-03-bad-date.csv", List.of("FAILED", "nothing new sent; CSV_VALUE_INVALID"),
@@ -78,7 +79,7 @@ class SandboxRunIT {
     @Test
     void summaryHasOneRowPerExampleWithItsFinalOutcome() throws IOException {
         PrintedRunSummary summary = PrintedRunSummary.from(output);
-        assertEquals("UsageBridge run summary: 7 sources (5 DONE, 1 DUPLICATE, 1 FAILED)", summary.heading());
+        assertEquals("UsageBridge run summary: 8 sources (6 DONE, 1 DUPLICATE, 1 FAILED)", summary.heading());
         assertEquals(exampleSources(), summary.rows().stream().map(PrintedRunSummary.Row::file)
                 .collect(Collectors.toCollection(TreeSet::new)), "one row per example file or batch folder");
         assertEquals(EXPECTED.size(), summary.rows().size(), "no source twice: " + summary.rows());
@@ -95,7 +96,8 @@ class SandboxRunIT {
 
     @Test
     void everyExampleEndedInDoneFailedOrDuplicateUnchanged() throws IOException {
-        for (String file : List.of("usage-2026-11-01.csv", "zuora-revenue/revenue-schedules-2026-11.csv",
+        for (String file : List.of("usage-2026-11-01.csv", "billing-receiver/billing-export-2026-11.csv",
+                "zuora-revenue/revenue-schedules-2026-11.csv",
                 "zuora-usage/zuora-usage-2026-11.csv", "zuora/zuora-import-2026-11.csv",
                 "insights/billing/2026-11-30/account.csv", "insights/billing/2026-11-30/subscription.ndjson")) {
             assertSameBytes(file, DATA.resolve("done").resolve(file));
@@ -114,7 +116,8 @@ class SandboxRunIT {
 
     @Test
     void eachSimulatorKeptWhatItsTargetsSent() throws IOException {
-        for (String simulator : List.of("twocheckout", "zuora-rest", "zuora-soap", "insights")) {
+        for (String simulator : List.of("twocheckout", "zuora-rest", "zuora-soap", "insights",
+                "http-multipart")) {
             assertFalse(filesBelow(DATA.resolve("received").resolve(simulator)).isEmpty(), simulator + " got nothing");
         }
         assertTrue(output.stream().anyMatch(l -> l.startsWith("sandbox:   2Checkout usage receiver")), "see " + OUTPUT);
