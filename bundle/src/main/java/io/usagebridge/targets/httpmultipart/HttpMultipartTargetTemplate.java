@@ -3,11 +3,11 @@ package io.usagebridge.targets.httpmultipart;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.RouteTemplateDefinition;
 
-import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
-import io.usagebridge.route.ErrorHandlingConfiguration;
+import io.usagebridge.route.SendPipeline;
 
 /**
  * The {@code http-multipart} route template: one route per configured receiver, made by a {@code templatedRoute} in
@@ -21,7 +21,7 @@ public class HttpMultipartTargetTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(HttpMultipartTarget.TYPE)
+        RouteTemplateDefinition template = routeTemplate(HttpMultipartTarget.TYPE)
                 .templateParameter("target", null, "target id; names the route, the ledger rows and target.<id>.* keys")
                 .templateParameter("url", null, "the receiver's upload URL: https, or http to this machine only")
                 .templateParameter("token", "", "bearer token: a reference such as {{env:NAME}}, never the value; "
@@ -34,24 +34,20 @@ public class HttpMultipartTargetTemplate extends RouteBuilder {
                 .templateBean("httpMultipartReply", HttpMultipartReplyReader.class,
                         rtc -> new HttpMultipartReplyReader(settings(rtc).remoteIdField(), parameter(rtc, "token")))
                 .templateBean("httpMultipartRefusal", HttpMultipartRefusalReader.class,
-                        rtc -> new HttpMultipartRefusalReader(parameter(rtc, "token")))
-                .from("direct:send-{{target}}")
-                .routeConfigurationId(ErrorHandlingConfiguration.ID)
-                .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                .process("{{httpMultipartRequest}}")
-                .setProperty(ExchangeKeys.STAGE, constant("send"))
-                .process("attemptStarter")
-                .doTry()
-                    // redirects are not followed: the token goes to the configured receiver only
-                    .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                            + "&throwExceptionOnFailure=true&followRedirects=false")
-                .doCatch(HttpOperationFailedException.class).onWhen(HttpMultipartRefusalReader::isRefusal)
-                    // rejected: the receiver read the upload and refused it
-                    .process("{{httpMultipartRefusal}}")
-                .end()
+                        rtc -> new HttpMultipartRefusalReader(parameter(rtc, "token")));
+        SendPipeline.of(template)
+                .prepare("{{httpMultipartRequest}}")
+                .send(route -> route
+                        .doTry()
+                            // redirects are not followed: the token goes to the configured receiver only
+                            .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
+                                    + "&throwExceptionOnFailure=true&followRedirects=false")
+                        .doCatch(HttpOperationFailedException.class).onWhen(HttpMultipartRefusalReader::isRefusal)
+                            // rejected: the receiver read the upload and refused it
+                            .process("{{httpMultipartRefusal}}")
+                        .end())
                 // accepted
-                .process("{{httpMultipartReply}}")
-                .process("deliveryAcceptor");
+                .then("{{httpMultipartReply}}", SendPipeline.ACCEPT);
     }
 
     /** The target's wire settings, read as at start (the URL's key checked with them). */

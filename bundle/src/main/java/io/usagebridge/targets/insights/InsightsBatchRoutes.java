@@ -6,12 +6,14 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.route.ErrorHandlingConfiguration;
+import io.usagebridge.route.SendPipeline;
 
 /**
  * The {@code insights-batch} route template, made into a target by a templatedRoute in routes/, and the shared
@@ -64,14 +66,11 @@ public class InsightsBatchRoutes extends RouteBuilder {
                 .end();
 
         // one record type of a claimed batch, in its round or as a parked retry (then its batch comes from the ledger)
-        from("direct:" + InsightsBatchTarget.SEND_ROUTE).routeId(InsightsBatchTarget.SEND_ROUTE)
-                .routeConfigurationId(ErrorHandlingConfiguration.ID)
-                .process("insightsSendContext")
-                .setProperty(ExchangeKeys.STAGE, constant("send"))
-                .process("attemptStarter")
-                .to("direct:insights-upload")
-                .process("deliveryAcceptor")
-                .process(e -> faultPoints(e).reach(io.usagebridge.fault.FaultPoints.INSIGHTS_BETWEEN_RECORD_TYPES,
+        SendPipeline.of(from("direct:" + InsightsBatchTarget.SEND_ROUTE).routeId(InsightsBatchTarget.SEND_ROUTE))
+                .prepare("insightsSendContext")
+                .send("direct:insights-upload")
+                .then(SendPipeline.ACCEPT, (Processor) e -> faultPoints(e).reach(
+                        io.usagebridge.fault.FaultPoints.INSIGHTS_BETWEEN_RECORD_TYPES,
                         e.getProperty(ExchangeKeys.SOURCE_NAME)));
 
         from("direct:insights-upload").routeId("insights-upload")

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
 
-import io.usagebridge.ExchangeKeys;
+import io.usagebridge.route.SendPipeline;
 
 /**
  * The {@code twocheckout-usage} route template: one route per configured 2Checkout target, made by a
@@ -17,7 +18,7 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(TwoCheckoutUsageTarget.TYPE)
+        RouteTemplateDefinition template = routeTemplate(TwoCheckoutUsageTarget.TYPE)
                 .templateParameter("target", null, "target id; names the route, the ledger rows and target.<id>.* keys")
                 .templateParameter("url", null, "the usage upload receiver URL")
                 .templateParameter("merchant", null, "2Checkout merchant code")
@@ -29,17 +30,13 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
                 .templateParameter("extraFields", "", "more text fields, NAME=value;NAME2=value2")
                 .templateParameter("connectTimeout", "10000", "milliseconds to connect")
                 .templateParameter("responseTimeout", "120000", "milliseconds to wait for the answer")
-                .templateBean("twoCheckoutRequest", TwoCheckoutRequestBuilder.class, TwoCheckoutTargetTemplate::requestBuilder)
-                .from("direct:send-{{target}}")
-                .routeConfigurationId("usagebridge-errors")
-                .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                .process("{{twoCheckoutRequest}}")
-                .setProperty(ExchangeKeys.STAGE, constant("send"))
-                .process("attemptStarter")
-                .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
+                .templateBean("twoCheckoutRequest", TwoCheckoutRequestBuilder.class,
+                        TwoCheckoutTargetTemplate::requestBuilder);
+        SendPipeline.of(template)
+                .prepare("{{twoCheckoutRequest}}")
+                .send("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
                         + "&throwExceptionOnFailure=true")
-                .process("twoCheckoutReplyReader")
-                .process("deliveryAcceptor");
+                .then("twoCheckoutReplyReader", SendPipeline.ACCEPT);
     }
 
     private static Object requestBuilder(RouteTemplateContext rtc) {

@@ -3,6 +3,7 @@ package io.usagebridge.targets.zuora.rest;
 import java.time.Clock;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -11,6 +12,7 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.route.ErrorHandlingConfiguration;
+import io.usagebridge.route.SendPipeline;
 
 /**
  * Zuora REST targets. One route template per kind ({@code zuora-rest-bulk}, {@code zuora-rest-usage}), made into a
@@ -38,15 +40,11 @@ public class ZuoraRestRoutes extends RouteBuilder {
             template.templateBean("zuoraUpload", ZuoraUploadRequest.class,
                     (RouteTemplateContext rtc) -> connections.register(connection(rtc, kind)).upload());
             // sends one claimed chunk (from the core's deliver route, or a parked retry) and schedules its status check
-            template.from("direct:send-{{target}}")
-                    .routeConfigurationId(ErrorHandlingConfiguration.ID)
-                    .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                    .process("{{zuoraUpload}}")
-                    .setProperty(ExchangeKeys.STAGE, constant("send"))
-                    .process("attemptStarter")
-                    .to("direct:zuora-call")
-                    .process(e -> connections.of(e).submitReader().process(e))
-                    .process("remotePollScheduler");
+            SendPipeline.of(template)
+                    .prepare("{{zuoraUpload}}")
+                    .send("direct:zuora-call")
+                    .then((Processor) e -> connections.of(e).submitReader().process(e),
+                            SendPipeline.FOLLOW_REMOTE_JOB);
 
             from("direct:poll-" + kind.type()).routeId("poll-" + kind.type())
                     .routeConfigurationId(ErrorHandlingConfiguration.POLL_ERRORS)

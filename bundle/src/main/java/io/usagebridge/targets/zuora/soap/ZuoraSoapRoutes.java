@@ -2,11 +2,13 @@ package io.usagebridge.targets.zuora.soap;
 
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.route.ErrorHandlingConfiguration;
+import io.usagebridge.route.SendPipeline;
 
 /**
  * The Zuora SOAP import target. One route template ({@code zuora-soap-import}), made into a target by a
@@ -42,7 +44,7 @@ public class ZuoraSoapRoutes extends RouteBuilder {
         ZuoraCreateReader createReader = new ZuoraCreateReader();
         ZuoraImportStatusReader statusReader = new ZuoraImportStatusReader();
 
-        routeTemplate(ZuoraSoapImportTarget.TYPE)
+        RouteTemplateDefinition template = routeTemplate(ZuoraSoapImportTarget.TYPE)
                 .templateParameter("target", null, "target id; names the route, the ledger rows and target.<id>.* keys")
                 .templateParameter("loginUrl", null, "Zuora's SOAP endpoint for login(), e.g. "
                         + "https://www.zuora.com/apps/services/a/45.0 (later calls go to the ServerUrl it answers)")
@@ -54,19 +56,13 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                     connections.register(ZuoraSoapConnection.of(parameter(rtc, "target"), parameter(rtc, "loginUrl"),
                             parameter(rtc, "username"), parameter(rtc, "password")));
                     return new ZuoraImportRequest();
-                })
-                // sends one claimed import file (from the core's deliver route, or a parked retry)
-                .from("direct:send-{{target}}")
-                .routeConfigurationId(ErrorHandlingConfiguration.ID)
-                .setProperty(ExchangeKeys.STAGE, constant("sign"))
-                .process("{{zuoraImportRequest}}")
+                });
+        // sends one claimed import file (from the core's deliver route, or a parked retry)
+        SendPipeline.of(template)
                 // the Import's Name is what a lookup finds it by, should create()'s answer be lost
-                .process("sentNameRecorder")
-                .setProperty(ExchangeKeys.STAGE, constant("send"))
-                .process("attemptStarter")
-                .to("direct:zuora-soap-call")
-                .process(createReader)
-                .process("remotePollScheduler");
+                .prepare("{{zuoraImportRequest}}", "sentNameRecorder")
+                .send("direct:zuora-soap-call")
+                .then(createReader, SendPipeline.FOLLOW_REMOTE_JOB);
 
         from("direct:poll-" + ZuoraSoapImportTarget.TYPE).routeId("poll-" + ZuoraSoapImportTarget.TYPE)
                 .routeConfigurationId(ErrorHandlingConfiguration.POLL_ERRORS)
