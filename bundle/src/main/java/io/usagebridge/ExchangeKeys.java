@@ -24,6 +24,7 @@ public final class ExchangeKeys {
     public static final String INTAKE_ROUTE = "UsageBridgeIntakeRoute";
     public static final String STAGE = "UsageBridgeStage";
     public static final String FAILURES = "UsageBridgeFailures";
+    /** Where the original goes for each outcome: set by the intake templates (folder-source, sftp-source). */
     public static final String DONE_DIR = "UsageBridgeDoneDir";
     public static final String FAILED_DIR = "UsageBridgeFailedDir";
     public static final String DUPLICATE_DIR = "UsageBridgeDuplicateDir";

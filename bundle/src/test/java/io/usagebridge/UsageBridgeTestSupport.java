@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import io.usagebridge.intake.FolderSourceTemplate;
+import io.usagebridge.intake.SftpSourceTemplate;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.plugin.TargetPlugins;
 import io.usagebridge.route.DeliverRoute;
@@ -99,7 +101,8 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
     public static List<RoutesBuilder> routeBuilders(CamelContext context, List<Path> extraFolders) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
                 new ErrorHandlingConfiguration(), new IngestRoute(), new DeliverRoute(), new RemoteStatusRoutes(),
-                new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes()));
+                new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes(), new FolderSourceTemplate(),
+                new SftpSourceTemplate()));
         // the target plug-ins' routes, found as the app finds them: no list of targets here
         for (Class<? extends RoutesBuilder> routes : TargetPlugins.discover().routes()) {
             builders.add(routes.getConstructor().newInstance());

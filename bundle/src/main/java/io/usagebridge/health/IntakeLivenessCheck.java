@@ -11,11 +11,13 @@ import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 
 import io.usagebridge.intake.IntakePollMonitor;
+import io.usagebridge.intake.IntakeTemplates;
 
 /**
- * Liveness: every started intake consumer has finished a poll recently, and none is stuck inside one. A hung SFTP
- * consumer (a poll that never returns) or a scheduler that stopped firing is DOWN, so the runtime restarts the app;
- * a poll that fails (server down) is alive and shows its error.
+ * Liveness: every started intake consumer (a route of an intake template, or named {@code intake-*}) has finished a
+ * poll recently, and none is stuck inside one. A hung SFTP consumer (a poll that never returns) or a scheduler that
+ * stopped firing is DOWN, so the runtime restarts the app; a poll that fails (server down) is alive and shows its
+ * error.
  */
 public final class IntakeLivenessCheck {
 
@@ -38,8 +40,7 @@ public final class IntakeLivenessCheck {
         Map<String, String> details = new LinkedHashMap<>();
         boolean up = true;
         for (Route route : context.getRoutes()) {
-            if (!route.getRouteId().startsWith("intake-")
-                    || context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
+            if (!isIntake(route) || context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
                 continue;
             }
             var state = monitor.state(route.getRouteId()).orElse(null);
@@ -56,5 +57,10 @@ public final class IntakeLivenessCheck {
                     : verdict);
         }
         return new HealthStatus("intake", up, details);
+    }
+
+    /** Made from an intake template (whatever its id), or named as an intake written by hand. */
+    private static boolean isIntake(Route route) {
+        return IntakeTemplates.GROUP.equals(route.getGroup()) || route.getRouteId().startsWith("intake-");
     }
 }

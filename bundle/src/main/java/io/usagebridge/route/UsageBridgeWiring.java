@@ -149,6 +149,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("intakeMoveFailures", new MoveFailures());
         IntakeLocks intakeLocks = new IntakeLocks(database.dataSource(), instance, clock);
         registry.bind("intakeLocks", intakeLocks);
+        // the intake templates make a read lock per route; these two serve intake routes written by hand
         registry.bind("folderReadLock", new LedgerReadLock<>(intakeLocks, IntakeReadLocks.folderChanged(
                 settings.under("intake.folder."))));
         registry.bind("sftpReadLock", new LedgerReadLock<>(intakeLocks, IntakeReadLocks.sftpChanged(

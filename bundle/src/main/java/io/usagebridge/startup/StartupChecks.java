@@ -15,14 +15,16 @@ import org.apache.camel.CamelContext;
 
 import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.intake.IntakeTemplates;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.plugin.TargetPlugins;
 
 /**
  * Everything a start depends on, checked before any consumer starts, each problem in one line naming the key or
  * the file: the targets and their types, the routing defaults, every target's route file (a route for a target
- * that is not configured, a parameter or secret that does not resolve), plain http to a target elsewhere, an SFTP
- * intake without strict host keys. A start with problems is refused as a whole.
+ * that is not configured, a parameter or secret that does not resolve), plain http to a target elsewhere, an intake
+ * template given a parameter it does not take or missing one it needs, an SFTP route written by hand without strict
+ * host keys. A start with problems is refused as a whole.
  */
 public final class StartupChecks {
 
@@ -71,6 +73,10 @@ public final class StartupChecks {
         java.util.Set<String> routed = new java.util.HashSet<>();
         for (RouteFile file : files) {
             for (RouteFile.Templated route : file.templatedRoutes()) {
+                if (IntakeTemplates.PARAMETERS.containsKey(route.template())) {
+                    checkIntake(file, route, problems);
+                    continue;
+                }
                 String target = resolve(context, route.parameters().get("target"));
                 if (target == null) {
                     continue; // not a target's route
@@ -115,6 +121,25 @@ public final class StartupChecks {
                             + "type's file from routes/available/ into routes/ (or add a templatedRoute with target "
                             + target + ")");
                 }
+            }
+        }
+    }
+
+    /** An intake's templatedRoute: a mistyped parameter would silently fall back to its default. */
+    private static void checkIntake(RouteFile file, RouteFile.Templated route, List<String> problems) {
+        List<String> known = IntakeTemplates.PARAMETERS.get(route.template());
+        for (String name : route.parameters().keySet()) {
+            if (!known.contains(name)) {
+                problems.add(file.file() + ": templatedRoute " + route.routeId() + " (" + route.template() + ") has "
+                        + "no parameter '" + name + "'" + ("strictHostKeyChecking".equals(name)
+                                ? ": host keys are always checked against knownHostsFile" : "")
+                        + "; it takes " + String.join(", ", known));
+            }
+        }
+        for (String name : IntakeTemplates.REQUIRED.get(route.template())) {
+            if (!route.parameters().containsKey(name)) {
+                problems.add(file.file() + ": templatedRoute " + route.routeId() + " (" + route.template() + ") "
+                        + "needs the parameter '" + name + "'");
             }
         }
     }

@@ -11,11 +11,13 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import io.usagebridge.ReadmeExamples;
 import io.usagebridge.UsageBridgeTestSupport;
 
 /**
- * Readiness lists every configured target, also one made as the README shows it: a second 2Checkout merchant whose
- * route file reuses {@code {{target.twocheckout.url}}} and which sets no {@code target.<id>.url} of its own.
+ * Readiness lists every configured target, also one made as the README shows it (its blocks read from README.md): a
+ * second 2Checkout merchant whose route file reuses {@code {{target.twocheckout.url}}} and which sets no
+ * {@code target.<id>.url} of its own.
  */
 class RouteFileTargetReachabilityTest extends UsageBridgeTestSupport {
 
@@ -28,14 +30,13 @@ class RouteFileTargetReachabilityTest extends UsageBridgeTestSupport {
         p.put("target.twocheckout-partner.secret-key", "second-secret");
         p.put("target.twocheckout-partner.file-glob", "partner-*.csv");
         p.put("intake.partner.dir", data.resolve("partner-inbox").toString());
-        p.put("intake.partner.done-dir", data.resolve("partner-done").toString());
-        p.put("intake.partner.failed-dir", data.resolve("partner-failed").toString());
         return p;
     }
 
     @Override
     protected List<Path> extraRouteFolders() {
-        return List.of(Path.of("src/test/resources/user-routes"));
+        return List.of(ReadmeExamples.writeInto(data.resolve("user-routes"), "intake-partner",
+                "target-twocheckout-partner"));
     }
 
     @Test

@@ -37,6 +37,7 @@ class StartupChecksTest {
         config.put("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml");
         Files.copy(Path.of("../routes/target-twocheckout.camel.yaml"), routes.resolve("target-twocheckout.camel.yaml"));
         Files.copy(Path.of("../routes/intake-sftp.camel.yaml"), routes.resolve("intake-sftp.camel.yaml"));
+        Files.copy(Path.of("../routes/intake-folder.camel.yaml"), routes.resolve("intake-folder.camel.yaml"));
     }
 
     @Test
@@ -90,13 +91,71 @@ class StartupChecksTest {
     }
 
     @Test
-    void anSftpIntakeWithoutStrictHostKeysIsRefused() throws Exception {
-        Path copy = routes.resolve("intake-sftp.camel.yaml");
-        Files.writeString(copy, Files.readString(copy).replace("strictHostKeyChecking: \"yes\"",
-                "strictHostKeyChecking: \"no\""));
+    void anSftpRouteWrittenByHandWithoutStrictHostKeysIsRefused() throws Exception {
+        Files.writeString(routes.resolve("intake-own-sftp.camel.yaml"), """
+                - route:
+                    id: intake-own-sftp
+                    from:
+                      uri: "sftp:sftp.example.com:22/usage"
+                      parameters:
+                        username: usage
+                        strictHostKeyChecking: "no"
+                      steps:
+                        - to: direct:ingest
+                """);
 
         String problem = only(problems());
-        assertTrue(problem.contains("intake-sftp.camel.yaml") && problem.contains("strictHostKeyChecking"), problem);
+        assertTrue(problem.contains("intake-own-sftp.camel.yaml") && problem.contains("strictHostKeyChecking"), problem);
+    }
+
+    @Test
+    void anSftpSourceAskedToSkipHostKeysIsToldTheyAreAlwaysChecked() throws Exception {
+        Path copy = routes.resolve("intake-sftp.camel.yaml");
+        Files.writeString(copy, Files.readString(copy) + """
+                      - name: strictHostKeyChecking
+                        value: "no"
+                """);
+
+        String problem = only(problems());
+        assertTrue(problem.contains("intake-sftp.camel.yaml") && problem.contains("'strictHostKeyChecking'")
+                && problem.contains("always checked"), problem);
+    }
+
+    @Test
+    void aMistypedIntakeParameterIsNamedWithTheOnesTheTemplateTakes() throws Exception {
+        Files.writeString(routes.resolve("intake-partner.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: folder-source
+                    routeId: intake-partner
+                    parameters:
+                      - name: dir
+                        value: data/partner
+                      - name: donedir
+                        value: data/partner-done
+                """);
+
+        String problem = only(problems());
+        assertTrue(problem.contains("intake-partner.camel.yaml") && problem.contains("no parameter 'donedir'")
+                && problem.contains("doneDir"), problem);
+    }
+
+    @Test
+    void anIntakeWithoutItsRequiredParameterIsNamed() throws Exception {
+        Files.writeString(routes.resolve("intake-partner.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: sftp-source
+                    routeId: intake-partner
+                    parameters:
+                      - name: host
+                        value: sftp.example.com
+                      - name: dir
+                        value: usage
+                      - name: username
+                        value: partner
+                """);
+
+        String problem = only(problems());
+        assertTrue(problem.contains("intake-partner") && problem.contains("'knownHostsFile'"), problem);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.Test;
 
+import io.usagebridge.intake.FolderSourceTemplate;
+import io.usagebridge.intake.SftpSourceTemplate;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.IngestRoute;
 import io.usagebridge.route.RemoteStatusRoutes;
@@ -26,7 +28,7 @@ class IndexedRouteBuildersTest {
         assertEquals(UsageBridgeWiring.class, found.get(0), "the wiring binds the beans the others name");
         assertTrue(found.containsAll(List.of(ErrorHandlingConfiguration.class, IngestRoute.class,
                 RemoteStatusRoutes.class, TwoCheckoutTargetTemplate.class, ZuoraSoapRoutes.class,
-                ZuoraSoapLookupRoutes.class)), found.toString());
+                ZuoraSoapLookupRoutes.class, FolderSourceTemplate.class, SftpSourceTemplate.class)), found.toString());
         assertTrue(found.stream().noneMatch(c -> Modifier.isAbstract(c.getModifiers())));
         assertEquals(found.size(), IndexedRouteBuilders.create(getClass().getClassLoader()).size());
     }
