@@ -51,7 +51,7 @@ class SandboxProfileTest {
     void readsTheProjectsOwnConfiguration() throws Exception {
         SandboxProfile profile = SandboxProfile.read(Path.of("../config/application.properties"));
         assertEquals("data/sandbox", profile.require("usagebridge.sandbox.data-dir"));
-        assertEquals(List.of("twocheckout", "zuora-usage", "zuora-revenue", "zuora", "insights"),
+        assertEquals(List.of("twocheckout", "zuora-usage", "zuora-revenue", "zuora", "insights", "billing-receiver"),
                 profile.list("usagebridge.targets"));
     }
 
