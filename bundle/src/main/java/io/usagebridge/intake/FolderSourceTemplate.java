@@ -3,6 +3,7 @@ package io.usagebridge.intake;
 import java.util.List;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
 
 import io.usagebridge.ExchangeKeys;
 
@@ -28,7 +29,7 @@ public class FolderSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(ID)
+        RouteTemplateDefinition template = routeTemplate(ID)
                 .templateParameter("dir", null, "the inbox folder")
                 // beside the files, hidden (the consumer skips dot folders), as on an SFTP server
                 .templateParameter("doneDir", "{{dir}}/.done", "where an original goes once every target took it")
@@ -55,22 +56,12 @@ public class FolderSourceTemplate extends RouteBuilder {
                 .templateOptionalParameter("doneFileName", "a marker that must exist before a file is taken, e.g. "
                         + "${file:name}.done (removed with it); unset: no marker")
                 .templateParameter("autoStartup", "true", "false keeps the intake stopped")
-                .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::folder)
-                .from("file:{{dir}}?recursive={{recursive}}&include=RAW({{include}})&antExclude={{antExclude}}"
+                .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::folder);
+        IntakeTemplates.withOutcomeFolders(template.from("file:{{dir}}?recursive={{recursive}}"
+                        + "&include=RAW({{include}})&antExclude={{antExclude}}"
                         + "&exclusiveReadLockStrategy=#{{readLock}}&doneFileName={{?doneFileName}}"
                         + "&delay={{pollDelayMs}}&sortBy=file:modified"
-                        // where SourceFinaliser decided the original goes, moved once the exchange commits
-                        + "&move=${exchangeProperty." + ExchangeKeys.MOVE_TO + "}"
-                        + "&pollStrategy=#intakePollMonitor"
-                        // a move failing on commit leaves the source unmoved in the ledger: its next intake settles it
-                        + "&onCompletionExceptionHandler=#intakeMoveFailures")
-                .routeConfigurationId("usagebridge-errors")
-                .routeGroup(IntakeTemplates.GROUP)
-                .autoStartup("{{autoStartup}}")
-                .setProperty(ExchangeKeys.DONE_DIR, constant("{{doneDir}}"))
-                .setProperty(ExchangeKeys.FAILED_DIR, constant("{{failedDir}}"))
-                .setProperty(ExchangeKeys.DUPLICATE_DIR, constant("{{duplicateDir}}"))
-                .setProperty(ExchangeKeys.INFLIGHT_DIR, constant("{{inflightDir}}"))
+                        + IntakeTemplates.OUTCOME_OPTIONS))
                 .setProperty(ExchangeKeys.LOCAL_OUTCOME, constant(true))
                 .to("direct:ingest");
     }

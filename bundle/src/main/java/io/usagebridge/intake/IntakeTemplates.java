@@ -3,6 +3,11 @@ package io.usagebridge.intake;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.builder.Builder;
+import org.apache.camel.model.RouteDefinition;
+
+import io.usagebridge.ExchangeKeys;
+
 /** What the rest of the bundle knows of the intake route templates ({@code folder-source}, {@code sftp-source}). */
 public final class IntakeTemplates {
 
@@ -19,6 +24,25 @@ public final class IntakeTemplates {
             FolderSourceTemplate.ID, FolderSourceTemplate.REQUIRED,
             SftpSourceTemplate.ID, SftpSourceTemplate.REQUIRED);
 
+    /**
+     * The endpoint options every intake template ends with: the original moves where SourceFinaliser decided, once
+     * the exchange commits; the poll monitor watches the consumer; a move failing on commit is marked (MoveFailures),
+     * so the ledger leaves the source unmoved and the file's next intake settles it.
+     */
+    static final String OUTCOME_OPTIONS = "&move=${exchangeProperty." + ExchangeKeys.MOVE_TO + "}"
+            + "&pollStrategy=#intakePollMonitor&onCompletionExceptionHandler=#intakeMoveFailures";
+
     private IntakeTemplates() {
+    }
+
+    /** The route part every intake template shares: its error handling, group, switch and outcome folders. */
+    static RouteDefinition withOutcomeFolders(RouteDefinition route) {
+        return route.routeConfigurationId("usagebridge-errors")
+                .routeGroup(GROUP)
+                .autoStartup("{{autoStartup}}")
+                .setProperty(ExchangeKeys.DONE_DIR, Builder.constant("{{doneDir}}"))
+                .setProperty(ExchangeKeys.FAILED_DIR, Builder.constant("{{failedDir}}"))
+                .setProperty(ExchangeKeys.DUPLICATE_DIR, Builder.constant("{{duplicateDir}}"))
+                .setProperty(ExchangeKeys.INFLIGHT_DIR, Builder.constant("{{inflightDir}}"));
     }
 }

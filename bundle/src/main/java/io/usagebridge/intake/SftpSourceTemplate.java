@@ -3,6 +3,7 @@ package io.usagebridge.intake;
 import java.util.List;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
 
 import io.usagebridge.ExchangeKeys;
 
@@ -30,7 +31,7 @@ public class SftpSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(ID)
+        RouteTemplateDefinition template = routeTemplate(ID)
                 .templateParameter("host", null, "the SFTP server")
                 .templateParameter("port", "22", "its SSH port")
                 .templateParameter("dir", null, "the directory taken from, relative to the login directory")
@@ -67,26 +68,16 @@ public class SftpSourceTemplate extends RouteBuilder {
                 .templateOptionalParameter("doneFileName", "a marker that must exist before a file is taken, e.g. "
                         + "${file:name}.done (removed with it); unset: no marker")
                 .templateParameter("autoStartup", "true", "false keeps the intake stopped")
-                .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::sftp)
-                .from("sftp:{{host}}:{{port}}/{{dir}}?username={{username}}&password=RAW({{password}})"
+                .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::sftp);
+        IntakeTemplates.withOutcomeFolders(template.from("sftp:{{host}}:{{port}}/{{dir}}"
+                        + "?username={{username}}&password=RAW({{password}})"
                         + "&privateKeyFile={{?privateKeyFile}}&knownHostsFile={{knownHostsFile}}"
                         // fixed: no parameter can turn host-key checking off, nor fall back to ~/.ssh/known_hosts
                         + "&strictHostKeyChecking=yes&useUserKnownHostsFile=false"
                         + "&localWorkDirectory={{localWorkDir}}&include=RAW({{include}})"
                         + "&exclusiveReadLockStrategy=#{{readLock}}&doneFileName={{?doneFileName}}"
                         + "&delay={{pollDelayMs}}&throwExceptionOnConnectFailed=true"
-                        // where SourceFinaliser decided the original goes, moved on the server once the exchange commits
-                        + "&move=${exchangeProperty." + ExchangeKeys.MOVE_TO + "}"
-                        + "&pollStrategy=#intakePollMonitor"
-                        // a move failing on commit leaves the source unmoved in the ledger: its next intake settles it
-                        + "&onCompletionExceptionHandler=#intakeMoveFailures")
-                .routeConfigurationId("usagebridge-errors")
-                .routeGroup(IntakeTemplates.GROUP)
-                .autoStartup("{{autoStartup}}")
-                .setProperty(ExchangeKeys.DONE_DIR, constant("{{doneDir}}"))
-                .setProperty(ExchangeKeys.FAILED_DIR, constant("{{failedDir}}"))
-                .setProperty(ExchangeKeys.DUPLICATE_DIR, constant("{{duplicateDir}}"))
-                .setProperty(ExchangeKeys.INFLIGHT_DIR, constant("{{inflightDir}}"))
+                        + IntakeTemplates.OUTCOME_OPTIONS))
                 .setProperty(ExchangeKeys.SIDECAR_DIR, constant("{{localFailedDir}}"))
                 .to("direct:ingest");
     }
