@@ -48,6 +48,7 @@ public final class StartupChecks {
             problems.add(refused.getMessage());
             return problems;
         }
+        LedgerTlsCheck.problem(settings).ifPresent(problems::add);
         for (String target : settings.getList("routing.default-targets")) {
             if (!targets.contains(target)) {
                 problems.add("routing.default-targets names '" + target + "', which usagebridge.targets " + targets

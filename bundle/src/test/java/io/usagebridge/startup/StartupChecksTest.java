@@ -46,6 +46,28 @@ class StartupChecksTest {
     }
 
     @Test
+    void aPostgresLedgerElsewhereWithoutVerifiedTlsIsRefusedNamingItsHostNotItsPassword() {
+        config.put("ledger.url", "jdbc:postgresql://ledger.db.internal:5432/usagebridge?sslmode=require"
+                + "&password=hunter2");
+
+        String problem = only(problems());
+        assertTrue(problem.startsWith("ledger.url:") && problem.contains("ledger.db.internal")
+                && problem.contains("sslmode=require") && problem.contains("verify-full"), problem);
+        assertTrue(!problem.contains("hunter2"), problem);
+    }
+
+    @Test
+    void aPostgresLedgerVerifiedOrLocalOrKnowinglyUnverifiedStarts() {
+        config.put("ledger.url", "jdbc:postgresql://ledger.db.internal/usagebridge?sslmode=verify-full");
+        assertEquals(List.of(), problems());
+        config.put("ledger.url", "jdbc:postgresql://localhost:5432/usagebridge");
+        assertEquals(List.of(), problems());
+        config.put("ledger.url", "jdbc:postgresql://ledger.db.internal/usagebridge");
+        config.put("ledger.allow-unverified-tls", "true");
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
     void aRouteForATargetThatIsNotConfiguredIsNamedWithItsFile() throws Exception {
         Files.copy(Path.of("../routes/available/target-zuora-usage.camel.yaml"),
                 routes.resolve("target-zuora-usage.camel.yaml"));
