@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -121,6 +123,45 @@ class SandboxRunIT {
             assertFalse(filesBelow(DATA.resolve("received").resolve(simulator)).isEmpty(), simulator + " got nothing");
         }
         assertTrue(output.stream().anyMatch(l -> l.startsWith("sandbox:   2Checkout usage receiver")), "see " + OUTPUT);
+    }
+
+    @Test
+    void noSecretOfTheSandboxProfileIsInTheLogTheLedgerOrAnyFileItKept() throws IOException {
+        List<String> secrets = sandboxSecrets();
+        assertTrue(secrets.size() >= 5, "every target's secret is known: " + secrets.size());
+        String log = String.join("\n", output);
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "a secret in the run's output; see " + OUTPUT);
+        }
+        // what the simulators received holds the credentials sent to them: that is their job, not a leak
+        for (Path file : filesBelow(DATA).stream().filter(f -> !f.startsWith(DATA.resolve("received"))).toList()) {
+            byte[] bytes = Files.readAllBytes(file);
+            for (String secret : secrets) {
+                assertEquals(-1, indexOf(bytes, secret.getBytes(StandardCharsets.UTF_8)),
+                        "a secret in " + DATA.relativize(file));
+            }
+        }
+    }
+
+    /** The credential values of the %sandbox. targets in config/application.properties. */
+    private static List<String> sandboxSecrets() throws IOException {
+        Pattern secret = Pattern.compile(
+                "^%sandbox\\.target\\.[^.]+\\.(secret-key|client-secret|password|api-token|token)\\s*=\\s*(\\S+)\\s*$");
+        return Files.readAllLines(ROOT.resolve("config/application.properties")).stream().map(secret::matcher)
+                .filter(Matcher::matches).map(m -> m.group(2)).distinct().toList();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static void assertSameBytes(String example, Path kept) throws IOException {
