@@ -35,9 +35,17 @@ public final class ErrorSidecarWriter {
         Files.deleteIfExists(sidecarOf(sidecarDir, name, keptAs));
     }
 
+    /**
+     * Beside the kept original, in the mirror of its sub-folder. The name comes from outside (an SFTP listing): a
+     * sub-folder that would lead out of {@code sidecarDir} ({@code ../}, an absolute path) is not followed, the
+     * sidecar then goes to {@code sidecarDir} itself.
+     */
     static Path sidecarOf(Path sidecarDir, String name, String keptAs) {
+        Path base = sidecarDir.toAbsolutePath().normalize();
+        String file = Path.of(keptAs).getFileName() + ".error.json";
         Path relativeDir = Path.of(name).getParent();
-        return (relativeDir == null ? sidecarDir : sidecarDir.resolve(relativeDir)).resolve(keptAs + ".error.json");
+        Path mirrored = relativeDir == null || relativeDir.isAbsolute() ? base : base.resolve(relativeDir).normalize();
+        return (mirrored.startsWith(base) ? mirrored : base).resolve(file);
     }
 
     /** What to do next: resolve an uncertain send (never resend it by moving the file), or fix and replay. */
