@@ -11,6 +11,7 @@ import io.usagebridge.config.TargetConfig;
 import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.csv.UsageChunker;
 import io.usagebridge.plugin.TargetCatalog;
+import io.usagebridge.plugin.TargetType;
 import io.usagebridge.routing.TargetSlice;
 
 /** Validates and shapes a target's slice against the target's contract and cuts it to the target's limits. */
@@ -31,9 +32,10 @@ public final class SliceChunker implements Processor {
         Path workDir = exchange.getProperty(ExchangeKeys.WORK_DIR, Path.class);
         String name = Path.of(exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class)).getFileName().toString();
         String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        List<ChunkFile> chunks = chunker.chunk(slice.file(), catalog.typeOf(target.id()).contract(target),
-                target.maxChunkBytes(), target.maxChunkRows(), workDir.resolve("chunks").resolve(target.id()), stem,
-                ChunkPlanLoader.plan(exchange));
+        TargetType type = catalog.typeOf(target.id());
+        List<ChunkFile> chunks = chunker.chunk(slice.file(), type.contract(target),
+                Math.min(target.maxChunkBytes(), type.fileByteLimit()), target.maxChunkRows(),
+                workDir.resolve("chunks").resolve(target.id()), stem, ChunkPlanLoader.plan(exchange));
         exchange.getMessage().setBody(chunks);
     }
 }

@@ -41,6 +41,14 @@ public interface TargetType {
         return false;
     }
 
+    /**
+     * The most bytes a target of this type takes in one file (e.g. Zuora's /v1/usage: 4 MiB). Chunks are cut on row
+     * boundaries below it whatever {@code target.<id>.max-chunk-bytes} says, so a large file is split, not refused.
+     */
+    default long fileByteLimit() {
+        return Long.MAX_VALUE;
+    }
+
     /** Refuses, at start, a configuration this target type cannot serve; the message says what to do. */
     default void validate(TargetConfig config) {
     }

@@ -126,6 +126,29 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void usageFileOverFourMebibytesGoesAsSeveralUploadsCutOnRowsEachWithinZuorasLimit() throws Exception {
+        StringBuilder big = new StringBuilder(USAGE.substring(0, USAGE.indexOf('\n') + 1));
+        int rows = 0;
+        while (big.length() < 4_700_000) {
+            big.append(String.format("A%08d,Each,1,11/01/2026,11/01/2026,,,api calls%n", ++rows));
+        }
+        drop("zuora-usage/big.csv", big.toString());
+        await().atMost(60, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/big.csv")));
+
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(2, uploads.size(), "4.7 MB goes as two files");
+        long sentRows = 0;
+        for (ZuoraRestRequest upload : uploads) {
+            assertTrue(upload.fileSize() <= 4L * 1024 * 1024, upload.fileName() + ": " + upload.fileSize() + " bytes");
+            List<String> lines = Files.readAllLines(upload.file());
+            assertEquals("ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION", lines.get(0));
+            sentRows += lines.size() - 1;
+        }
+        assertEquals(rows, sentRows, "every row once, none cut");
+        assertTrue(ledger().deliveriesTo("zuora-usage").stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED));
+    }
+
+    @Test
     void runningMassActionIsStoppedByACommandFile() throws Exception {
         zuora.setPollsToComplete(1_000);
         drop("zuora-revenue/schedules.csv", REVENUE);

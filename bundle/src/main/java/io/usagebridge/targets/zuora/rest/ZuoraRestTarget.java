@@ -32,6 +32,14 @@ public final class ZuoraRestTarget implements TargetType {
                 : CsvContract.open("zuora-bulk-" + config.settings().get("action-type", ""), List.<ColumnSpec>of());
     }
 
+    /** {@code POST /v1/usage} refuses a file over 4 MiB (4194304 bytes): such a file goes as several. */
+    static final long USAGE_FILE_LIMIT = 4L * 1024 * 1024;
+
+    @Override
+    public long fileByteLimit() {
+        return kind == ZuoraRestKind.USAGE ? USAGE_FILE_LIMIT : Long.MAX_VALUE;
+    }
+
     @Override
     public boolean dedupsResends() {
         return true;
