@@ -11,13 +11,19 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
- * The ledger's database, opened from a JDBC URL: an H2 file by default, PostgreSQL when several nodes share it.
- * The schema is Flyway's (db/migration), applied on open.
+ * The ledger's database, opened from a JDBC URL: an H2 file by default, PostgreSQL when several nodes share it
+ * (through a pool, {@link LedgerPoolSettings}). The schema is Flyway's (db/migration), applied on open; closing it
+ * closes the pool.
  */
 public final class LedgerDatabase implements AutoCloseable {
 
     static final String CORE_MIGRATIONS = "classpath:db/migration";
+    /** Names the PostgreSQL pool's threads and log lines. */
+    public static final String POOL_NAME = "usagebridge-ledger";
 
     private final DataSource dataSource;
     private final AutoCloseable closer;
@@ -36,30 +42,65 @@ public final class LedgerDatabase implements AutoCloseable {
 
     /** Opens the database at {@code url} and migrates the core's schema and the plug-ins' ({@code locations}). */
     public static LedgerDatabase open(String url, String user, String password, List<String> locations) {
+        return open(url, user, password, locations, LedgerPoolSettings.DEFAULTS);
+    }
+
+    /** As {@link #open(String, String, String, List)}, its connections held as {@code pool} says. */
+    public static LedgerDatabase open(String url, String user, String password, List<String> locations,
+            LedgerPoolSettings pool) {
         LedgerDatabase db;
         if (url.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(durableH2(url), user,
-                    password == null ? "" : password);
-            db = new LedgerDatabase(pool, pool::dispose, !url.toUpperCase(java.util.Locale.ROOT)
+            // H2 keeps its own pool: it never closes an idle connection, so the database stays open and its file
+            // locked for as long as this process runs (the single-process guarantee). A pool that retires
+            // connections (Hikari's idle timeout, max lifetime) would let the last one close, H2 close the file,
+            // and a second process open it between two transitions.
+            JdbcConnectionPool h2 = JdbcConnectionPool.create(durableH2(url), user, password == null ? "" : password);
+            h2.setMaxConnections(pool.maxSize());
+            h2.setLoginTimeout(LedgerPoolSettings.seconds(pool.connectionTimeout()));
+            db = new LedgerDatabase(h2, h2::dispose, !url.toUpperCase(java.util.Locale.ROOT)
                     .contains("AUTO_SERVER=TRUE"));
         } else if (url.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(url);
-            pg.setUser(user);
-            pg.setPassword(password);
-            // an unreachable database must fail a transition fast, not hang the intake
-            if (!url.contains("connectTimeout")) {
-                pg.setConnectTimeout(5);
-            }
-            if (!url.contains("socketTimeout")) {
-                pg.setSocketTimeout(60);
-            }
-            db = new LedgerDatabase(pg, () -> { }, false);
+            HikariDataSource pg = pooledPostgres(url, user, password, pool);
+            db = new LedgerDatabase(pg, pg::close, false);
         } else {
             throw new IllegalArgumentException("ledger.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
-        db.migrate(locations);
+        try {
+            db.migrate(locations);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return db;
+    }
+
+    /**
+     * Connections kept and reused instead of one per transition. An unreachable database fails a transition within
+     * the pool's connection timeout (as a {@link LedgerUnavailableException}), not Hikari's default 30 s, and the
+     * pool refills by itself once the database is back. The password stays in the driver's data source: Hikari's
+     * configuration (which it logs at DEBUG) never holds it.
+     */
+    private static HikariDataSource pooledPostgres(String url, String user, String password,
+            LedgerPoolSettings pool) {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser(user);
+        pg.setPassword(password);
+        // an unreachable database must fail a transition fast, not hang the intake; a URL's own value wins
+        if (!url.contains("connectTimeout")) {
+            pg.setConnectTimeout(LedgerPoolSettings.seconds(pool.connectTimeout()));
+        }
+        if (!url.contains("socketTimeout")) {
+            pg.setSocketTimeout(LedgerPoolSettings.seconds(pool.socketTimeout()));
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setDataSource(pg);
+        config.setMaximumPoolSize(pool.maxSize());
+        config.setMinimumIdle(pool.minIdle());
+        config.setConnectionTimeout(pool.connectionTimeout().toMillis());
+        config.setValidationTimeout(pool.validationTimeout().toMillis());
+        return new HikariDataSource(config);
     }
 
     /**

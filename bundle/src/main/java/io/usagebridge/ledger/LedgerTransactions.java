@@ -45,13 +45,18 @@ public final class LedgerTransactions {
         }
     }
 
-    /** SQLState class 08 is a connection exception in every driver; the JDBC types say the same. */
+    /**
+     * SQLState class 08 is a connection exception in every driver; the JDBC types say the same. PostgreSQL's 57P
+     * (shut down, crashed, starting up) is the server going away: a pooled connection that was open when the server
+     * stopped answers its next statement with 57P01 (the pool evicts it too).
+     */
     static boolean connectionLost(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             if (t instanceof java.io.IOException) {

@@ -56,6 +56,7 @@ import io.usagebridge.ledger.IntakeLocks;
 import io.usagebridge.ledger.LeaseLedger;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerInstance;
+import io.usagebridge.ledger.LedgerPoolSettings;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
@@ -106,7 +107,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         LedgerDatabase database = registry.lookupByNameAndType("ledgerDatabase", LedgerDatabase.class);
         if (database == null) {
             database = LedgerDatabase.open(settings.require("ledger.url"), settings.get("ledger.user", ""),
-                    settings.get("ledger.password", ""), plugins.migrations());
+                    settings.get("ledger.password", ""), plugins.migrations(), LedgerPoolSettings.read(settings));
             registry.bind("ledgerDatabase", database);
             context.addService(closing(database));
         }

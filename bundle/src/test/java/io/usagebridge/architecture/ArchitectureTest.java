@@ -45,8 +45,8 @@ class ArchitectureTest {
     void onlyLedgerPackagesTouchSql() {
         noClasses().that().resideOutsideOfPackage("..ledger..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..",
-                        "org.h2..", "org.postgresql..")
-                .because("the ledger is the one place that knows tables and SQL")
+                        "org.h2..", "org.postgresql..", "com.zaxxer.hikari..")
+                .because("the ledger is the one place that knows tables, SQL and its connection pool")
                 .check(BUNDLE);
     }
 

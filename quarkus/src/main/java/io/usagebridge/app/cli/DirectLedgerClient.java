@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerInstance;
+import io.usagebridge.ledger.LedgerPoolSettings;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.plugin.TargetPlugins;
@@ -23,8 +24,8 @@ final class DirectLedgerClient implements LedgerClient, AutoCloseable {
     private final LedgerRepository ledger;
     private final Resolutions resolutions;
 
-    DirectLedgerClient(String url, String user, String password) {
-        this.database = LedgerDatabase.open(url, user, password, TargetPlugins.discover().migrations());
+    DirectLedgerClient(String url, String user, String password, LedgerPoolSettings pool) {
+        this.database = LedgerDatabase.open(url, user, password, TargetPlugins.discover().migrations(), pool);
         LedgerInstance cli = LedgerInstance.start("cli", Duration.ofSeconds(60), Duration.ofSeconds(15));
         this.ledger = new LedgerRepository(database.dataSource(), cli, Clock.systemUTC());
         this.resolutions = new Resolutions(database.dataSource(), cli, Clock.systemUTC());

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.runtime.QuarkusApplication;
 import io.usagebridge.config.SecretFileFunction;
+import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.ledger.IllegalTransitionException;
+import io.usagebridge.ledger.LedgerPoolSettings;
 
 /**
  * The jar's commands (see {@link CommandLine}), run without starting Camel: they ask the running app's API, and
@@ -49,7 +51,11 @@ public class UsageBridgeCommands implements QuarkusApplication {
                     String.class).orElse(""));
             String password = placeholders.resolvePropertyPlaceholders(config.getOptionalValue("ledger.password",
                     String.class).orElse(""));
-            try (DirectLedgerClient direct = new DirectLedgerClient(url, user, password)) {
+            // the app's pool settings too: a database that is down fails the command within the same timeout
+            LedgerPoolSettings pool = LedgerPoolSettings.read(new UsageBridgeSettings(key -> config
+                    .getOptionalValue(key, String.class).map(placeholders::resolvePropertyPlaceholders)
+                    .map(String::trim).filter(v -> !v.isEmpty())));
+            try (DirectLedgerClient direct = new DirectLedgerClient(url, user, password, pool)) {
                 return execute(line, direct, out, err);
             }
         }

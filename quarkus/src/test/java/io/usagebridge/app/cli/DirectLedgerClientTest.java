@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.usagebridge.ledger.LedgerDatabase;
+import io.usagebridge.ledger.LedgerPoolSettings;
 import io.usagebridge.plugin.TargetPlugins;
 
 /** The operator's command opens the ledger the app left, plug-in tables and all, while the app is down. */
@@ -23,7 +24,7 @@ class DirectLedgerClientTest {
         List<String> migrations = TargetPlugins.discover().migrations();
         LedgerDatabase.open(url, "sa", "", migrations).close();
 
-        try (DirectLedgerClient client = new DirectLedgerClient(url, "sa", "")) {
+        try (DirectLedgerClient client = new DirectLedgerClient(url, "sa", "", LedgerPoolSettings.DEFAULTS)) {
             assertEquals(List.of(), client.uncertain());
         }
     }
