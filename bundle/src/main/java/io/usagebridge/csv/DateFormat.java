@@ -19,9 +19,14 @@ public final class DateFormat implements ValueFormat {
 
     @Override
     public String normalise(String raw) {
+        parse(raw);
+        return raw.trim();
+    }
+
+    /** The date a value names, for rules across columns (a period's start not after its end). */
+    public LocalDate parse(String raw) {
         try {
-            LocalDate.parse(raw.trim(), formatter);
-            return raw.trim();
+            return LocalDate.parse(raw.trim(), formatter);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("a date in the tenant's format " + pattern);
         }

@@ -36,6 +36,7 @@ import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.targets.twocheckout.TwoCheckoutUsageTarget;
+import io.usagebridge.targets.zuora.ZuoraUsageContract;
 
 /** Checking, shaping and cutting a target's slice, against 2Checkout's contract and a contract with numbers. */
 class UsageChunkerTest {
@@ -179,6 +180,30 @@ class UsageChunkerTest {
         assertEquals(CoreFailureCode.USAGE_PERIOD_INVALID, failure.code());
         assertTrue(failure.getMessage().contains("line 2: UsageStart 2026-11-01 12:00:00 is after UsageEnd "
                 + "2026-11-01 11:00:00"), failure.getMessage());
+    }
+
+    @Test
+    void zuoraUsageEndingBeforeItStartsIsAnInvalidPeriodAndABlankEndPasses() throws IOException {
+        String header = "ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION\n";
+        UsageBridgeFailure failure = rejected(zuoraUsage(), header
+                + "A00000001,Each,10,11/01/2026,,,,one day\n"
+                + "A00000002,Each,10,11/05/2026,11/04/2026,,,backwards\n");
+
+        assertEquals(CoreFailureCode.USAGE_PERIOD_INVALID, failure.code());
+        assertTrue(failure.getMessage().contains("line 3: ENDDATE 11/04/2026 is before STARTDATE 11/05/2026"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aControlCharacterInAValueIsRefusedWithItsLineColumnAndPlaceNotItsBytes() throws IOException {
+        UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
+                + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,calls,SUB-1\n"
+                + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,cal\u0000ls,SUB-2\n");
+
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, failure.code());
+        assertTrue(failure.getMessage().contains("line 3") && failure.getMessage().contains("Description")
+                && failure.getMessage().contains("U+0000 at character 4"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("\u0000"), "the control character itself is not echoed");
     }
 
     @Test
@@ -429,6 +454,13 @@ class UsageChunkerTest {
         }
         UsageBridgeSettings settings = new UsageBridgeSettings(key -> Optional.ofNullable(properties.get(key)));
         return new TwoCheckoutUsageTarget().contract(TargetConfig.read("twocheckout", settings));
+    }
+
+    /** Zuora's usage columns as a zuora-rest-usage target gets them (dates MM/dd/yyyy). */
+    private static CsvContract zuoraUsage() {
+        Map<String, String> properties = Map.of("target.zuora-usage.type", "zuora-rest-usage");
+        UsageBridgeSettings settings = new UsageBridgeSettings(key -> Optional.ofNullable(properties.get(key)));
+        return ZuoraUsageContract.of(TargetConfig.read("zuora-usage", settings));
     }
 
     /** 2Checkout's columns with dates read and written at +02:00, so rows come out as they went in. */

@@ -28,6 +28,12 @@ public final class ZuoraUsageContract {
                 ColumnSpec.optional("DESCRIPTION", ValueFormat.TEXT),
                 ColumnSpec.optional("UNIQUE_KEY", ValueFormat.TEXT),
                 ColumnSpec.optional("PRODUCT_RATE_PLAN_CHARGE_ID", ValueFormat.TEXT)),
-                List.of());
+                List.of(row -> endsBeforeItStarts(date, row.get("STARTDATE"), row.get("ENDDATE"))
+                        ? "ENDDATE " + row.get("ENDDATE") + " is before STARTDATE " + row.get("STARTDATE") : null));
+    }
+
+    /** A period that ends before it starts is an export error, refused before sending; a blank ENDDATE is none. */
+    private static boolean endsBeforeItStarts(DateFormat date, String start, String end) {
+        return end != null && !end.isBlank() && date.parse(end).isBefore(date.parse(start));
     }
 }
