@@ -282,6 +282,37 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void aFileTheRulesCannotReadFailsTheWholeBatchOnceWithACode() throws Exception {
+        String prettyJson = "{\n  \"id\": \"S-1\",\n  \"account\": \"A-1\"\n}\n";
+        unreadableBatchFailsOnce("2026-11-12", ACCOUNT, prettyJson);
+    }
+
+    @Test
+    void aColumnNameOfAHundredThousandCharactersFailsTheWholeBatchOnceWithACode() throws Exception {
+        unreadableBatchFailsOnce("2026-11-13", "x".repeat(100_000) + "\nA-1\n", SUBSCRIPTION);
+    }
+
+    @Test
+    void aFileWithAByteOrderMarkFailsTheWholeBatchBeforeAnyRecordTypeIsSent() throws Exception {
+        unreadableBatchFailsOnce("2026-11-14", "\uFEFF" + ACCOUNT, SUBSCRIPTION);
+        JsonNode error = JSON.readTree(data.resolve("failed/insights/billing/2026-11-14.error.json").toFile());
+        assertEquals("INSIGHTS_BYTE_ORDER_MARK", error.get("code").asText());
+    }
+
+    private void unreadableBatchFailsOnce(String batch, String account, String subscription) throws Exception {
+        dropBatch("billing", batch, "account.csv", account, "subscription.ndjson", subscription);
+        Path sidecar = data.resolve("failed/insights/billing/" + batch + ".error.json");
+        await().atMost(20, SECONDS).until(() -> Files.exists(sidecar));
+        JsonNode error = JSON.readTree(sidecar.toFile());
+        assertFalse(error.get("code").asText().isBlank());
+        assertTrue(insights.requests().isEmpty(), "nothing sent for any record type");
+        assertFalse(Files.exists(inbox().resolve("insights/billing/" + batch)), "the batch left the inbox");
+        assertEquals(InsightsBatchState.FAILED, batch("billing", batch).state());
+        assertEquals(1, ledger().sourcesNamed("insights/billing/" + batch + "/account.csv").size(),
+                "taken once, not at every scan");
+    }
+
+    @Test
     void refusedApiTokenFailsTheBatchWithItsCode() throws Exception {
         insights.setApiToken("a-new-token");
         dropBatch("billing", "2026-11-10", "account.csv", ACCOUNT, "subscription.ndjson", SUBSCRIPTION);

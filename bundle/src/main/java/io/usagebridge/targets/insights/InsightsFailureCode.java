@@ -8,6 +8,7 @@ import io.usagebridge.failure.FailureCode;
  */
 public enum InsightsFailureCode implements FailureCode {
     JSON_RECORD_INVALID(false, "a JSON line is not one object, or its keys are invalid or differ from the first's"),
+    INSIGHTS_BYTE_ORDER_MARK(false, "the file starts with a UTF-8 byte order mark, which the Batch API's store refuses"),
     INSIGHTS_BATCH_INCOMPLETE(false, "an Insights batch still misses record types at its deadline"),
     INSIGHTS_BATCH_INVALID(false, "an Insights batch folder holds a file of no record type, or two of one"),
     INSIGHTS_AUTH_FAILED(false, "Insights: Please authenticate to access this resource (the API token, HTTP 401)"),

@@ -2,8 +2,10 @@ package io.usagebridge.targets.insights;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,6 +88,11 @@ public final class InsightsFileRules {
                     + scan.longestLine() + " bytes long (at most " + maxLineBytes + "): records are separated by "
                     + "line breaks");
         }
+        if (startsWithByteOrderMark(file)) {
+            // the readers below skip a BOM, the store does not: it would refuse this file after the batch's others
+            throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_BYTE_ORDER_MARK, "line 1 starts with a UTF-8 "
+                    + "byte order mark (EF BB BF): save the file as UTF-8 without BOM");
+        }
         if (scan.badUtf8Line() > 0) {
             throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "line " + scan.badUtf8Line() + " is not valid "
                     + "UTF-8 (byte " + scan.badUtf8Offset() + "): the Batch API takes UTF-8 files only");
@@ -104,6 +111,14 @@ public final class InsightsFileRules {
                 message.append(i == 0 ? "" : "; ").append(violations.get(i));
             }
             throw new UsageBridgeFailure(violations.get(0).code(), message.toString());
+        }
+    }
+
+    private static boolean startsWithByteOrderMark(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] first = in.readNBytes(3);
+            return first.length == 3 && (first[0] & 0xFF) == 0xEF && (first[1] & 0xFF) == 0xBB
+                    && (first[2] & 0xFF) == 0xBF;
         }
     }
 
