@@ -106,7 +106,8 @@ public class UsageChunker {
                     if (current != null) {
                         chunks.add(current.close());
                     }
-                    current = new ChunkWriter(outputDir.resolve(stem + ".part-" + (chunks.size() + 1) + ".tmp"),
+                    // a name of its own while written: the source's may already fill the file system's limit
+                    current = new ChunkWriter(outputDir.resolve("part-" + (chunks.size() + 1) + ".tmp"),
                             chunks.size() + 1);
                     current.write(headerLine, headerBytes, false);
                 }
@@ -179,8 +180,8 @@ public class UsageChunker {
     private static List<ChunkFile> name(List<ChunkFile> chunks, Path dir, String stem) throws IOException {
         List<ChunkFile> named = new ArrayList<>();
         for (ChunkFile c : chunks) {
-            String name = chunks.size() == 1 ? stem + ".csv"
-                    : String.format("%s.part-%03d-of-%03d.csv", stem, c.index(), chunks.size());
+            String name = LocalFileNames.fit(stem, chunks.size() == 1 ? ".csv"
+                    : String.format(".part-%03d-of-%03d.csv", c.index(), chunks.size()));
             Path path = Files.move(c.path(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             named.add(new ChunkFile(c.index(), chunks.size(), path, c.md5(), c.bytes(), c.rows()));
         }

@@ -83,10 +83,13 @@ public final class DeadLetterRecorder implements Processor {
             LOG.warn("{} delivery {}: {} {} at {} after {} attempt(s): {}", what, deliveryId, decision.state(),
                     failure.code(), stage, attempts, failure.getMessage());
         } else if (sourceId != null) {
+            // no claimed delivery: nothing was being sent
+            failure = DeliveryFailurePolicy.beforeSending(failure);
             ledger.markSourceFailed(sourceId, failure.code(), (target == null ? "" : target + ": ")
                     + failure.getMessage());
             LOG.warn("{}: {} at {}: {}", what, failure.code(), stage, failure.getMessage());
         } else {
+            failure = DeliveryFailurePolicy.beforeSending(failure);
             LOG.warn("{}: {} at {}: {}", what, failure.code(), stage, failure.getMessage());
         }
         metrics.deadLettered(target == null ? "none" : target, failure.code().name(),

@@ -41,14 +41,26 @@ public final class DeliveryFailurePolicy {
      * @param targetDedups   the target recognises a repeat of this request (an idempotency key)
      * @param retriesSoFar   how often this delivery was parked before
      */
+    /**
+     * An I/O error while nothing was being sent (a local disk, a chunk file, a name too long) is local: retried,
+     * never "uncertain", whatever the classifier, which cannot see the stage, made of it.
+     */
+    public static UsageBridgeFailure beforeSending(UsageBridgeFailure failure) {
+        if (failure.code() != CoreFailureCode.DELIVERY_UNCERTAIN) {
+            return failure;
+        }
+        Throwable io = failure;
+        while (io != null && !(io instanceof java.io.IOException)) {
+            io = io.getCause();
+        }
+        String what = io == null ? failure.getMessage() : io.getClass().getSimpleName() + ": " + io.getMessage();
+        return new UsageBridgeFailure(CoreFailureCode.LOCAL_IO_ERROR, "a local file could not be read or written, "
+                + "nothing was sent (" + what + ")", failure.targetReply(), true, null, failure);
+    }
+
     public Decision decide(UsageBridgeFailure failure, boolean requestWritten, boolean targetDedups,
                            int retriesSoFar, Instant now) {
-        UsageBridgeFailure seen = failure;
-        if (!requestWritten && failure.code() == CoreFailureCode.DELIVERY_UNCERTAIN) {
-            // an I/O error before the send (a local disk, a chunk file): nothing reached the target
-            seen = new UsageBridgeFailure(CoreFailureCode.LOCAL_IO_ERROR, "before anything was sent: "
-                    + failure.getMessage(), failure.targetReply(), true, null, failure);
-        }
+        UsageBridgeFailure seen = requestWritten ? failure : beforeSending(failure);
         boolean mayHaveArrived = requestWritten && seen.code().mayHaveArrived();
         if (mayHaveArrived && !targetDedups) {
             if (seen.code() != CoreFailureCode.DELIVERY_UNCERTAIN

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.usagebridge.csv.LocalFileNames;
 
 /**
  * Writes {@code <file>.error.json} beside the kept original: the first failure at the top (what a person reads
@@ -42,7 +45,7 @@ public final class ErrorSidecarWriter {
      */
     static Path sidecarOf(Path sidecarDir, String name, String keptAs) {
         Path base = sidecarDir.toAbsolutePath().normalize();
-        String file = Path.of(keptAs).getFileName() + ".error.json";
+        String file = LocalFileNames.fit(Path.of(keptAs).getFileName().toString(), ".error.json");
         Path relativeDir = Path.of(name).getParent();
         Path mirrored = relativeDir == null || relativeDir.isAbsolute() ? base : base.resolve(relativeDir).normalize();
         return (mirrored.startsWith(base) ? mirrored : base).resolve(file);
@@ -85,7 +88,8 @@ public final class ErrorSidecarWriter {
         doc.put("replay", replayHint);
         doc.put("writtenAt", Instant.now().toString());
         Files.createDirectories(sidecar.getParent());
-        Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp");
+        // a name of its own: the sidecar's may already fill the file system's limit
+        Path tmp = sidecar.resolveSibling(".error-" + UUID.randomUUID() + ".tmp");
         json.writeValue(tmp.toFile(), doc);
         return Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

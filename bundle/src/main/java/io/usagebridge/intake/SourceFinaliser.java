@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.csv.LocalFileNames;
 import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
@@ -116,8 +117,8 @@ public final class SourceFinaliser implements Processor {
         if (sourceId != null && (!dirPath.isAbsolute() || Files.exists(candidate))) {
             String file = candidate.getFileName().toString();
             int dot = file.lastIndexOf('.');
-            String unique = dot > 0 ? file.substring(0, dot) + "." + sourceId + file.substring(dot)
-                    : file + "." + sourceId;
+            String unique = dot > 0 ? LocalFileNames.fit(file.substring(0, dot), "." + sourceId + file.substring(dot))
+                    : LocalFileNames.fit(file, "." + sourceId);
             candidate = candidate.resolveSibling(unique);
         }
         return candidate.toString();

@@ -102,6 +102,44 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void aFileNamedAtTheFileSystemsLimitIsTakenAndKept() throws Exception {
+        String name = "u".repeat(251) + ".csv"; // 255 bytes, the most a Linux file name holds
+        NotifyBuilder done = whenFilesDone(1);
+        drop(name, THREE_ROWS);
+        assertTrue(done.matches(20, SECONDS));
+        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("done").resolve(name)));
+        assertEquals(1, twoCheckout.received().size());
+
+        // the same content again: kept in duplicate/ under a name with its id, cut to fit
+        NotifyBuilder again = whenFilesDone(1);
+        drop(name, THREE_ROWS);
+        assertTrue(again.matches(20, SECONDS));
+        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("duplicate").resolve(name)));
+        drop(name, THREE_ROWS);
+        await().atMost(20, SECONDS).until(() -> {
+            try (var kept = Files.list(data.resolve("duplicate"))) {
+                return kept.count() == 2;
+            }
+        });
+        assertEquals(1, twoCheckout.received().size());
+    }
+
+    @Test
+    void aBadFileNamedAtTheFileSystemsLimitGetsItsSidecarUnderAFittedName() throws Exception {
+        String name = "b".repeat(251) + ".csv";
+        NotifyBuilder done = whenFilesDone(1);
+        drop(name, usageCsv("not-a-date,2026-11-01T23:59:59Z,metered-api,web,83FE4FEF2"));
+        assertTrue(done.matches(20, SECONDS));
+        await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("failed").resolve(name)));
+        try (var files = Files.list(data.resolve("failed"))) {
+            Path sidecar = files.filter(f -> f.getFileName().toString().endsWith(".error.json")).findFirst()
+                    .orElseThrow();
+            assertEquals("CSV_VALUE_INVALID", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
+        }
+        assertEquals(0, twoCheckout.received().size());
+    }
+
+    @Test
     void sameContentDroppedTwiceIsSentOnceAndTheCopyIsADuplicate() throws Exception {
         NotifyBuilder first = whenFilesDone(1);
         drop("usage-a.csv", THREE_ROWS);
