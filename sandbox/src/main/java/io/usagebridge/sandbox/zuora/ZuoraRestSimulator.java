@@ -120,6 +120,7 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     private volatile boolean httpDateRetryAfter;
     private volatile boolean errorsAsHttp200;
     private volatile String rejectedValue;
+    private volatile String outputUrlBase;
 
     /** Stores uploads and response files in a temp directory that {@link #stop()} deletes. */
     public ZuoraRestSimulator() {
@@ -181,6 +182,15 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
      */
     public void rejectRecordsContaining(String value) {
         rejectedValue = value;
+    }
+
+    /**
+     * A hostile or misrouted answer: a mass action's outputURL names {@code base + /v1/files/<id>} (another host,
+     * an http:// address) instead of this server. Null (the default, and after {@link #reset()}) answers
+     * {@link #baseUrl()}.
+     */
+    public void answerOutputUrlsOn(String base) {
+        outputUrlBase = base;
     }
 
     /** Marks a usage import canceled (as from Zuora's UI); the next status poll reports Canceled. */
@@ -274,6 +284,7 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         httpDateRetryAfter = false;
         errorsAsHttp200 = false;
         rejectedValue = null;
+        outputUrlBase = null;
     }
 
     // ---------------------------------------------------------------- the request flow
@@ -557,7 +568,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
                     .put("inputSize", job.size)
                     .put("outputSize", hasOutput ? job.outputSize() : null)
                     .put("outputType", hasOutput ? "(url:.csv.zip)" : null)
-                    .put("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
+                    .put("outputURL", hasOutput ? (outputUrlBase == null ? baseUrl() : outputUrlBase) + "/v1/files/"
+                            + job.outputFileId() : null)
                     .put("processedCount", counted ? String.valueOf(processed) : null)
                     .put("startedOn", zuoraDateTime(job.startedOn()))
                     .put("status", status)
