@@ -47,9 +47,8 @@ public final class PollFailureRecorder implements Processor {
         if (failure.code() == CoreFailureCode.URL_NOT_ALLOWED) {
             // asking again would get the same address: final, with the job's status at the target named
             ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(failure.code(),
-                    failure.getMessage() + " (remote id " + delivery.remoteId() + ", last status at the target: "
-                    + exchange.getProperty(ExchangeKeys.REMOTE_STATUS, delivery.remoteStatus(), String.class)
-                    + "; check the job there before any replay)", failure.targetReply()));
+                    failure.getMessage() + " (remote id " + delivery.remoteId() + ", " + statusAtTarget(exchange,
+                    delivery) + "; check the job there before any replay)", failure.targetReply()));
             LOG.warn("{} delivery {}: URL_NOT_ALLOWED", delivery.target(), delivery.id());
             return;
         }
@@ -65,5 +64,11 @@ public final class PollFailureRecorder implements Processor {
                 PollTiming.of(catalog.target(delivery.target())).next(clock.instant(), delivery.polls() + 1));
         LOG.warn("{} delivery {}: status check failed ({} {}), asking again later", delivery.target(),
                 delivery.id(), failure.code(), failure.getMessage());
+    }
+
+    private static String statusAtTarget(Exchange exchange, DeliveryRow delivery) {
+        String status = exchange.getProperty(ExchangeKeys.REMOTE_STATUS, delivery.remoteStatus(), String.class);
+        return status == null || status.isBlank() ? "its status at the target was never read"
+                : "last status at the target: " + status;
     }
 }

@@ -121,6 +121,7 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     private volatile boolean errorsAsHttp200;
     private volatile String rejectedValue;
     private volatile String outputUrlBase;
+    private volatile String importStatusBase;
 
     /** Stores uploads and response files in a temp directory that {@link #stop()} deletes. */
     public ZuoraRestSimulator() {
@@ -191,6 +192,15 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
      */
     public void answerOutputUrlsOn(String base) {
         outputUrlBase = base;
+    }
+
+    /**
+     * A usage upload's checkImportStatus is {@code base + /v1/usage/<id>/status} (an absolute URL elsewhere, or
+     * a path made to lead off the host, such as {@code @other-host:port}) instead of the plain path. Null (the
+     * default, and after {@link #reset()}) answers the path.
+     */
+    public void answerImportStatusOn(String base) {
+        importStatusBase = base;
     }
 
     /** Marks a usage import canceled (as from Zuora's UI); the next status poll reports Canceled. */
@@ -285,6 +295,7 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         errorsAsHttp200 = false;
         rejectedValue = null;
         outputUrlBase = null;
+        importStatusBase = null;
     }
 
     // ---------------------------------------------------------------- the request flow
@@ -617,7 +628,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         addJob(SimulatedJob.usage(importId, name, call.file.file(), call.file.size(), call.file.md5(),
                 clock.instant(), rejectedValue));
         return Reply.json(200, JsonBodies.object()
-                .put("checkImportStatus", "/v1/usage/" + importId + "/status")
+                .put("checkImportStatus", (importStatusBase == null ? "" : importStatusBase) + "/v1/usage/"
+                        + importId + "/status")
                 .put("size", call.file.size())
                 .put("success", true));
     }

@@ -35,7 +35,8 @@ public final class ZuoraRequestHeaders implements Processor {
     public void process(Exchange exchange) throws Exception {
         String uri = exchange.getProperty(ExchangeKeys.REQUEST_URI, String.class);
         String method = exchange.getProperty(ExchangeKeys.REQUEST_METHOD, "GET", String.class);
-        allowList.check(uri, "the address of this Zuora call (" + method + ")");
+        allowList.check(uri, exchange.getProperty(ZuoraRestRoutes.CALL_PURPOSE, "the address of this Zuora call",
+                String.class));
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, uri);

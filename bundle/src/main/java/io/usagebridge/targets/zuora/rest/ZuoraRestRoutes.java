@@ -56,6 +56,7 @@ public class ZuoraRestRoutes extends RouteBuilder {
                     .filter(exchangeProperty(ExchangeKeys.RESULT_URL).isNotNull())
                         .setProperty(ExchangeKeys.REQUEST_URI, exchangeProperty(ExchangeKeys.RESULT_URL))
                         .setProperty(ExchangeKeys.REQUEST_METHOD, constant("GET"))
+                        .setProperty(CALL_PURPOSE, constant("the outputURL Zuora answered"))
                         .to("direct:zuora-call")
                         .process("resultFileSaver")
                     .end()
@@ -97,6 +98,9 @@ public class ZuoraRestRoutes extends RouteBuilder {
                     .process("zuoraErrorMapper")
                 .end();
     }
+
+    /** What the next call's address is, named in a refusal by the allow-list (it may come from Zuora's answer). */
+    static final String CALL_PURPOSE = "UsageBridgeZuoraCallPurpose";
 
     /** Set once a 401 made us fetch a new token, so a second 401 is final. */
     static final String TOKEN_REFRESHED = "UsageBridgeZuoraTokenRefreshed";
