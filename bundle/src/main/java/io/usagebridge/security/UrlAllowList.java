@@ -37,7 +37,12 @@ public final class UrlAllowList {
 
     public UrlAllowList(String target, String configuredUrl, List<String> hosts, boolean allowHttpOnLocalhost) {
         this.target = target;
-        URI configured = URI.create(configuredUrl.trim());
+        URI configured;
+        try {
+            configured = new URI(configuredUrl == null ? "" : configuredUrl.trim());
+        } catch (URISyntaxException unusable) {
+            configured = URI.create(""); // the start-up checks name the key; here it only allows nothing
+        }
         this.configuredHost = normalise(configured.getHost());
         this.configuredPort = port(configured);
         this.hosts = hosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
@@ -107,7 +112,7 @@ public final class UrlAllowList {
     }
 
     private boolean allowed(String host, int port, String scheme) {
-        if (host.equals(configuredHost) && port == configuredPort) {
+        if (configuredHost != null && host.equals(configuredHost) && port == configuredPort) {
             return true;
         }
         for (String entry : hosts) {
@@ -146,9 +151,10 @@ public final class UrlAllowList {
     /** Plain http to this machine: the sandbox. */
     static boolean isLocalHttp(String url) {
         try {
-            URI uri = URI.create(url.trim());
-            return "http".equalsIgnoreCase(uri.getScheme()) && LOOPBACK.contains(normalise(uri.getHost()));
-        } catch (RuntimeException notAUrl) {
+            URI uri = new URI(url == null ? "" : url.trim());
+            String host = normalise(uri.getHost());
+            return "http".equalsIgnoreCase(uri.getScheme()) && host != null && LOOPBACK.contains(host);
+        } catch (URISyntaxException notAUrl) {
             return false;
         }
     }

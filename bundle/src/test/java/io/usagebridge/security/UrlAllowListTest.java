@@ -81,6 +81,13 @@ class UrlAllowListTest {
         assertFalse(list.allows("https://rest.eu.zuora.com/v1/files/1"), "the default is replaced");
     }
 
+    @Test
+    void anUnusableConfiguredUrlAllowsOnlyListedHosts() {
+        UrlAllowList list = UrlAllowList.of("zuora", "not a url", settings(Map.of()), List.of("*.zuora.com"));
+        assertTrue(list.allows("https://www.zuora.com/x"));
+        assertFalse(list.allows("http://localhost/x"));
+    }
+
     private static UsageBridgeSettings settings(Map<String, String> values) {
         return new UsageBridgeSettings(key -> Optional.ofNullable(values.get(key)));
     }
