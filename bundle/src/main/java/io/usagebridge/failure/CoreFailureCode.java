@@ -23,6 +23,8 @@ public enum CoreFailureCode implements FailureCode {
             + "it may have stored it; resent only to a target that deduplicates repeats, else uncertain"),
     TARGET_RATE_LIMITED(true, "the target answered 429: it did not process the request"),
     TARGET_HTTP_ERROR(false, "the target answered a 4xx status"),
+    URL_NOT_ALLOWED(false, "a URL from the target's answer is off its allow-list (another host or port, plain http, "
+            + "user info): nothing and no credential was sent to it (target.<id>.allowed-hosts)"),
     DELIVERY_UNCERTAIN(false, true, "the request may have reached the target but no answer came: never resent on its "
             + "own; a lookup at the target or an operator resolves it (resolve --delivered | --resend)"),
     LOCAL_IO_ERROR(true, "reading or writing a local file failed before anything was sent"),

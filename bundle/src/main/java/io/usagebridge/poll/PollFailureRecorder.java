@@ -19,7 +19,8 @@ import io.usagebridge.plugin.TargetCatalog;
 
 /**
  * A status check that itself failed (network, 5xx, an expired session) does not fail the delivery: the job is
- * still at the target. It is asked again with backoff, until the poll deadline.
+ * still at the target. It is asked again with backoff, until the poll deadline; except when the target's answer
+ * pointed off its allow-list ({@code URL_NOT_ALLOWED}): the same answer would come again, so the delivery fails.
  */
 public final class PollFailureRecorder implements Processor {
 
@@ -43,6 +44,14 @@ public final class PollFailureRecorder implements Processor {
         DeliveryRow delivery = exchange.getProperty(ExchangeKeys.DELIVERY_ROW, DeliveryRow.class);
         Throwable thrown = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         UsageBridgeFailure failure = classifier.classify(thrown);
+        if (failure.code() == CoreFailureCode.URL_NOT_ALLOWED) {
+            // asking again would get the same address: final, with the job's status at the target named
+            ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(failure.code(),
+                    failure.getMessage() + " (remote id " + delivery.remoteId() + ", " + statusAtTarget(exchange,
+                    delivery) + "; check the job there before any replay)", failure.targetReply()));
+            LOG.warn("{} delivery {}: URL_NOT_ALLOWED", delivery.target(), delivery.id());
+            return;
+        }
         if (clock.instant().isAfter(delivery.pollDeadline())) {
             ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
                     CoreFailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout (remote id "
@@ -55,5 +64,11 @@ public final class PollFailureRecorder implements Processor {
                 PollTiming.of(catalog.target(delivery.target())).next(clock.instant(), delivery.polls() + 1));
         LOG.warn("{} delivery {}: status check failed ({} {}), asking again later", delivery.target(),
                 delivery.id(), failure.code(), failure.getMessage());
+    }
+
+    private static String statusAtTarget(Exchange exchange, DeliveryRow delivery) {
+        String status = exchange.getProperty(ExchangeKeys.REMOTE_STATUS, delivery.remoteStatus(), String.class);
+        return status == null || status.isBlank() ? "its status at the target was never read"
+                : "last status at the target: " + status;
     }
 }

@@ -101,7 +101,8 @@ public final class StartupChecks {
                     }
                     if (URL_PARAMETERS.contains(parameter.getKey()) && !httpAllowed && insecure(value)) {
                         problems.add(file.file() + ": target '" + target + "' is sent to " + value + " over plain "
-                                + "http: use https (http is allowed only to this machine, or with "
+                                + "http (parameter " + parameter.getKey() + " = " + parameter.getValue() + "): use "
+                                + "https (http is allowed only to this machine, or with "
                                 + "usagebridge.allow-http-targets = true)");
                     }
                 }

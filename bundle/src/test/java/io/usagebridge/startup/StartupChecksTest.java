@@ -113,6 +113,26 @@ class StartupChecksTest {
     }
 
     @Test
+    void plainHttpToZuoraElsewhereIsRefusedNamingTheKey() throws Exception {
+        config.put("usagebridge.targets", "twocheckout,zuora");
+        config.put("target.zuora.type", "zuora-soap-import");
+        config.put("target.zuora.username", "usage-api@example.com");
+        config.put("target.zuora.password", "s3cret");
+        Files.copy(Path.of("../routes/available/target-zuora-soap.camel.yaml"),
+                routes.resolve("target-zuora-soap.camel.yaml"));
+        config.put("target.zuora.login-url", "https://www.zuora.com/apps/services/a/45.0");
+        assertEquals(List.of(), problems());
+
+        config.put("target.zuora.login-url", "http://www.zuora.com/apps/services/a/45.0");
+        String problem = only(problems());
+        assertTrue(problem.contains("over plain http") && problem.contains("target.zuora.login-url"), problem);
+        assertTrue(!problem.contains("s3cret"), problem);
+
+        config.put("target.zuora.login-url", "http://localhost:8095/apps/services/a/45.0");
+        assertEquals(List.of(), problems(), "the sandbox on this machine");
+    }
+
+    @Test
     void anSftpRouteWrittenByHandWithoutStrictHostKeysIsRefused() throws Exception {
         Files.writeString(routes.resolve("intake-own-sftp.camel.yaml"), """
                 - route:

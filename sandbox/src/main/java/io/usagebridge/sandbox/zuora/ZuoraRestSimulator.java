@@ -120,6 +120,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     private volatile boolean httpDateRetryAfter;
     private volatile boolean errorsAsHttp200;
     private volatile String rejectedValue;
+    private volatile String outputUrlBase;
+    private volatile String importStatusBase;
 
     /** Stores uploads and response files in a temp directory that {@link #stop()} deletes. */
     public ZuoraRestSimulator() {
@@ -181,6 +183,24 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
      */
     public void rejectRecordsContaining(String value) {
         rejectedValue = value;
+    }
+
+    /**
+     * A hostile or misrouted answer: a mass action's outputURL names {@code base + /v1/files/<id>} (another host,
+     * an http:// address) instead of this server. Null (the default, and after {@link #reset()}) answers
+     * {@link #baseUrl()}.
+     */
+    public void answerOutputUrlsOn(String base) {
+        outputUrlBase = base;
+    }
+
+    /**
+     * A usage upload's checkImportStatus is {@code base + /v1/usage/<id>/status} (an absolute URL elsewhere, or
+     * a path made to lead off the host, such as {@code @other-host:port}) instead of the plain path. Null (the
+     * default, and after {@link #reset()}) answers the path.
+     */
+    public void answerImportStatusOn(String base) {
+        importStatusBase = base;
     }
 
     /** Marks a usage import canceled (as from Zuora's UI); the next status poll reports Canceled. */
@@ -274,6 +294,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         httpDateRetryAfter = false;
         errorsAsHttp200 = false;
         rejectedValue = null;
+        outputUrlBase = null;
+        importStatusBase = null;
     }
 
     // ---------------------------------------------------------------- the request flow
@@ -557,7 +579,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
                     .put("inputSize", job.size)
                     .put("outputSize", hasOutput ? job.outputSize() : null)
                     .put("outputType", hasOutput ? "(url:.csv.zip)" : null)
-                    .put("outputURL", hasOutput ? baseUrl() + "/v1/files/" + job.outputFileId() : null)
+                    .put("outputURL", hasOutput ? (outputUrlBase == null ? baseUrl() : outputUrlBase) + "/v1/files/"
+                            + job.outputFileId() : null)
                     .put("processedCount", counted ? String.valueOf(processed) : null)
                     .put("startedOn", zuoraDateTime(job.startedOn()))
                     .put("status", status)
@@ -605,7 +628,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         addJob(SimulatedJob.usage(importId, name, call.file.file(), call.file.size(), call.file.md5(),
                 clock.instant(), rejectedValue));
         return Reply.json(200, JsonBodies.object()
-                .put("checkImportStatus", "/v1/usage/" + importId + "/status")
+                .put("checkImportStatus", (importStatusBase == null ? "" : importStatusBase) + "/v1/usage/"
+                        + importId + "/status")
                 .put("size", call.file.size())
                 .put("success", true));
     }

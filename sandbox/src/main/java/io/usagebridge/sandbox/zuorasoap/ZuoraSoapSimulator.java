@@ -99,6 +99,8 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
     private volatile int queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
     private volatile Duration processingTime;
     private volatile Duration sessionIdleTimeout;
+    private volatile String answeredServerUrl;
+    private volatile String answeredResultBase;
 
     /** Stores received files in a temp directory that {@link #stop()} deletes. */
     public ZuoraSoapSimulator() {
@@ -168,6 +170,22 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         createDrops.dropAfterCreating(n);
     }
 
+    /**
+     * A hostile or misrouted answer: login() names {@code serverUrl} as ServerUrl (e.g. another simulator, or an
+     * http:// address) instead of this endpoint. Null (the default, and after {@link #reset()}) answers {@link #url()}.
+     */
+    public void answerServerUrl(String serverUrl) {
+        answeredServerUrl = serverUrl;
+    }
+
+    /**
+     * ResultResourceUrl names {@code base + /results/<id>.zip} (e.g. another host) instead of this server's. Null
+     * (the default, and after {@link #reset()}) answers this server's address.
+     */
+    public void answerResultUrlsOn(String base) {
+        answeredResultBase = base;
+    }
+
     /** The SOAP endpoint, which login() also returns as ServerUrl. */
     public String url() {
         return baseUrl() + PATH;
@@ -225,6 +243,8 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         queriesToComplete = DEFAULT_QUERIES_TO_COMPLETE;
         processingTime = null;
         sessionIdleTimeout = null;
+        answeredServerUrl = null;
+        answeredResultBase = null;
         clock = Clock.systemUTC();
     }
 
@@ -439,7 +459,8 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         synchronized (this) {
             sessions.put(session, new SessionState(request.username(), now));
         }
-        return SoapEnvelopeWriter.loginResponse(session, url());
+        String serverUrl = answeredServerUrl;
+        return SoapEnvelopeWriter.loginResponse(session, serverUrl == null ? url() : serverUrl);
     }
 
     private void requireSession(SoapEnvelopeReader.SoapRequest request, Instant now) throws SoapFault {
@@ -715,7 +736,8 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         }
 
         String resultUrl() {
-            return baseUrl() + RESULTS_PATH + id + ".zip";
+            String base = answeredResultBase;
+            return (base == null ? baseUrl() : base) + RESULTS_PATH + id + ".zip";
         }
 
         ZuoraImport snapshot(Instant now) {

@@ -52,6 +52,22 @@ class ZuoraBulkTest extends ZuoraSimulatorFixture {
     }
 
     @Test
+    void outputUrlNamesAnotherHostWhenToldUntilReset() throws Exception {
+        String token = client.token();
+        simulator.setPollsToComplete(1);
+        simulator.answerOutputUrlsOn("http://other-host.example.com");
+        String bulkKey = postBulk(token, ACCOUNTING_CODES, params("UpdateAccountingCode", null));
+        String outputUrl = ResponseJson.text(client.get("/v1/bulk/" + bulkKey, token).body(), "outputURL");
+        assertTrue(outputUrl.startsWith("http://other-host.example.com/v1/files/"), outputUrl);
+
+        simulator.reset();
+        simulator.setPollsToComplete(1);
+        String second = postBulk(token, ACCOUNTING_CODES, params("UpdateAccountingCode", null));
+        assertTrue(ResponseJson.text(client.get("/v1/bulk/" + second, token).body(), "outputURL")
+                .startsWith(simulator.baseUrl() + "/v1/files/"));
+    }
+
+    @Test
     void responseFileIsAZippedCsvWithTheRecordsAndASuccessColumn() throws Exception {
         String token = client.token();
         simulator.setPollsToComplete(1);

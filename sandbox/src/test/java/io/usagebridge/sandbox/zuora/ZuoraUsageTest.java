@@ -56,6 +56,14 @@ class ZuoraUsageTest extends ZuoraSimulatorFixture {
     }
 
     @Test
+    void checkImportStatusNamesAnotherHostWhenTold() throws Exception {
+        simulator.answerImportStatusOn("http://other-host.example.com");
+        String statusPath = ResponseJson.text(client.post("/v1/usage", client.token(),
+                ZuoraMultipartBody.usage("usage.csv", ZUORA_SAMPLE_USAGE)).body(), "checkImportStatus");
+        assertTrue(statusPath.matches("http://other-host\\.example\\.com/v1/usage/[0-9a-f]{32}/status"), statusPath);
+    }
+
+    @Test
     void heldStatusReplyHasMovedTheJobOnAndGoesWhenReleased() throws Exception {
         String token = client.token();
         String statusPath = ResponseJson.text(client.post("/v1/usage", token,

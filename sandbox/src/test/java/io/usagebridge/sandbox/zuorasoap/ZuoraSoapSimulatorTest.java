@@ -82,6 +82,16 @@ class ZuoraSoapSimulatorTest {
     }
 
     @Test
+    void loginAnswersAnotherServerUrlWhenToldUntilReset() throws Exception {
+        simulator.answerServerUrl("http://other-host.example.com/apps/services/a/45.0");
+        assertEquals("http://other-host.example.com/apps/services/a/45.0",
+                client.post(SoapEnvelopes.login(USER, PASSWORD)).text(API, "ServerUrl"));
+
+        simulator.reset();
+        assertEquals(simulator.url(), client.post(SoapEnvelopes.login(USER, PASSWORD)).text(API, "ServerUrl"));
+    }
+
+    @Test
     void badPasswordGetsLoginFaultWithInvalidValue() throws Exception {
         SoapResponse response = client.post(SoapEnvelopes.login(USER, "wrong"));
 

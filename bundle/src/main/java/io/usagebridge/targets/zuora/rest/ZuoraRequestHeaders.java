@@ -1,6 +1,5 @@
 package io.usagebridge.targets.zuora.rest;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -10,22 +9,24 @@ import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
+import io.usagebridge.security.UrlAllowList;
 
 /**
- * Sets the headers of one Zuora call, on every (re)delivery: a valid bearer token (only for Zuora's own host, never
- * for a download URL elsewhere), the delivery's Idempotency-Key and Zuora-Track-Id, and the entity/org scope.
- * Everything else is cleared, so nothing an earlier step left can reach Zuora.
+ * Sets the headers of one Zuora call, on every (re)delivery: a valid bearer token, the delivery's Idempotency-Key
+ * and Zuora-Track-Id, and the entity/org scope. Everything else is cleared, so nothing an earlier step left can reach
+ * Zuora. Every address passes the target's allow-list first (a status path or an outputURL comes from Zuora's
+ * answer): one off the list (another host or port, plain http) is refused here, before any byte or the token goes.
  */
 public final class ZuoraRequestHeaders implements Processor {
 
     private final ZuoraTokenCache tokens;
-    private final String zuoraHost;
+    private final UrlAllowList allowList;
     private final String entityIds;
     private final String orgIds;
 
-    public ZuoraRequestHeaders(ZuoraTokenCache tokens, String baseUrl, String entityIds, String orgIds) {
+    public ZuoraRequestHeaders(ZuoraTokenCache tokens, UrlAllowList allowList, String entityIds, String orgIds) {
         this.tokens = tokens;
-        this.zuoraHost = URI.create(baseUrl).getHost();
+        this.allowList = allowList;
         this.entityIds = entityIds;
         this.orgIds = orgIds;
     }
@@ -34,14 +35,14 @@ public final class ZuoraRequestHeaders implements Processor {
     public void process(Exchange exchange) throws Exception {
         String uri = exchange.getProperty(ExchangeKeys.REQUEST_URI, String.class);
         String method = exchange.getProperty(ExchangeKeys.REQUEST_METHOD, "GET", String.class);
+        allowList.check(uri, exchange.getProperty(ZuoraRestRoutes.CALL_PURPOSE, "the address of this Zuora call",
+                String.class));
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, uri);
         message.setHeader(Exchange.HTTP_METHOD, method);
         message.setHeader("Accept", "application/json");
-        if (zuoraHost.equalsIgnoreCase(URI.create(uri).getHost())) {
-            message.setHeader("Authorization", "Bearer " + tokens.token(exchange.getContext()));
-        }
+        message.setHeader("Authorization", "Bearer " + tokens.token(exchange.getContext()));
         Long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
         if (deliveryId != null) {
             message.setHeader("Zuora-Track-Id", trackId(deliveryId));

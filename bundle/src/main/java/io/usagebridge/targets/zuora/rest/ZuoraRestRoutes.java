@@ -9,10 +9,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.security.UrlAllowList;
 
 /**
  * Zuora REST targets. One route template per kind ({@code zuora-rest-bulk}, {@code zuora-rest-usage}), made into a
@@ -54,6 +56,7 @@ public class ZuoraRestRoutes extends RouteBuilder {
                     .filter(exchangeProperty(ExchangeKeys.RESULT_URL).isNotNull())
                         .setProperty(ExchangeKeys.REQUEST_URI, exchangeProperty(ExchangeKeys.RESULT_URL))
                         .setProperty(ExchangeKeys.REQUEST_METHOD, constant("GET"))
+                        .setProperty(CALL_PURPOSE, constant("the outputURL Zuora answered"))
                         .to("direct:zuora-call")
                         .process("resultFileSaver")
                     .end()
@@ -96,6 +99,9 @@ public class ZuoraRestRoutes extends RouteBuilder {
                 .end();
     }
 
+    /** What the next call's address is, named in a refusal by the allow-list (it may come from Zuora's answer). */
+    static final String CALL_PURPOSE = "UsageBridgeZuoraCallPurpose";
+
     /** Set once a 401 made us fetch a new token, so a second 401 is final. */
     static final String TOKEN_REFRESHED = "UsageBridgeZuoraTokenRefreshed";
 
@@ -105,7 +111,9 @@ public class ZuoraRestRoutes extends RouteBuilder {
         ZuoraTokenCache tokens = new ZuoraTokenCache(baseUrl, parameter(rtc, "clientId"),
                 parameter(rtc, "clientSecret"), Clock.systemUTC());
         return new ZuoraConnection(target, kind, baseUrl, tokens,
-                new ZuoraRequestHeaders(tokens, baseUrl, parameter(rtc, "entityIds"), parameter(rtc, "orgIds")),
+                new ZuoraRequestHeaders(tokens, UrlAllowList.of(target, baseUrl,
+                        UsageBridgeSettings.of(rtc.getCamelContext()), ZuoraRestTarget.DEFAULT_ALLOWED_HOSTS),
+                        parameter(rtc, "entityIds"), parameter(rtc, "orgIds")),
                 new ZuoraUploadRequest(kind, baseUrl, parameter(rtc, "actionType")),
                 new ZuoraSubmitReader(kind), new ZuoraStatusRequest(kind, baseUrl), new ZuoraStatusReader(kind));
     }

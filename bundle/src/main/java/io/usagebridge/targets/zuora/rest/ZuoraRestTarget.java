@@ -32,6 +32,12 @@ public final class ZuoraRestTarget implements TargetType {
                 : CsvContract.open("zuora-bulk-" + config.settings().get("action-type", ""), List.<ColumnSpec>of());
     }
 
+    /**
+     * Hosts besides the base URL's that Zuora's answers may send us to (target.&lt;id&gt;.allowed-hosts replaces
+     * it): Zuora's own domain, https on 443, e.g. a tenant's other data-centre host.
+     */
+    public static final List<String> DEFAULT_ALLOWED_HOSTS = List.of("*.zuora.com");
+
     /** {@code POST /v1/usage} refuses a file over 4 MiB (4194304 bytes): such a file goes as several. */
     static final long USAGE_FILE_LIMIT = 4L * 1024 * 1024;
 

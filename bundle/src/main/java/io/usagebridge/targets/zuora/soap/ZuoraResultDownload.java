@@ -1,7 +1,5 @@
 package io.usagebridge.targets.zuora.soap;
 
-import java.net.URI;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -10,8 +8,9 @@ import io.usagebridge.ExchangeKeys;
 
 /**
  * The GET of an Import's result file (ResultResourceUrl). Zuora's file downloads take the SOAP session as
- * {@code Authorization: ZSession <session>}; it is sent only to the host the session came from. Every other
- * header is cleared, so nothing the SOAP call left (CXF's Content-Type, SOAPAction) reaches the download.
+ * {@code Authorization: ZSession <session>}; the URL comes from Zuora's answer, so it passes the target's
+ * allow-list first (else URL_NOT_ALLOWED, nothing sent), and the session goes only with it. Every other header is
+ * cleared, so nothing the SOAP call left (CXF's Content-Type, SOAPAction) reaches the download.
  */
 final class ZuoraResultDownload implements Processor {
 
@@ -24,6 +23,7 @@ final class ZuoraResultDownload implements Processor {
     @Override
     public void process(Exchange exchange) {
         String url = exchange.getProperty(ExchangeKeys.RESULT_URL, String.class);
+        session.allowList().check(url, "the Import's ResultResourceUrl");
         ZuoraSoapSession.Login login = session.current(exchange.getContext());
         exchange.setProperty(ZuoraSoapFaults.SESSION_USED, login.session());
         Message message = exchange.getMessage();
@@ -31,10 +31,6 @@ final class ZuoraResultDownload implements Processor {
         message.setBody(null);
         message.setHeader(Exchange.HTTP_URI, url);
         message.setHeader(Exchange.HTTP_METHOD, "GET");
-        String host = URI.create(url).getHost();
-        if (host != null && (host.equalsIgnoreCase(URI.create(login.serverUrl()).getHost())
-                || host.equalsIgnoreCase(URI.create(session.loginUrl()).getHost()))) {
-            message.setHeader("Authorization", "ZSession " + login.session());
-        }
+        message.setHeader("Authorization", "ZSession " + login.session());
     }
 }

@@ -14,6 +14,13 @@ public final class ZuoraSoapImportTarget implements TargetType {
 
     public static final String TYPE = "zuora-soap-import";
 
+    /**
+     * Hosts besides the login URL's that Zuora may send the session to (target.&lt;id&gt;.allowed-hosts replaces
+     * it): login() at www.zuora.com answers a ServerUrl on the tenant's own Zuora host (na., eu., apisandbox.,
+     * ...), and result files are served from Zuora too; https on 443.
+     */
+    public static final java.util.List<String> DEFAULT_ALLOWED_HOSTS = java.util.List.of("*.zuora.com");
+
     @Override
     public String name() {
         return TYPE;

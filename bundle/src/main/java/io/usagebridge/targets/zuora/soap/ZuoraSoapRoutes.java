@@ -9,6 +9,7 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.security.UrlAllowList;
 
 /**
  * The Zuora SOAP import target. One route template ({@code zuora-soap-import}), made into a target by a
@@ -53,8 +54,12 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                         + "{{secretfile:/path}}, never the value")
                 // the route names this bean, so it is made with the route: the target's session is registered then
                 .templateBean("zuoraImportRequest", ZuoraImportRequest.class, (RouteTemplateContext rtc) -> {
-                    connections.register(ZuoraSoapConnection.of(parameter(rtc, "target"), parameter(rtc, "loginUrl"),
-                            parameter(rtc, "username"), parameter(rtc, "password")));
+                    String target = parameter(rtc, "target");
+                    String loginUrl = parameter(rtc, "loginUrl");
+                    connections.register(ZuoraSoapConnection.of(target, loginUrl,
+                            parameter(rtc, "username"), parameter(rtc, "password"),
+                            UrlAllowList.of(target, loginUrl, UsageBridgeSettings.of(rtc.getCamelContext()),
+                                    ZuoraSoapImportTarget.DEFAULT_ALLOWED_HOSTS)));
                     return new ZuoraImportRequest();
                 });
         // sends one claimed import file (from the core's deliver route, or a parked retry)

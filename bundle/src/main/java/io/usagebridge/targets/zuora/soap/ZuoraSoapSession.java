@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.security.UrlAllowList;
 
 /**
  * One Zuora API user's SOAP session: login() once, then every call carries the session in its SessionHeader and
- * goes to the ServerUrl login() answered. Dropped when Zuora answers INVALID_SESSION, so the next call logs in
- * again. The password is sent only in login() and is never logged.
+ * goes to the ServerUrl login() answered, once the target's allow-list took it (else URL_NOT_ALLOWED: no session
+ * kept, nothing sent there). Dropped when Zuora answers INVALID_SESSION, so the next call logs in again. The
+ * password is sent only in login() and is never logged.
  */
 public final class ZuoraSoapSession {
 
@@ -36,10 +38,13 @@ public final class ZuoraSoapSession {
     private final String loginUrl;
     private final String username;
     private final String password;
+    private final UrlAllowList allowList;
     private Login current;
 
-    public ZuoraSoapSession(String target, String loginUrl, String username, String password) {
+    public ZuoraSoapSession(String target, String loginUrl, String username, String password,
+                            UrlAllowList allowList) {
         this.target = target;
+        this.allowList = allowList;
         this.loginUrl = loginUrl;
         this.username = username;
         this.password = password;
@@ -63,6 +68,11 @@ public final class ZuoraSoapSession {
 
     public String loginUrl() {
         return loginUrl;
+    }
+
+    /** Where this target's session may be sent. */
+    public UrlAllowList allowList() {
+        return allowList;
     }
 
     private Login login(CamelContext context) {
@@ -95,6 +105,8 @@ public final class ZuoraSoapSession {
             // Zuora names the server this tenant's calls go to; without one, stay where login() was
             String serverUrl = result.serverUrl() == null || result.serverUrl().isBlank() ? loginUrl
                     : result.serverUrl().trim();
+            // the session and every usage file would follow it: checked before either leaves
+            allowList.check(serverUrl, "the ServerUrl login() answered");
             LOG.info("{}: logged in to Zuora SOAP as {} (calls go to {})", target, username, serverUrl);
             return new Login(result.session(), serverUrl);
         } finally {
