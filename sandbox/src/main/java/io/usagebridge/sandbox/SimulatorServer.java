@@ -329,7 +329,8 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
                         exchange.getRequestURI().getPath(), fault.storedFailStatus());
                 reply = failure(request, fault.storedFailStatus());
             }
-            send(exchange, padded(answering(request, reply)));
+            // padded before answering, so a simulator that gzips its answers gzips the padding too
+            send(exchange, answering(request, faultsApply(request) ? padded(reply) : reply));
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} simulator lost the client of {} {}", name, exchange.getRequestMethod(),
                     exchange.getRequestURI(), e);
