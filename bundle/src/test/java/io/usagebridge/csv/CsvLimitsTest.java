@@ -112,6 +112,32 @@ class CsvLimitsTest {
     }
 
     @Test
+    void recordThatNeverEndsIsRefusedAfterTheCapNotReadToTheEnd() throws IOException {
+        // an endless stream of "a,": without the cap the parser would buffer until the heap is gone
+        long[] handedOut = {0};
+        java.io.Reader endless = new java.io.Reader() {
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++) {
+                    buffer[offset + i] = (handedOut[0] + i) % 2 == 0 ? 'a' : ',';
+                }
+                handedOut[0] += length;
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (CSVParser parser = CsvFormats.READ.parse(new CappedCsvReader(endless, CsvLimits.DEFAULT))) {
+            UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class, () -> parser.iterator().next());
+
+            assertEquals(CoreFailureCode.CSV_RECORD_TOO_LONG, failure.code());
+            assertTrue(handedOut[0] <= CsvLimits.DEFAULT_MAX_RECORD_CHARS + 64 * 1024, handedOut[0] + " characters");
+        }
+    }
+
+    @Test
     void latin1FilesLeaveNoFileDescriptorOpen() throws IOException {
         Path fds = Path.of("/proc/self/fd");
         Assumptions.assumeTrue(Files.isDirectory(fds), "counts open files on Linux only");
