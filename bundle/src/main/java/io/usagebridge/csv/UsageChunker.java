@@ -1,6 +1,5 @@
 package io.usagebridge.csv;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,9 +34,20 @@ import io.usagebridge.failure.UsageBridgeFailure;
 public class UsageChunker {
 
     private final int maxViolations;
+    private final CsvLimits limits;
 
     public UsageChunker(int maxViolations) {
+        this(maxViolations, CsvLimits.DEFAULT);
+    }
+
+    public UsageChunker(int maxViolations, CsvLimits limits) {
         this.maxViolations = maxViolations;
+        this.limits = limits;
+    }
+
+    /** The record and field caps every CSV read of a slice is held to. */
+    public CsvLimits limits() {
+        return limits;
     }
 
     /**
@@ -64,8 +74,7 @@ public class UsageChunker {
         List<Violation> violations = new ArrayList<>();
         List<ChunkFile> chunks = new ArrayList<>();
         ChunkWriter current = null;
-        try (BufferedReader reader = CsvFormats.strictUtf8(slice);
-             CSVParser parser = CsvFormats.READ.parse(reader)) {
+        try (CSVParser parser = CsvFormats.parse(slice, limits)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 throw new UsageBridgeFailure(CoreFailureCode.FILE_EMPTY, "the file holds no CSV header");

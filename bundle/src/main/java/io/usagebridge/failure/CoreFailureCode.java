@@ -12,6 +12,9 @@ public enum CoreFailureCode implements FailureCode {
     CSV_NOT_UTF8(false, "the file is not valid UTF-8"),
     CSV_ROW_MALFORMED(false, "a row cannot be parsed as CSV or has the wrong number of values"),
     CSV_VALUE_INVALID(false, "a value breaks the target's contract (required, date, number)"),
+    CSV_RECORD_TOO_LONG(false, "a record (the header too) is longer than csv.max-record-chars characters"),
+    CSV_FIELD_TOO_LONG(false, "a value (or column name) is longer than csv.max-field-chars characters"),
+    CSV_QUOTE_UNTERMINATED(false, "a double quote is never closed: the file ends inside a quoted value"),
     USAGE_PERIOD_INVALID(false, "a usage start is after its end"),
     ROUTING_NO_TARGET(false, "no routing rule matches the file"),
     ROUTING_VALUE_UNKNOWN(false, "a row's routing column names no configured target"),
@@ -27,6 +30,10 @@ public enum CoreFailureCode implements FailureCode {
             + "user info): nothing and no credential was sent to it (target.<id>.allowed-hosts)"),
     DELIVERY_UNCERTAIN(false, true, "the request may have reached the target but no answer came: never resent on its "
             + "own; a lookup at the target or an operator resolves it (resolve --delivered | --resend)"),
+    TARGET_REPLY_TOO_LARGE(false, true, "the target's answer is longer than http.max-reply-bytes: it was not read "
+            + "further, so whether the target took the request is unknown"),
+    RESULT_FILE_TOO_LARGE(false, "the target's result file is longer than http.max-result-bytes: not kept (the part "
+            + "saved is deleted); the job's status still decides the delivery"),
     LOCAL_IO_ERROR(true, "reading or writing a local file failed before anything was sent"),
     CHUNK_PLAN_MISMATCH(false, "the rows for a target differ from an earlier delivery of this content (its chunks are "
             + "fixed by the first delivery): routing or validation changed"),

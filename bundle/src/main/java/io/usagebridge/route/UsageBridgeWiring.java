@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.csv.CsvLimits;
 import io.usagebridge.csv.UsageChunker;
 import io.usagebridge.deadletter.DeadLetterRecorder;
 import io.usagebridge.deadletter.DeliveryFailurePolicy;
@@ -136,7 +137,10 @@ public class UsageBridgeWiring extends RouteBuilder {
         WorkDirs workDirs = new WorkDirs(ledger);
         SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs);
         Path workRoot = Path.of(settings.get("usagebridge.work-dir", "data/work"));
-        UsageChunker chunker = new UsageChunker(settings.getInt("validation.max-violations", 20));
+        CsvLimits csvLimits = new CsvLimits(
+                settings.getInt(CsvLimits.MAX_RECORD_CHARS_KEY, CsvLimits.DEFAULT_MAX_RECORD_CHARS),
+                settings.getInt(CsvLimits.MAX_FIELD_CHARS_KEY, CsvLimits.DEFAULT_MAX_FIELD_CHARS));
+        UsageChunker chunker = new UsageChunker(settings.getInt("validation.max-violations", 20), csvLimits);
 
         registry.bind("ledgerInstance", instance);
         registry.bind("ledgerRepository", ledger);
@@ -163,7 +167,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("sourceIntake", new SourceIntake(
                 new StreamingFingerprinter(settings.getLong("intake.progress-every-bytes", 64L * 1024 * 1024)),
                 ledger, workRoot, metrics, faultPoints));
-        registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules)));
+        registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules, csvLimits)));
         registry.bind("chunkPlanLoader", new ChunkPlanLoader(ledger));
         registry.bind("deliveryChunker", new DeliveryChunker(catalog));
         registry.bind("sliceChunker", new SliceChunker(catalog, chunker));

@@ -1,6 +1,5 @@
 package io.usagebridge.routing;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import io.usagebridge.csv.CsvFormats;
+import io.usagebridge.csv.CsvLimits;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -30,9 +30,15 @@ import io.usagebridge.failure.UsageBridgeFailure;
 public class TargetSplitter {
 
     private final RoutingRules rules;
+    private final CsvLimits limits;
 
     public TargetSplitter(RoutingRules rules) {
+        this(rules, CsvLimits.DEFAULT);
+    }
+
+    public TargetSplitter(RoutingRules rules, CsvLimits limits) {
         this.rules = rules;
+        this.limits = limits;
     }
 
     /**
@@ -57,8 +63,8 @@ public class TargetSplitter {
         return targets.stream().map(t -> new TargetSlice(t, workFile)).toList();
     }
 
-    private static List<String> readHeader(Path file) throws IOException {
-        try (BufferedReader reader = CsvFormats.strictUtf8(file); CSVParser parser = CsvFormats.READ.parse(reader)) {
+    private List<String> readHeader(Path file) throws IOException {
+        try (CSVParser parser = CsvFormats.parse(file, limits)) {
             var it = parser.iterator();
             return it.hasNext() ? it.next().toList() : List.of();
         } catch (CharacterCodingException e) {
@@ -82,7 +88,7 @@ public class TargetSplitter {
         Files.createDirectories(sliceDir);
         Map<String, CSVPrinter> printers = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
-        try (BufferedReader reader = CsvFormats.strictUtf8(file); CSVParser parser = CsvFormats.READ.parse(reader)) {
+        try (CSVParser parser = CsvFormats.parse(file, limits)) {
             var it = parser.iterator();
             it.next();
             while (it.hasNext()) {

@@ -164,12 +164,13 @@ class UsageChunkerTest {
     }
 
     @Test
-    void quoteThatIsNeverClosedIsAMalformedRow() throws IOException {
+    void quoteThatIsNeverClosedIsRefusedWithTheLineItOpenedOn() throws IOException {
         UsageBridgeFailure failure = rejected(twoCheckout(), HEADER + "\n"
                 + "2026-11-01 10:00:00,2026-11-01 11:00:00,OPT1,\"never closed,SUB-1\n");
 
-        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, failure.code());
-        assertTrue(failure.getMessage().startsWith("the CSV cannot be parsed"), failure.getMessage());
+        assertEquals(CoreFailureCode.CSV_QUOTE_UNTERMINATED, failure.code());
+        assertTrue(failure.getMessage().startsWith("line 2: the double quote opened here (column 4) is never closed"),
+                failure.getMessage());
     }
 
     @Test

@@ -218,6 +218,20 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void uploadAnswerPaddedPastTheReplyCapIsRetriedWithTheSameKeyAndMakesOneJob() throws Exception {
+        // 1.5 MiB of spaces after Zuora's JSON (gzipped on the wire): over http.max-reply-bytes, not read whole
+        zuora.padNextReplies(1, 1536 * 1024);
+        drop("zuora-usage/usage.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(2, uploads.size());
+        assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
+        assertEquals(1, zuora.jobCount());
+        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
+        assertEquals("TARGET_REPLY_TOO_LARGE", ledger().attemptsOf(delivery.id()).get(0).errorCode());
+    }
+
+    @Test
     void timedOutUploadIsRetriedThrough409WhileInFlightAndMakesOneJob() throws Exception {
         zuora.delayNext(1, Duration.ofSeconds(4)); // the first answer is held: our call times out after 1.5 s
         drop("zuora-usage/usage.csv", USAGE);

@@ -105,6 +105,9 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         Properties p = super.testProperties();
         // the password by reference, as in production: a mounted secret file
         p.put("target.zuora.password", "{{secretfile:" + secretFile() + "}}");
+        // the caps raised past the 1.1 MB value with which Zuora's own refusal is shown (the defaults refuse it here)
+        p.put("csv.max-record-chars", "2097152");
+        p.put("csv.max-field-chars", "2097152");
         return p;
     }
 
@@ -304,7 +307,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
 
     @Test
     void importThatZuoraFailsLandsInFailedWithItsStatusReason() throws Exception {
-        // a value the contract allows but Zuora's import cannot read (over 1048576 characters)
+        // a value the contract (and the raised csv caps) allow but Zuora's import cannot read (over 1048576 characters)
         Path source = data.resolve("staging/long-description.csv");
         Files.createDirectories(source.getParent());
         try (Writer out = Files.newBufferedWriter(source, StandardCharsets.UTF_8)) {

@@ -115,14 +115,15 @@ class TargetSplitterTest {
     }
 
     @Test
-    void brokenQuoteInACombinedExportIsAMalformedRowNotAnEncodingError() throws IOException {
+    void brokenQuoteInACombinedExportIsAnUnterminatedQuoteNotAnEncodingError() throws IOException {
         Path combined = write("combined.csv", "target,Description\neu,ok\nus,\"never closed\n");
 
         UsageBridgeFailure failure = assertThrows(UsageBridgeFailure.class,
                 () -> splitter(Map.of("routing.column", "target")).split(combined, "combined.csv",
                         dir.resolve("slices")));
 
-        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, failure.code(), failure.getMessage());
+        assertEquals(CoreFailureCode.CSV_QUOTE_UNTERMINATED, failure.code(), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("line 3:"), failure.getMessage());
     }
 
     @Test

@@ -63,6 +63,9 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
     private final List<String> contexts;
     private final StorageFolder storage;
     private final FaultSchedule faults = new FaultSchedule();
+    /** Guarded by itself, with {@link #padBytes}. */
+    private final FaultSchedule.Countdown padded = new FaultSchedule.Countdown();
+    private int padBytes;
     private final HeldResponses held = new HeldResponses();
     private final AtomicInteger requestsReceived = new AtomicInteger();
     private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
@@ -170,6 +173,20 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
 
     // ---------------------------------------------------------------- fault knobs
 
+    /**
+     * The next {@code n} processed answers carry {@code bytes} spaces after their own body (a reply that is far
+     * longer than it should be; a reader that trims would still see the right answer): a client must cap its read.
+     */
+    public void padNextReplies(int n, int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("padding must not be negative, was " + bytes);
+        }
+        synchronized (padded) {
+            padded.set(n);
+            padBytes = bytes;
+        }
+    }
+
     /** Answers {@code httpStatus} to the next {@code n} requests, after reading but without processing them. */
     public void failNext(int n, int httpStatus) {
         faults.failNext(n, httpStatus);
@@ -216,6 +233,9 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         requestsReceived.set(0);
         requestTimes.clear();
         faults.clear();
+        synchronized (padded) {
+            padded.set(0);
+        }
         held.releaseAll();
     }
 
@@ -309,7 +329,8 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
                         exchange.getRequestURI().getPath(), fault.storedFailStatus());
                 reply = failure(request, fault.storedFailStatus());
             }
-            send(exchange, answering(request, reply));
+            // padded before answering, so a simulator that gzips its answers gzips the padding too
+            send(exchange, answering(request, faultsApply(request) ? padded(reply) : reply));
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} simulator lost the client of {} {}", name, exchange.getRequestMethod(),
                     exchange.getRequestURI(), e);
@@ -335,6 +356,22 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} simulator could not answer its state", name, e);
         }
+    }
+
+    /** {@code reply}, padded when {@link #padNextReplies} applies to it (a body in memory only). */
+    private Reply padded(Reply reply) {
+        int extra;
+        synchronized (padded) {
+            if (reply.file() != null || !padded.take()) {
+                return reply;
+            }
+            extra = padBytes;
+        }
+        byte[] body = reply.body() == null ? new byte[0] : reply.body();
+        byte[] longer = java.util.Arrays.copyOf(body, body.length + extra);
+        java.util.Arrays.fill(longer, body.length, longer.length, (byte) ' ');
+        LOG.info("{} simulator padded its answer with {} bytes", name, extra);
+        return reply.withBody(longer);
     }
 
     /** Sends {@code reply} with a Content-Length; a body in memory goes in one write. */

@@ -126,6 +126,18 @@ class SimulatorServerTest {
     }
 
     @Test
+    void padNextRepliesSendsTheAnswerWithSpacesAfterItsBody() throws Exception {
+        simulator.padNextReplies(1, 100_000);
+
+        HttpResponse<String> padded = post("a");
+
+        assertEquals(String.valueOf("echo:a".length() + 100_000), padded.headers().firstValue("Content-Length")
+                .orElseThrow());
+        assertEquals("echo:a", padded.body().trim());
+        assertEquals("echo:b", post("b").body(), "only the next answer");
+    }
+
+    @Test
     void dropNextReadsTheRequestAndClosesWithoutAnAnswer() throws Exception {
         simulator.dropNext(1);
 

@@ -1,8 +1,6 @@
 package io.usagebridge.targets.httpmultipart;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -14,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.http.ReplyBodies;
 
 /**
  * Reads a 2xx answer: the upload is accepted. A JSON object naming the upload (its {@code remote-id-field},
@@ -21,8 +20,6 @@ import io.usagebridge.ExchangeKeys;
  */
 public final class HttpMultipartReplyReader implements Processor {
 
-    /** A receiver's answer is a few lines; more is not kept (the ledger keeps 2000 characters of it anyway). */
-    static final int MAX_REPLY_BYTES = 64 * 1024;
     /** The ledger's remote_id column: a longer value is no id we could look up by. */
     static final int MAX_REMOTE_ID_CHARS = 200;
 
@@ -40,7 +37,7 @@ public final class HttpMultipartReplyReader implements Processor {
     public void process(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         message.removeHeader("Authorization"); // camel-http copies the request's headers onto the answer
-        String reply = redaction.apply(read(message));
+        String reply = redaction.apply(ReplyBodies.read(exchange, "the receiver's answer"));
         exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, reply);
         exchange.setProperty(ExchangeKeys.REMOTE_STATUS, "HTTP " + message.getHeader(Exchange.HTTP_RESPONSE_CODE));
         remoteId(reply).ifPresent(id -> exchange.setProperty(ExchangeKeys.REMOTE_ID, id));
@@ -62,11 +59,5 @@ public final class HttpMultipartReplyReader implements Processor {
         }
         String text = id.asText().trim();
         return text.isEmpty() || text.length() > MAX_REMOTE_ID_CHARS ? Optional.empty() : Optional.of(text);
-    }
-
-    private static String read(Message message) throws IOException {
-        try (InputStream in = message.getBody(InputStream.class)) {
-            return in == null ? "" : new String(in.readNBytes(MAX_REPLY_BYTES), StandardCharsets.UTF_8);
-        }
     }
 }

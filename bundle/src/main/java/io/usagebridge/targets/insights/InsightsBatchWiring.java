@@ -46,7 +46,8 @@ final class InsightsBatchWiring {
             if (InsightsBatchTarget.TYPE.equals(target.type())) {
                 InsightsTargetSettings s = InsightsTargetSettings.read(target);
                 targets.put(target.id(), s);
-                rules.put(target.id(), new InsightsFileRules(s.maxFileBytes(), s.maxLineBytes(), maxViolations));
+                rules.put(target.id(), new InsightsFileRules(s.maxFileBytes(), s.maxLineBytes(), maxViolations,
+                        services.chunker().limits()));
             }
         }
         String folder = settings.get("intake.insights.folder", "insights");

@@ -1,6 +1,5 @@
 package io.usagebridge.targets.insights;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -79,10 +79,7 @@ public final class InsightsConnection implements Processor {
 
     /** Reads {@code signedUrl} from the answer and checks it before anything is sent there. */
     void signedUrl(Exchange exchange) throws Exception {
-        String body;
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String body = ReplyBodies.read(exchange, "Insights' upload-URL answer");
         JsonNode answer;
         try {
             answer = json.readTree(body.isEmpty() ? "{}" : body);

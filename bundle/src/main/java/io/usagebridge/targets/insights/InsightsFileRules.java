@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.csv.CsvFormats;
+import io.usagebridge.csv.CsvLimits;
 import io.usagebridge.csv.Violation;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
@@ -44,10 +45,16 @@ public final class InsightsFileRules {
     private final long maxFileBytes;
     private final long maxLineBytes;
     private final int maxViolations;
+    private final CsvLimits limits;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public InsightsFileRules(long maxFileBytes, long maxLineBytes, int maxViolations) {
+        this(maxFileBytes, maxLineBytes, maxViolations, CsvLimits.DEFAULT);
+    }
+
+    public InsightsFileRules(long maxFileBytes, long maxLineBytes, int maxViolations, CsvLimits limits) {
+        this.limits = limits;
         this.maxFileBytes = maxFileBytes;
         this.maxLineBytes = maxLineBytes;
         this.maxViolations = maxViolations;
@@ -124,8 +131,7 @@ public final class InsightsFileRules {
 
     private void checkCsv(Path file, List<Violation> violations) throws IOException {
         long line = 1;
-        try (BufferedReader reader = CsvFormats.strictUtf8(file);
-             CSVParser parser = CsvFormats.READ.parse(reader)) {
+        try (CSVParser parser = CsvFormats.parse(file, limits)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 violations.add(new Violation(CoreFailureCode.CSV_HEADER_INVALID,

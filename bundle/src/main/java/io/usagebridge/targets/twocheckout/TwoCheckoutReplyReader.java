@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -11,8 +12,8 @@ import io.usagebridge.failure.UsageBridgeFailure;
 public final class TwoCheckoutReplyReader implements Processor {
 
     @Override
-    public void process(Exchange exchange) {
-        String reply = exchange.getMessage().getBody(String.class);
+    public void process(Exchange exchange) throws java.io.IOException {
+        String reply = ReplyBodies.read(exchange, "2Checkout's answer");
         String text = reply == null ? "" : reply.trim();
         exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, text);
         switch (text) {

@@ -101,8 +101,8 @@ class InsightsFileRulesTest {
         assertTrue(singleQuoted.getMessage().contains("line 3: has 4 values, the header has 3"),
                 singleQuoted.getMessage());
         UsageBridgeFailure unterminated = failure("account.csv", "id,name\nA-1,Acme\nA-2,\"Globex\n");
-        assertEquals(CoreFailureCode.CSV_ROW_MALFORMED, unterminated.code());
-        assertTrue(unterminated.getMessage().contains("line 3: cannot be parsed as CSV with double-quote quoting"),
+        assertEquals(CoreFailureCode.CSV_QUOTE_UNTERMINATED, unterminated.code());
+        assertTrue(unterminated.getMessage().contains("line 3: the double quote opened here (column 2) is never closed"),
                 unterminated.getMessage());
     }
 

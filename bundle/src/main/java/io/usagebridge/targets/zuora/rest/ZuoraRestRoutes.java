@@ -24,9 +24,10 @@ import io.usagebridge.security.UrlAllowList;
  */
 public class ZuoraRestRoutes extends RouteBuilder {
 
+    private final ZuoraConnections connections = new ZuoraConnections();
+
     @Override
     public void configure() {
-        ZuoraConnections connections = new ZuoraConnections();
         getContext().getRegistry().bind("zuoraConnections", connections);
 
         for (ZuoraRestKind kind : ZuoraRestKind.values()) {
@@ -57,7 +58,7 @@ public class ZuoraRestRoutes extends RouteBuilder {
                         .setProperty(ExchangeKeys.REQUEST_URI, exchangeProperty(ExchangeKeys.RESULT_URL))
                         .setProperty(ExchangeKeys.REQUEST_METHOD, constant("GET"))
                         .setProperty(CALL_PURPOSE, constant("the outputURL Zuora answered"))
-                        .to("direct:zuora-call")
+                        .to("direct:zuora-download")
                         .process("resultFileSaver")
                     .end()
                     .process("pollOutcomeRecorder");
@@ -76,12 +77,18 @@ public class ZuoraRestRoutes extends RouteBuilder {
                 .log("Zuora bulk job ${exchangeProperty.UsageBridgeRemoteId} of ${exchangeProperty.UsageBridgeTarget}: "
                         + "stop requested");
 
-        from("direct:zuora-call").routeId("zuora-call")
+        call("zuora-call", "");
+        // a result file streams to disk (resultFileSaver caps it): camel-http must not buffer it in memory first
+        call("zuora-download", "&disableStreamCache=true");
+    }
+
+    private void call(String id, String options) {
+        from("direct:" + id).routeId(id)
                 .errorHandler(noErrorHandler())
                 .process(e -> connections.of(e).headers().process(e))
                 .doTry()
                     .to("http://zuora-api?connectTimeout={{zuora.connect-timeout-ms:10000}}"
-                            + "&responseTimeout={{zuora.response-timeout-ms:120000}}")
+                            + "&responseTimeout={{zuora.response-timeout-ms:120000}}" + options)
                 .doCatch(HttpOperationFailedException.class)
                     .process(e -> {
                         HttpOperationFailedException http = e.getProperty(Exchange.EXCEPTION_CAUGHT,

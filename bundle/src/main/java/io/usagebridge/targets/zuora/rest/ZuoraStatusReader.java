@@ -1,8 +1,5 @@
 package io.usagebridge.targets.zuora.rest;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -10,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.poll.RemoteOutcome;
 
 /**
@@ -28,10 +26,7 @@ public final class ZuoraStatusReader implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        String body;
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String body = ReplyBodies.read(exchange, "Zuora's status answer");
         JsonNode answer = json.readTree(body.isEmpty() ? "{}" : body);
         String status = kind == ZuoraRestKind.BULK ? answer.path("status").asText("")
                 : answer.path("importStatus").asText("");

@@ -1,7 +1,5 @@
 package io.usagebridge.targets.zuora.rest;
 
-import java.io.InputStream;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -27,10 +26,7 @@ public final class ZuoraSubmitReader implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        String body;
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        String body = ReplyBodies.read(exchange, "Zuora's answer to the upload");
         exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, body);
         JsonNode answer = json.readTree(body.isEmpty() ? "{}" : body);
         if (!answer.path("success").asBoolean(false)) {

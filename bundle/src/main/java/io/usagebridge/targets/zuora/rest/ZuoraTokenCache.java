@@ -1,6 +1,5 @@
 package io.usagebridge.targets.zuora.rest;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.apache.hc.core5.http.message.BasicNameValuePair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -68,10 +68,7 @@ public final class ZuoraTokenCache {
                 throw reply.getException();
             }
             int status = reply.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-            String body;
-            try (InputStream in = reply.getMessage().getBody(InputStream.class)) {
-                body = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
+            String body = ReplyBodies.read(reply, "Zuora's token answer");
             if (status >= 500 || status == 429) {
                 throw new UsageBridgeFailure(CoreFailureCode.TARGET_UNAVAILABLE, "Zuora's token endpoint answered HTTP "
                         + status, body, true, null, null);

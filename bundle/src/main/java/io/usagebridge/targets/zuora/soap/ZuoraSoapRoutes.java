@@ -78,8 +78,9 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                 .filter(exchangeProperty(ExchangeKeys.RESULT_URL).isNotNull())
                     .process(e -> connections.of(e).download().process(e))
                     .doTry()
+                        // the result file streams to disk (resultFileSaver caps it): camel-http must not buffer it
                         .to("http://zuora-soap-results?connectTimeout={{zuora.connect-timeout-ms:10000}}"
-                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}")
+                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}&disableStreamCache=true")
                     .doCatch(HttpOperationFailedException.class)
                         .process(e -> connections.of(e).faults().downloadFailed(e))
                     .end()
