@@ -32,6 +32,8 @@ public enum CoreFailureCode implements FailureCode {
             + "own; a lookup at the target or an operator resolves it (resolve --delivered | --resend)"),
     TARGET_REPLY_TOO_LARGE(false, true, "the target's answer is longer than http.max-reply-bytes: it was not read "
             + "further, so whether the target took the request is unknown"),
+    TARGET_REPLY_UNREADABLE(false, true, "the target answered, but not in the form it documents (an HTML page "
+            + "instead of JSON): whether it took the request is unknown"),
     RESULT_FILE_TOO_LARGE(false, "the target's result file is longer than http.max-result-bytes: not kept (the part "
             + "saved is deleted); the job's status still decides the delivery"),
     LOCAL_IO_ERROR(true, "reading or writing a local file failed before anything was sent"),

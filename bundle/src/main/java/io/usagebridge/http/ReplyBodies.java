@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -38,6 +42,21 @@ public final class ReplyBodies {
             return "";
         }
         return read(exchange.getMessage().getBody(InputStream.class), maxReplyBytes(exchange.getContext()), what);
+    }
+
+    /**
+     * The answer as JSON ({@code {}} when empty). Anything else (a proxy's HTML page, a cut body) fails with
+     * TARGET_REPLY_UNREADABLE, naming what came, so the delivery is treated as one that may have arrived.
+     */
+    public static JsonNode json(ObjectMapper mapper, String body, String what) {
+        try {
+            return mapper.readTree(body.isEmpty() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            String start = body.strip();
+            start = start.length() > 60 ? start.substring(0, 60) + "..." : start;
+            throw new UsageBridgeFailure(CoreFailureCode.TARGET_REPLY_UNREADABLE, what + " is not JSON (it starts "
+                    + "with '" + start.replaceAll("\\p{Cntrl}", " ") + "')", body);
+        }
     }
 
     /**

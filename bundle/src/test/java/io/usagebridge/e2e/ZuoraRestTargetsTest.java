@@ -149,6 +149,21 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void anHtmlPageInsteadOfTheUploadsAnswerIsRetriedUnderTheSameKeyAndMakesOneJob() throws Exception {
+        zuora.answerHtmlNext(1); // the job is created, the answer is a proxy's page
+        drop("zuora-usage/usage.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(2, uploads.size(), "sent again after the unreadable answer");
+        assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
+        assertEquals(1, zuora.jobCount(), "the repeat found the first job");
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+        assertTrue(ledger().attemptsOf(ledger().deliveriesTo("zuora-usage").get(0).id()).stream()
+                .anyMatch(a -> "TARGET_REPLY_UNREADABLE".equals(a.errorCode())), "the first attempt says why");
+    }
+
+    @Test
     void runningMassActionIsStoppedByACommandFile() throws Exception {
         zuora.setPollsToComplete(1_000);
         drop("zuora-revenue/schedules.csv", REVENUE);

@@ -66,6 +66,8 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
     /** Guarded by itself, with {@link #padBytes}. */
     private final FaultSchedule.Countdown padded = new FaultSchedule.Countdown();
     private int padBytes;
+    /** Guarded by itself. */
+    private final FaultSchedule.Countdown htmlInstead = new FaultSchedule.Countdown();
     private final HeldResponses held = new HeldResponses();
     private final AtomicInteger requestsReceived = new AtomicInteger();
     private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
@@ -187,6 +189,16 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code n} processed requests are answered 200 with an HTML page instead of their own answer (a proxy's
+     * or a maintenance page): what they carried is kept, the client cannot read the outcome.
+     */
+    public void answerHtmlNext(int n) {
+        synchronized (htmlInstead) {
+            htmlInstead.set(n);
+        }
+    }
+
     /** Answers {@code httpStatus} to the next {@code n} requests, after reading but without processing them. */
     public void failNext(int n, int httpStatus) {
         faults.failNext(n, httpStatus);
@@ -235,6 +247,9 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         faults.clear();
         synchronized (padded) {
             padded.set(0);
+        }
+        synchronized (htmlInstead) {
+            htmlInstead.set(0);
         }
         held.releaseAll();
     }
@@ -330,7 +345,7 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
                 reply = failure(request, fault.storedFailStatus());
             }
             // padded before answering, so a simulator that gzips its answers gzips the padding too
-            send(exchange, answering(request, faultsApply(request) ? padded(reply) : reply));
+            send(exchange, answering(request, faultsApply(request) ? padded(htmlInstead(reply)) : reply));
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} simulator lost the client of {} {}", name, exchange.getRequestMethod(),
                     exchange.getRequestURI(), e);
@@ -356,6 +371,18 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} simulator could not answer its state", name, e);
         }
+    }
+
+    /** An HTML page instead of {@code reply} when {@link #answerHtmlNext} applies. */
+    private Reply htmlInstead(Reply reply) {
+        synchronized (htmlInstead) {
+            if (!htmlInstead.take()) {
+                return reply;
+            }
+        }
+        LOG.info("{} simulator answered an HTML page instead of its {} answer", name, reply.status());
+        return Reply.text(200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon.</body></html>");
     }
 
     /** {@code reply}, padded when {@link #padNextReplies} applies to it (a body in memory only). */

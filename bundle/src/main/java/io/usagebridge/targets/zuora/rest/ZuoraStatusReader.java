@@ -27,7 +27,7 @@ public final class ZuoraStatusReader implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         String body = ReplyBodies.read(exchange, "Zuora's status answer");
-        JsonNode answer = json.readTree(body.isEmpty() ? "{}" : body);
+        JsonNode answer = ReplyBodies.json(json, body, "Zuora's status answer");
         String status = kind == ZuoraRestKind.BULK ? answer.path("status").asText("")
                 : answer.path("importStatus").asText("");
         exchange.setProperty(ExchangeKeys.REMOTE_STATUS, status);

@@ -28,7 +28,7 @@ public final class ZuoraSubmitReader implements Processor {
     public void process(Exchange exchange) throws Exception {
         String body = ReplyBodies.read(exchange, "Zuora's answer to the upload");
         exchange.setProperty(ExchangeKeys.REMOTE_RESPONSE, body);
-        JsonNode answer = json.readTree(body.isEmpty() ? "{}" : body);
+        JsonNode answer = ReplyBodies.json(json, body, "Zuora's answer to the upload");
         if (!answer.path("success").asBoolean(false)) {
             throw new UsageBridgeFailure(ZuoraRestFailureCode.ZUORA_REQUEST_REJECTED, "Zuora refused the upload: "
                     + answer.path("reasons"), body);
