@@ -136,14 +136,16 @@ public class UsageChunker {
         } catch (UncheckedIOException e) {
             discard(current, chunks);
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8 "
-                        + "(after " + chunks.stream().mapToLong(ChunkFile::rows).sum() + " good rows)");
+                throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, Utf8Position.describe(slice)
+                        + " (after " + chunks.stream().mapToLong(ChunkFile::rows).sum() + " good rows): save it as "
+                        + "UTF-8");
             }
             throw new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
                     + e.getCause().getMessage());
         } catch (CharacterCodingException e) {
             discard(current, chunks);
-            throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
+            throw new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, Utf8Position.describe(slice)
+                    + ": save it as UTF-8");
         } catch (IOException | RuntimeException failure) {
             discard(current, chunks);
             throw failure;

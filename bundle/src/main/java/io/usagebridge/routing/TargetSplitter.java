@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import io.usagebridge.csv.CsvFormats;
 import io.usagebridge.csv.CsvLimits;
+import io.usagebridge.csv.Utf8Position;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -68,16 +69,17 @@ public class TargetSplitter {
             var it = parser.iterator();
             return it.hasNext() ? it.next().toList() : List.of();
         } catch (CharacterCodingException e) {
-            throw notUtf8();
+            throw notUtf8(file);
         } catch (UncheckedIOException e) {
-            throw e.getCause() instanceof CharacterCodingException ? notUtf8()
+            throw e.getCause() instanceof CharacterCodingException ? notUtf8(file)
                     : new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "the CSV header cannot be parsed: "
                             + e.getCause().getMessage());
         }
     }
 
-    private static UsageBridgeFailure notUtf8() {
-        return new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, "the file is not valid UTF-8");
+    private static UsageBridgeFailure notUtf8(Path file) {
+        return new UsageBridgeFailure(CoreFailureCode.CSV_NOT_UTF8, Utf8Position.describe(file)
+                + ": save it as UTF-8");
     }
 
     private List<TargetSlice> splitByColumn(Path file, List<String> header, int column, Path sliceDir)
@@ -114,9 +116,9 @@ public class TargetSplitter {
                 printer.printRecord(values);
             }
         } catch (CharacterCodingException e) {
-            throw notUtf8();
+            throw notUtf8(file);
         } catch (UncheckedIOException e) {
-            throw e.getCause() instanceof CharacterCodingException ? notUtf8()
+            throw e.getCause() instanceof CharacterCodingException ? notUtf8(file)
                     : new UsageBridgeFailure(CoreFailureCode.CSV_ROW_MALFORMED, "the CSV cannot be parsed: "
                             + e.getCause().getMessage());
         } finally {
