@@ -299,6 +299,21 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertEquals("INSIGHTS_BYTE_ORDER_MARK", error.get("code").asText());
     }
 
+    @Test
+    void aSymbolicLinkInABatchFailsTheWholeBatchAndNothingIsSent() throws Exception {
+        Path elsewhere = Files.writeString(data.resolve("outside-subscription.ndjson"), SUBSCRIPTION);
+        Path folder = Files.createDirectories(data.resolve("staging-links/2026-11-15"));
+        Files.writeString(folder.resolve("account.csv"), ACCOUNT);
+        Files.createSymbolicLink(folder.resolve("subscription.ndjson"), elsewhere);
+        Path batch = inbox().resolve("insights/billing/2026-11-15");
+        Files.createDirectories(batch.getParent());
+        Files.move(folder, batch);
+        Path sidecar = data.resolve("failed/insights/billing/2026-11-15.error.json");
+        await().atMost(20, SECONDS).until(() -> Files.exists(sidecar));
+        assertEquals("INSIGHTS_BATCH_INVALID", JSON.readTree(sidecar.toFile()).get("code").asText());
+        assertTrue(insights.requests().isEmpty(), "nothing sent for any record type");
+    }
+
     private void unreadableBatchFailsOnce(String batch, String account, String subscription) throws Exception {
         dropBatch("billing", batch, "account.csv", account, "subscription.ndjson", subscription);
         Path sidecar = data.resolve("failed/insights/billing/" + batch + ".error.json");

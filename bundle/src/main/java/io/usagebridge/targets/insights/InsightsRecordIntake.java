@@ -1,11 +1,14 @@
 package io.usagebridge.targets.insights;
 
+import java.nio.file.Files;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.LedgerRepository;
 import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 import io.usagebridge.targets.insights.ledger.InsightsRecordRow;
@@ -39,6 +42,11 @@ public final class InsightsRecordIntake implements Processor {
         exchange.setProperty(ExchangeKeys.SOURCE_NAME, name);
         exchange.setProperty(InsightsKeys.RECORD_TYPE, record.recordType());
         exchange.setProperty(InsightsKeys.RECORD_FILE, record.file());
+        if (Files.isSymbolicLink(record.file())) {
+            // a link would upload whatever it points at, checked or not, now or later
+            throw new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_BATCH_INVALID, record.file().getFileName()
+                    + " is a symbolic link: a batch folder holds its record files themselves");
+        }
         FileScan scan = FileScan.of(record.file());
         // a resumed batch keeps each unchanged record type's source row: no new row at every round
         Long known = batches.records(batchId).stream().filter(r -> r.recordType().equals(record.recordType()))
