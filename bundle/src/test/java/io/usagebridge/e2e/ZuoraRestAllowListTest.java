@@ -65,18 +65,7 @@ class ZuoraRestAllowListTest extends UsageBridgeTestSupport {
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout,zuora-usage,zuora-revenue");
-        for (String id : List.of("zuora-usage", "zuora-revenue")) {
-            p.put("target." + id + ".base-url", zuora.baseUrl());
-            p.put("target." + id + ".client-id", CLIENT_ID);
-            p.put("target." + id + ".client-secret", CLIENT_SECRET);
-            p.put("target." + id + ".inbox-folder", id);
-            p.put("target." + id + ".poll-initial-delay-ms", "100");
-            p.put("target." + id + ".poll-max-delay-ms", "200");
-        }
-        p.put("target.zuora-usage.type", "zuora-rest-usage");
-        p.put("target.zuora-revenue.type", "zuora-rest-bulk");
-        p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
+        ZuoraRestTargetsTest.withZuoraRestTargets(p, zuora.baseUrl(), CLIENT_ID, CLIENT_SECRET);
         return p;
     }
 

@@ -67,11 +67,22 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
+        withZuoraRestTargets(p, zuora.baseUrl(), CLIENT_ID, CLIENT_SECRET);
+        p.put("commands.dir", data.resolve("commands").toString());
+        // short enough for the in-flight test to time out on a held answer; the simulator answers in milliseconds
+        p.put("zuora.response-timeout-ms", "1500");
+        // 409 means "ask again later": enough short retries to outlast a held first request
+        p.put("deliver.retry.max-redeliveries", "30");
+        return p;
+    }
+
+    /** The two Zuora REST targets of these tests, usage and a mass action, on {@code baseUrl}, polled fast. */
+    static Properties withZuoraRestTargets(Properties p, String baseUrl, String clientId, String clientSecret) {
         p.put("usagebridge.targets", "twocheckout,zuora-usage,zuora-revenue");
         for (String id : List.of("zuora-usage", "zuora-revenue")) {
-            p.put("target." + id + ".base-url", zuora.baseUrl());
-            p.put("target." + id + ".client-id", CLIENT_ID);
-            p.put("target." + id + ".client-secret", CLIENT_SECRET);
+            p.put("target." + id + ".base-url", baseUrl);
+            p.put("target." + id + ".client-id", clientId);
+            p.put("target." + id + ".client-secret", clientSecret);
             p.put("target." + id + ".inbox-folder", id);
             p.put("target." + id + ".poll-initial-delay-ms", "100");
             p.put("target." + id + ".poll-max-delay-ms", "200");
@@ -79,11 +90,6 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         p.put("target.zuora-usage.type", "zuora-rest-usage");
         p.put("target.zuora-revenue.type", "zuora-rest-bulk");
         p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
-        p.put("commands.dir", data.resolve("commands").toString());
-        // short enough for the in-flight test to time out on a held answer; the simulator answers in milliseconds
-        p.put("zuora.response-timeout-ms", "1500");
-        // 409 means "ask again later": enough short retries to outlast a held first request
-        p.put("deliver.retry.max-redeliveries", "30");
         return p;
     }
 
