@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.usagebridge.intake.FolderSourceTemplate;
 import io.usagebridge.intake.SftpSourceTemplate;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.plugin.TargetPlugins;
 import io.usagebridge.route.DeliverRoute;
 import io.usagebridge.route.ErrorHandlingConfiguration;
@@ -193,8 +193,8 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
                 .filter(e -> e.getProperty(Exchange.CORRELATION_ID) == null).whenDone(n).create();
     }
 
-    protected LedgerRepository ledger() {
-        return context.getRegistry().lookupByNameAndType("ledgerRepository", LedgerRepository.class);
+    protected Ledger ledger() {
+        return context.getRegistry().lookupByNameAndType("ledger", Ledger.class);
     }
 
     protected Path inbox() {

@@ -16,7 +16,7 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
@@ -29,7 +29,7 @@ public final class DeadLetterRecorder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecorder.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final FailureClassifier classifier;
     private final DeliveryFailurePolicy policy;
     private final Set<String> targetsThatDedupResends;
@@ -37,7 +37,7 @@ public final class DeadLetterRecorder implements Processor {
     private final UsageBridgeMetrics metrics;
 
     /** @param targetsThatDedupResends targets that recognise a repeated request (an idempotency key) */
-    public DeadLetterRecorder(LedgerRepository ledger, FailureClassifier classifier, DeliveryFailurePolicy policy,
+    public DeadLetterRecorder(Ledger ledger, FailureClassifier classifier, DeliveryFailurePolicy policy,
                               Set<String> targetsThatDedupResends, Clock clock, UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.classifier = classifier;
@@ -61,31 +61,31 @@ public final class DeadLetterRecorder implements Processor {
         String what = exchange.getProperty(ExchangeKeys.SOURCE_NAME) + (target == null ? "" : " -> " + target);
         int attempts = 0;
         if (deliveryId != null && exchange.getProperty(ExchangeKeys.CLAIMED, false, Boolean.class)) {
-            DeliveryRow row = ledger.delivery(deliveryId).orElseThrow();
+            DeliveryRow row = ledger.deliveries().delivery(deliveryId).orElseThrow();
             boolean sending = row.state() == DeliveryState.SENDING;
             if (sending) {
                 Integer httpStatus = thrown instanceof HttpOperationFailedException h ? h.getStatusCode() : null;
-                ledger.closeAttempt(deliveryId, "FAILED", httpStatus, failure.code(), failure.targetReply());
+                ledger.attempts().closeAttempt(deliveryId, "FAILED", httpStatus, failure.code(), failure.targetReply());
             }
             DeliveryFailurePolicy.Decision decision = policy.decide(failure, sending,
                     targetsThatDedupResends.contains(target), row.parks(), clock.instant());
             failure = decision.failure();
             attempts = row.attempts();
             if (decision.parked()) {
-                ledger.park(deliveryId, decision.nextAttempt(), failure);
+                ledger.deliveries().park(deliveryId, decision.nextAttempt(), failure);
                 metrics.retried(target);
                 LOG.info("{} delivery {}: PARKED until {} after {} at {} (retry {} of {}): {}", what, deliveryId,
                         decision.nextAttempt(), failure.code(), stage, row.parks() + 1, policy.maxRetries(),
                         failure.getMessage());
                 return;
             }
-            ledger.markFailed(deliveryId, decision.state(), failure);
+            ledger.deliveries().markFailed(deliveryId, decision.state(), failure);
             LOG.warn("{} delivery {}: {} {} at {} after {} attempt(s): {}", what, deliveryId, decision.state(),
                     failure.code(), stage, attempts, failure.getMessage());
         } else if (sourceId != null) {
             // no claimed delivery: nothing was being sent
             failure = DeliveryFailurePolicy.beforeSending(failure);
-            ledger.markSourceFailed(sourceId, failure.code(), (target == null ? "" : target + ": ")
+            ledger.sources().markSourceFailed(sourceId, failure.code(), (target == null ? "" : target + ": ")
                     + failure.getMessage());
             LOG.warn("{}: {} at {}: {}", what, failure.code(), stage, failure.getMessage());
         } else {

@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 
 /**
  * Before a slice is cut into chunks: the rows per chunk of an earlier delivery of the same content to the same
@@ -14,9 +14,9 @@ import io.usagebridge.ledger.LedgerRepository;
  */
 public final class ChunkPlanLoader implements Processor {
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
 
-    public ChunkPlanLoader(LedgerRepository ledger) {
+    public ChunkPlanLoader(Ledger ledger) {
         this.ledger = ledger;
     }
 
@@ -24,7 +24,7 @@ public final class ChunkPlanLoader implements Processor {
     public void process(Exchange exchange) {
         String sha = exchange.getProperty(ExchangeKeys.SHA256, String.class);
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
-        exchange.setProperty(ExchangeKeys.CHUNK_PLAN, ledger.storedPlan(sha, target));
+        exchange.setProperty(ExchangeKeys.CHUNK_PLAN, ledger.deliveries().storedPlan(sha, target));
     }
 
     /** The plan the loader found for this exchange's target (empty when none). */

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.fault.FaultPoints;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /** Records a target's acceptance: the attempt closes, the delivery becomes ACCEPTED with the remote facts. */
@@ -15,11 +15,11 @@ public final class DeliveryAcceptor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryAcceptor.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final UsageBridgeMetrics metrics;
     private final FaultPoints faultPoints;
 
-    public DeliveryAcceptor(LedgerRepository ledger, UsageBridgeMetrics metrics, FaultPoints faultPoints) {
+    public DeliveryAcceptor(Ledger ledger, UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.ledger = ledger;
         this.metrics = metrics;
         this.faultPoints = faultPoints;
@@ -33,8 +33,8 @@ public final class DeliveryAcceptor implements Processor {
         String response = exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class);
         Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         faultPoints.reach(FaultPoints.AFTER_REPLY, "delivery " + deliveryId + " accepted by the target");
-        ledger.closeAttempt(deliveryId, "ACCEPTED", http, null, response);
-        ledger.markAccepted(deliveryId, remoteId, status, response);
+        ledger.attempts().closeAttempt(deliveryId, "ACCEPTED", http, null, response);
+        ledger.deliveries().markAccepted(deliveryId, remoteId, status, response);
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
         metrics.delivered(target);
         metrics.uploadTook(target, AttemptStarter.elapsed(exchange));

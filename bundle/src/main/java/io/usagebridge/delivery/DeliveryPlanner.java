@@ -7,7 +7,8 @@ import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.PlannedChunk;
 
 /**
  * Records the chunks a slice was cut into as the target's plan, all in one transaction, before the first is
@@ -15,9 +16,9 @@ import io.usagebridge.ledger.LedgerRepository;
  */
 public final class DeliveryPlanner implements Processor {
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
 
-    public DeliveryPlanner(LedgerRepository ledger) {
+    public DeliveryPlanner(Ledger ledger) {
         this.ledger = ledger;
     }
 
@@ -27,14 +28,14 @@ public final class DeliveryPlanner implements Processor {
         @SuppressWarnings("unchecked")
         List<ChunkFile> chunks = exchange.getMessage().getBody() instanceof List<?> list ? (List<ChunkFile>) list
                 : List.of(exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class));
-        ledger.plan(exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class),
+        ledger.deliveries().plan(exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class),
                 exchange.getProperty(ExchangeKeys.SHA256, String.class),
                 exchange.getProperty(ExchangeKeys.TARGET, String.class),
                 chunks.stream().map(DeliveryPlanner::planned).toList());
     }
 
-    static LedgerRepository.PlannedChunk planned(ChunkFile chunk) {
-        return new LedgerRepository.PlannedChunk(chunk.index(), chunk.md5(), chunk.bytes(), chunk.rows(),
+    static PlannedChunk planned(ChunkFile chunk) {
+        return new PlannedChunk(chunk.index(), chunk.md5(), chunk.bytes(), chunk.rows(),
                 chunk.path().toAbsolutePath().toString());
     }
 }

@@ -24,7 +24,7 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.intake.WorkDirs;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 
 /**
@@ -40,11 +40,11 @@ public final class ParkedRetryPreparer implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkedRetryPreparer.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final Duration missingChunkGrace;
     private final Clock clock;
 
-    public ParkedRetryPreparer(LedgerRepository ledger, Duration missingChunkGrace, Clock clock) {
+    public ParkedRetryPreparer(Ledger ledger, Duration missingChunkGrace, Clock clock) {
         this.ledger = ledger;
         this.missingChunkGrace = missingChunkGrace;
         this.clock = clock;
@@ -53,7 +53,7 @@ public final class ParkedRetryPreparer implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         DeliveryRow row = exchange.getMessage().getMandatoryBody(DeliveryRow.class);
-        SourceRow source = ledger.source(row.sourceId()).orElseThrow();
+        SourceRow source = ledger.sources().source(row.sourceId()).orElseThrow();
         exchange.setProperty(ExchangeKeys.SOURCE_ID, source.id());
         exchange.setProperty(ExchangeKeys.SOURCE_NAME, source.name());
         exchange.setProperty(ExchangeKeys.SHA256, row.contentSha256());
@@ -81,12 +81,12 @@ public final class ParkedRetryPreparer implements Processor {
         boolean longGone = row.nextAttemptAt() != null
                 && row.nextAttemptAt().plus(missingChunkGrace).isBefore(clock.instant());
         if (!longGone) {
-            ledger.releaseTaken(row.id());
+            ledger.deliveries().releaseTaken(row.id());
             LOG.warn("delivery {}: its chunk {} cannot be read here (or its bytes differ); left for an instance "
                     + "that shares the work folder", row.id(), chunk);
             return;
         }
-        ledger.markFailed(row.id(), DeliveryState.FAILED, new UsageBridgeFailure(CoreFailureCode.CHUNK_UNAVAILABLE,
+        ledger.deliveries().markFailed(row.id(), DeliveryState.FAILED, new UsageBridgeFailure(CoreFailureCode.CHUNK_UNAVAILABLE,
                 "the parked retry's chunk " + chunk + " is gone or changed (work folder lost?); nothing was sent "
                 + "again: replay the original to send it"));
         LOG.warn("delivery {}: CHUNK_UNAVAILABLE, its chunk {} is gone", row.id(), chunk);

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 
 /**
  * Records what the target is shown for a delivery (an Import's Name) before it is sent: should the answer be lost,
@@ -12,9 +12,9 @@ import io.usagebridge.ledger.LedgerRepository;
  */
 public final class SentNameRecorder implements Processor {
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
 
-    public SentNameRecorder(LedgerRepository ledger) {
+    public SentNameRecorder(Ledger ledger) {
         this.ledger = ledger;
     }
 
@@ -22,7 +22,7 @@ public final class SentNameRecorder implements Processor {
     public void process(Exchange exchange) {
         String name = exchange.getProperty(ExchangeKeys.SENT_NAME, String.class);
         if (name != null) {
-            ledger.recordSentName(exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class), name);
+            ledger.deliveries().recordSentName(exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class), name);
         }
     }
 }

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Ordered;
 import org.apache.camel.support.SynchronizationAdapter;
 
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 
 /**
  * Runs after the intake endpoint's own commit (its move of the original): records that the original is where the
@@ -14,10 +14,10 @@ import io.usagebridge.ledger.LedgerRepository;
  */
 final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final long sourceId;
 
-    MoveConfirmation(LedgerRepository ledger, long sourceId) {
+    MoveConfirmation(Ledger ledger, long sourceId) {
         this.ledger = ledger;
         this.sourceId = sourceId;
     }
@@ -30,11 +30,11 @@ final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
 
     @Override
     public void onComplete(Exchange exchange) {
-        ledger.movedTo(sourceId, !MoveFailures.failed(exchange));
+        ledger.sources().movedTo(sourceId, !MoveFailures.failed(exchange));
     }
 
     @Override
     public void onFailure(Exchange exchange) {
-        ledger.movedTo(sourceId, false);
+        ledger.sources().movedTo(sourceId, false);
     }
 }

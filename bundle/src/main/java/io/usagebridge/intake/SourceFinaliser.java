@@ -19,7 +19,8 @@ import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
 import io.usagebridge.deadletter.SourceFailures;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.OriginalPlaces;
 import io.usagebridge.ledger.SourceState;
 
 /**
@@ -32,12 +33,12 @@ public final class SourceFinaliser implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceFinaliser.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final ErrorSidecarWriter sidecars;
     private final RunSummary summary;
     private final WorkDirs workDirs;
 
-    public SourceFinaliser(LedgerRepository ledger, ErrorSidecarWriter sidecars, RunSummary summary,
+    public SourceFinaliser(Ledger ledger, ErrorSidecarWriter sidecars, RunSummary summary,
                            WorkDirs workDirs) {
         this.ledger = ledger;
         this.sidecars = sidecars;
@@ -55,13 +56,13 @@ public final class SourceFinaliser implements Processor {
         String doneDir = folder(exchange, ExchangeKeys.DONE_DIR, local);
         String failedDir = folder(exchange, ExchangeKeys.FAILED_DIR, local);
         String sidecarDir = exchange.getProperty(ExchangeKeys.SIDECAR_DIR, failedDir, String.class);
-        LedgerRepository.Places places = new LedgerRepository.Places(freeName(doneDir, name, sourceId),
+        OriginalPlaces places = new OriginalPlaces(freeName(doneDir, name, sourceId),
                 freeName(failedDir, name, sourceId),
                 freeName(folder(exchange, ExchangeKeys.DUPLICATE_DIR, local), name, sourceId),
                 freeName(folder(exchange, ExchangeKeys.INFLIGHT_DIR, local), name, sourceId), doneDir, failedDir,
                 sidecarDir);
         SourceState outcome = sourceId == null ? SourceState.FAILED
-                : ledger.settleSource(sourceId, !seen.isEmpty(), places);
+                : ledger.sources().settleSource(sourceId, !seen.isEmpty(), places);
         String moveTo = places.forOutcome(outcome);
         exchange.setProperty(ExchangeKeys.OUTCOME, outcome.folderName());
         exchange.setProperty(ExchangeKeys.MOVE_TO, moveTo);
@@ -71,8 +72,8 @@ public final class SourceFinaliser implements Processor {
         }
         String keptAs = Path.of(moveTo).getFileName().toString();
         if (outcome == SourceState.FAILED || outcome == SourceState.UNCERTAIN) {
-            List<FailureRecord> all = sourceId == null ? seen : SourceFailures.of(ledger.source(sourceId)
-                    .orElseThrow(), ledger.deliveriesOf(sourceId), seen);
+            List<FailureRecord> all = sourceId == null ? seen : SourceFailures.of(ledger.sources().source(sourceId)
+                    .orElseThrow(), ledger.deliveries().deliveriesOf(sourceId), seen);
             if (!all.isEmpty()) {
                 sidecars.writeBeside(Path.of(sidecarDir), name, keptAs, sourceId, all);
             }
@@ -92,7 +93,7 @@ public final class SourceFinaliser implements Processor {
         if (sourceId == null) {
             return "not recorded";
         }
-        String delivered = RunSummary.deliveries(ledger.deliveriesOf(sourceId));
+        String delivered = RunSummary.deliveries(ledger.deliveries().deliveriesOf(sourceId));
         String failed = failures.stream().map(FailureRecord::code).distinct().collect(Collectors.joining(", "));
         return (delivered.isEmpty() ? "nothing new sent" : delivered) + (failed.isEmpty() ? "" : "; " + failed);
     }

@@ -16,7 +16,7 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.Fingerprint;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
@@ -28,12 +28,12 @@ public final class SourceIntake implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(SourceIntake.class);
 
     private final StreamingFingerprinter fingerprinter;
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final Path workRoot;
     private final UsageBridgeMetrics metrics;
     private final FaultPoints faultPoints;
 
-    public SourceIntake(StreamingFingerprinter fingerprinter, LedgerRepository ledger, Path workRoot,
+    public SourceIntake(StreamingFingerprinter fingerprinter, Ledger ledger, Path workRoot,
                         UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.fingerprinter = fingerprinter;
         this.ledger = ledger;
@@ -59,7 +59,7 @@ public final class SourceIntake implements Processor {
             fp = fingerprinter.copyAndFingerprint(in, workFile,
                     bytes -> LOG.info("{}: received {} MiB", name, bytes / (1024 * 1024)));
         }
-        long sourceId = ledger.recordSource(name, origin, exchange.getFromRouteId(), workFile, fp);
+        long sourceId = ledger.sources().recordSource(name, origin, exchange.getFromRouteId(), workFile, fp);
         metrics.fileReceived(String.valueOf(exchange.getFromRouteId()), fp.bytes());
         exchange.setProperty(ExchangeKeys.SOURCE_ID, sourceId);
         exchange.setProperty(ExchangeKeys.WORK_DIR, workDir);

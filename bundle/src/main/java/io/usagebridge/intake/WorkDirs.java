@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 
 /**
  * A file's work folder (its copy, slices, chunks) lives while any of its deliveries may still send a chunk from it:
@@ -14,14 +14,14 @@ import io.usagebridge.ledger.LedgerRepository;
  */
 public final class WorkDirs {
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
 
-    public WorkDirs(LedgerRepository ledger) {
+    public WorkDirs(Ledger ledger) {
         this.ledger = ledger;
     }
 
     public void deleteUnlessInUse(Path workDir) throws IOException {
-        if (workDir == null || !Files.exists(workDir) || ledger.workDirInUse(workDir)) {
+        if (workDir == null || !Files.exists(workDir) || ledger.sources().workDirInUse(workDir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(workDir)) {

@@ -1,13 +1,12 @@
 package io.usagebridge.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The file consumers' read lock across instances (see {@code intake.LedgerReadLock}), kept in the ledger: one
@@ -17,42 +16,42 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public class IntakeLocks extends ServiceSupport implements IdempotentRepository {
 
-    private final Ledger ledger;
+    private final LockSql locks;
 
     public IntakeLocks(DataSource dataSource, LedgerInstance instance, Clock clock) {
-        this.ledger = new Ledger(dataSource, instance, clock);
+        this.locks = new LockSql(dataSource, instance, clock);
     }
 
     /** Takes the lock: new, or taken over from an instance whose lease ran out. */
     @Override
     public boolean add(String key) {
-        return ledger.take(key);
+        return locks.take(key);
     }
 
     @Override
     public boolean contains(String key) {
-        return ledger.heldLive(key);
+        return locks.heldLive(key);
     }
 
     @Override
     public boolean remove(String key) {
-        return ledger.release(key);
+        return locks.release(key);
     }
 
     /** The file was moved away: nothing to keep (a file of the same name arriving later is a new file). */
     @Override
     public boolean confirm(String key) {
-        return ledger.release(key);
+        return locks.release(key);
     }
 
     @Override
     public void clear() {
-        ledger.releaseAllOfThisInstance();
+        locks.releaseAllOfThisInstance();
     }
 
     /** Released, but held a few more seconds by nobody: a listing taken before the file moved cannot take it. */
     public void releaseLater(String key) {
-        ledger.releaseLater(key);
+        locks.releaseLater(key);
     }
 
     private static final java.time.Duration LINGER = java.time.Duration.ofSeconds(5);
@@ -60,37 +59,31 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
     private static final String RELEASED = "released";
 
     /** The SQL of the locks, apart from the Camel service. */
-    private static final class Ledger extends LedgerSql {
+    private static final class LockSql extends LedgerSql {
 
-        Ledger(DataSource dataSource, LedgerInstance instance, Clock clock) {
+        LockSql(DataSource dataSource, LedgerInstance instance, Clock clock) {
             super(dataSource, instance, clock);
         }
 
         boolean take(String key) {
-            Boolean taken = inTransaction(c -> {
-                String lapsedOwner = lapsedOwner(c, key);
-                if (update(c, "update intake_lock set lease_owner = ?, lease_until = ?, acquired_at = ? "
+            Boolean taken = inTransaction(h -> {
+                String lapsedOwner = lapsedOwner(h, key);
+                if (update(h, "update intake_lock set lease_owner = ?, lease_until = ?, acquired_at = ? "
                         + "where lock_key = ? and lease_until < ?", instance.token(), leaseUntil(), now(), key,
                         now()) == 1) {
                     if (lapsedOwner != null) {
-                        endLeasesOf(c, lapsedOwner);
+                        endLeasesOf(h, lapsedOwner);
                     }
                     return true;
                 }
-                try (var ps = c.prepareStatement("select count(*) from intake_lock where lock_key = ?")) {
-                    bind(ps, key);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1) > 0 ? false : null;
-                    }
-                }
+                return number(h, "select count(*) from intake_lock where lock_key = ?", key) > 0 ? false : null;
             });
             if (taken != null) {
                 return taken;
             }
             try {
                 // a transaction of its own: a failed insert spoils the transaction it runs in (PostgreSQL)
-                inTransaction(c -> update(c, "insert into intake_lock (lock_key, lease_owner, lease_until, "
+                inTransaction(h -> update(h, "insert into intake_lock (lock_key, lease_owner, lease_until, "
                         + "acquired_at) values (?,?,?,?)", key, instance.token(), leaseUntil(), now()));
                 return true;
             } catch (LedgerUnavailableException e) {
@@ -102,15 +95,10 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
         }
 
         /** The instance whose lock on this file ran out, if one did (not a lock merely lingering after a move). */
-        private String lapsedOwner(Connection c, String key) throws SQLException {
-            try (var ps = c.prepareStatement("select lease_owner from intake_lock where lock_key = ? "
-                    + "and lease_until < ?")) {
-                bind(ps, key, now());
-                try (var rs = ps.executeQuery()) {
-                    String owner = rs.next() ? rs.getString(1) : null;
-                    return owner == null || RELEASED.equals(owner) || owner.equals(instance.token()) ? null : owner;
-                }
-            }
+        private String lapsedOwner(Handle h, String key) {
+            String owner = query(h, "select lease_owner from intake_lock where lock_key = ? and lease_until < ?",
+                    key, now()).mapTo(String.class).findFirst().orElse(null);
+            return owner == null || RELEASED.equals(owner) || owner.equals(instance.token()) ? null : owner;
         }
 
         /**
@@ -119,39 +107,31 @@ public class IntakeLocks extends ServiceSupport implements IdempotentRepository 
          * just claimed) would otherwise outlive the lock by up to one heartbeat, and the file, taken now, would meet
          * its own earlier intake as live work elsewhere and go to duplicate/ unbilled.
          */
-        private void endLeasesOf(Connection c, String owner) throws SQLException {
-            update(c, "update source_file set lease_until = ? where lease_owner = ? and lease_until > ?", now(), owner,
+        private void endLeasesOf(Handle h, String owner) {
+            update(h, "update source_file set lease_until = ? where lease_owner = ? and lease_until > ?", now(), owner,
                     now());
-            update(c, "update delivery set lease_until = ? where claimed_by = ? and lease_until > ?", now(), owner,
+            update(h, "update delivery set lease_until = ? where claimed_by = ? and lease_until > ?", now(), owner,
                     now());
         }
 
         boolean heldLive(String key) {
-            return inTransaction(c -> {
-                try (var ps = c.prepareStatement("select count(*) from intake_lock where lock_key = ? "
-                        + "and lease_until >= ?")) {
-                    bind(ps, key, now());
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1) > 0;
-                    }
-                }
-            });
+            return inTransaction(h -> number(h, "select count(*) from intake_lock where lock_key = ? "
+                    + "and lease_until >= ?", key, now()) > 0);
         }
 
         boolean release(String key) {
-            return inTransaction(c -> update(c, "delete from intake_lock where lock_key = ? and lease_owner = ?",
+            return inTransaction(h -> update(h, "delete from intake_lock where lock_key = ? and lease_owner = ?",
                     key, instance.token()) == 1);
         }
 
         void releaseLater(String key) {
-            inTransaction(c -> update(c, "update intake_lock set lease_owner = ?, lease_until = ? where lock_key = ? "
+            inTransaction(h -> update(h, "update intake_lock set lease_owner = ?, lease_until = ? where lock_key = ? "
                     + "and lease_owner = ?", RELEASED, java.sql.Timestamp.from(clock.instant().plus(LINGER)), key,
                     instance.token()));
         }
 
         void releaseAllOfThisInstance() {
-            inTransaction(c -> update(c, "delete from intake_lock where lease_owner = ?", instance.token()));
+            inTransaction(h -> update(h, "delete from intake_lock where lease_owner = ?", instance.token()));
         }
     }
 }

@@ -29,15 +29,15 @@ public class LeaseLedger extends LedgerSql {
 
     /** Renews every lease this instance holds; returns how many rows it renewed. */
     public int renew() {
-        return inTransaction(c -> {
+        return inTransaction(h -> {
             int renewed = 0;
             for (String table : leasedTables) {
-                renewed += update(c, "update " + table + " set lease_until = ? where claimed_by = ? "
+                renewed += update(h, "update " + table + " set lease_until = ? where claimed_by = ? "
                         + "and lease_until is not null", leaseUntil(), instance.token());
             }
-            renewed += update(c, "update source_file set lease_until = ? where lease_owner = ?", leaseUntil(),
+            renewed += update(h, "update source_file set lease_until = ? where lease_owner = ?", leaseUntil(),
                     instance.token());
-            renewed += update(c, "update intake_lock set lease_until = ? where lease_owner = ?", leaseUntil(),
+            renewed += update(h, "update intake_lock set lease_until = ? where lease_owner = ?", leaseUntil(),
                     instance.token());
             return renewed;
         });
@@ -56,23 +56,23 @@ public class LeaseLedger extends LedgerSql {
      * deduplicates repeats (same key) and UNCERTAIN elsewhere; a read lock of a dead instance is dropped.
      */
     public Swept sweepExpired(Set<String> targetsThatDedupResends) {
-        return inTransaction(c -> {
+        return inTransaction(h -> {
             var now = now();
-            int sources = update(c, "update source_file set state = ?, finished_at = ?, lease_owner = null, "
+            int sources = update(h, "update source_file set state = ?, finished_at = ?, lease_owner = null, "
                     + "lease_until = null where state = ? and lease_until < ?", SourceState.INTERRUPTED, now,
                     SourceState.RECEIVED, now);
-            int released = update(c, "update delivery set state = ?, claimed_by = null, lease_until = null, "
+            int released = update(h, "update delivery set state = ?, claimed_by = null, lease_until = null, "
                     + "updated_at = ? where state = ? and lease_until < ?", DeliveryState.PLANNED, now,
                     DeliveryState.CLAIMED, now);
             int resendable = 0;
             int uncertain = 0;
-            for (DeliveryRow row : deliveries(c, "state = ? and lease_until < ?", DeliveryState.SENDING, now)) {
+            for (DeliveryRow row : deliveries(h, "state = ? and lease_until < ?", DeliveryState.SENDING, now)) {
                 if (targetsThatDedupResends.contains(row.target())) {
-                    resendable += update(c, "update delivery set state = ?, claimed_by = null, lease_until = null, "
+                    resendable += update(h, "update delivery set state = ?, claimed_by = null, lease_until = null, "
                             + "updated_at = ? where id = ? and state = ? and lease_until < ?", DeliveryState.PLANNED,
                             now, row.id(), DeliveryState.SENDING, now);
                 } else {
-                    uncertain += update(c, "update delivery set state = ?, claimed_by = null, lease_until = null, "
+                    uncertain += update(h, "update delivery set state = ?, claimed_by = null, lease_until = null, "
                             + "uncertain_since = coalesce(uncertain_since, updated_at), error_code = ?, "
                             + "error_message = ?, updated_at = ? where id = ? and state = ? and lease_until < ?",
                             DeliveryState.UNCERTAIN, CoreFailureCode.DELIVERY_UNCERTAIN, "the instance sending it "
@@ -81,13 +81,13 @@ public class LeaseLedger extends LedgerSql {
                 }
             }
             // a taken parked retry or poll whose instance died: free again for any instance
-            update(c, "update delivery set claimed_by = null, lease_until = null where state in ('PARKED', "
+            update(h, "update delivery set claimed_by = null, lease_until = null where state in ('PARKED', "
                     + "'POLLING', 'UNCERTAIN') and lease_until < ?", now);
-            update(c, "update source_file set lease_owner = null, lease_until = null where state in ('PENDING', "
+            update(h, "update source_file set lease_owner = null, lease_until = null where state in ('PENDING', "
                     + "'UNCERTAIN') and lease_until < ?", now);
             // locks released after a move linger a few seconds by design; only a dead instance's lock is a takeover
-            update(c, "delete from intake_lock where lease_until < ? and lease_owner = 'released'", now);
-            int locks = update(c, "delete from intake_lock where lease_until < ?", now);
+            update(h, "delete from intake_lock where lease_until < ? and lease_owner = 'released'", now);
+            int locks = update(h, "delete from intake_lock where lease_until < ?", now);
             return new Swept(sources, released, resendable, uncertain, locks);
         });
     }
@@ -97,15 +97,15 @@ public class LeaseLedger extends LedgerSql {
      * lease in it belongs to a process that is gone, so they all run out now instead of after their term.
      */
     public int expireAll() {
-        return inTransaction(c -> {
+        return inTransaction(h -> {
             var past = java.sql.Timestamp.from(clock.instant().minusMillis(1));
             int expired = 0;
             for (String table : leasedTables) {
-                expired += update(c, "update " + table + " set lease_until = ? where lease_until is not null",
+                expired += update(h, "update " + table + " set lease_until = ? where lease_until is not null",
                         past);
             }
-            expired += update(c, "update source_file set lease_until = ? where lease_until is not null", past);
-            expired += update(c, "update intake_lock set lease_until = ?", past);
+            expired += update(h, "update source_file set lease_until = ? where lease_until is not null", past);
+            expired += update(h, "update intake_lock set lease_until = ?", past);
             return expired;
         });
     }

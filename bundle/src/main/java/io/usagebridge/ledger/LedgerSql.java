@@ -1,9 +1,5 @@
 package io.usagebridge.ledger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -14,21 +10,26 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Query;
+
 /**
- * What every part of the ledger shares: transactions, the clock, the lease this instance holds its work under, and
- * reading source and delivery rows by column name.
+ * What every part of the ledger shares: transactions on Jdbi, the clock, the lease this instance holds its work
+ * under, and source and delivery rows read by column name ({@link LedgerJdbi}).
  */
 public abstract class LedgerSql {
 
     static final String DELIVERY_SELECT = "select * from delivery";
     static final String SOURCE_SELECT = "select * from source_file";
 
-    protected final DataSource dataSource;
+    protected final Jdbi jdbi;
     protected final LedgerInstance instance;
     protected final Clock clock;
 
     protected LedgerSql(DataSource dataSource, LedgerInstance instance, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbi = LedgerJdbi.on(dataSource);
         this.instance = instance;
         this.clock = clock;
     }
@@ -38,7 +39,7 @@ public abstract class LedgerSql {
     }
 
     protected <T> T inTransaction(LedgerTransactions.Work<T> work) {
-        return LedgerTransactions.inTransaction(dataSource, work);
+        return LedgerTransactions.inTransaction(jdbi, work);
     }
 
     protected Timestamp now() {
@@ -50,66 +51,101 @@ public abstract class LedgerSql {
         return Timestamp.from(clock.instant().plus(instance.lease()));
     }
 
-    protected static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    protected static List<DeliveryRow> deliveries(Handle h, String where, Object... args) {
+        return query(h, DELIVERY_SELECT + " where " + where + " order by id", args).mapTo(DeliveryRow.class).list();
     }
 
-    protected List<DeliveryRow> deliveries(Connection c, String where, Object... args) throws SQLException {
-        List<DeliveryRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(DELIVERY_SELECT + " where " + where + " order by id")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(deliveryRow(rs));
+    protected static Optional<DeliveryRow> deliveryById(Handle h, long id) {
+        return deliveries(h, "id = ?", id).stream().findFirst();
+    }
+
+    protected static List<SourceRow> sources(Handle h, String where, Object... args) {
+        return query(h, SOURCE_SELECT + " where " + where + " order by id", args).mapTo(SourceRow.class).list();
+    }
+
+    protected static Optional<SourceRow> sourceById(Handle h, long id) {
+        return sources(h, "id = ?", id).stream().findFirst();
+    }
+
+    /**
+     * One fenced transition of a delivery: legal for the state machine, and the row is ours (held under our token)
+     * or held by nobody. {@code set} adds assignments (starting with a comma) bound to {@code args}.
+     */
+    protected void moveDelivery(Handle h, DeliveryRow row, DeliveryState to, String set, Object... args) {
+        if (!row.state().canMoveTo(to)) {
+            throw new IllegalTransitionException(row.id(), row.state(), to);
+        }
+        boolean ours = instance.token().equals(row.claimedBy());
+        if (row.claimedBy() != null && !ours) {
+            throw new LeaseLostException("delivery " + row.id() + " is held by another instance now (" + row.state()
+                    + "): this instance's lease ran out and the work was taken over");
+        }
+        List<Object> all = new ArrayList<>();
+        all.add(to);
+        all.add(now());
+        all.addAll(List.of(args));
+        all.add(row.id());
+        all.add(row.state());
+        String owner = ours ? "claimed_by = ?" : "claimed_by is null";
+        if (ours) {
+            all.add(instance.token());
+        }
+        if (update(h, "update delivery set state = ?, updated_at = ?" + set + " where id = ? and state = ? and "
+                + owner, all.toArray()) != 1) {
+            throw new LeaseLostException("delivery " + row.id() + " changed under this instance (" + row.state()
+                    + " -> " + to + " refused)");
+        }
+    }
+
+    /**
+     * Takes due delivery rows under our lease: candidates are read (skipping rows another transaction holds), then
+     * each is taken by a compare-and-set on its lease, so two instances never both take one row.
+     */
+    protected List<DeliveryRow> takeDue(String due, String order, int limit) {
+        return inTransaction(h -> {
+            List<Long> candidates = query(h, "select id from delivery where " + due + " and (lease_until is null "
+                    + "or lease_until < ?) order by " + order + " fetch first " + limit
+                    + " rows only for update skip locked", now(), now()).mapTo(Long.class).list();
+            List<DeliveryRow> taken = new ArrayList<>();
+            for (long id : candidates) {
+                if (update(h, "update delivery set claimed_by = ?, lease_until = ? where id = ? and "
+                        + "(lease_until is null or lease_until < ?)", instance.token(), leaseUntil(), id, now())
+                        == 1) {
+                    deliveryById(h, id).ifPresent(taken::add);
                 }
             }
-        }
-        return rows;
+            return taken;
+        });
     }
 
-    protected Optional<DeliveryRow> deliveryById(Connection c, long id) throws SQLException {
-        return deliveries(c, "id = ?", id).stream().findFirst();
+    /** A SELECT with its arguments bound in order. */
+    protected static Query query(Handle h, String sql, Object... args) {
+        return bind(h.createQuery(sql), args);
     }
 
-    protected List<SourceRow> sources(Connection c, String where, Object... args) throws SQLException {
-        List<SourceRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SOURCE_SELECT + " where " + where + " order by id")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(sourceRow(rs));
-                }
-            }
-        }
-        return rows;
+    /** A count(*) or other single number. */
+    protected static long number(Handle h, String sql, Object... args) {
+        return query(h, sql, args).mapTo(Long.class).one();
     }
 
-    protected Optional<SourceRow> sourceById(Connection c, long id) throws SQLException {
-        return sources(c, "id = ?", id).stream().findFirst();
-    }
-
-    /** Runs an UPDATE or INSERT with bound arguments; returns the rows it changed. */
-    protected static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-        }
+    /** Runs an UPDATE, INSERT or DELETE with bound arguments; returns the rows it changed. */
+    protected static int update(Handle h, String sql, Object... args) {
+        return bind(h.createUpdate(sql), args).execute();
     }
 
     /** Binds arguments in order; a null needs its type, so it is given as {@link Null}. */
-    protected static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    protected static <S extends SqlStatement<S>> S bind(S statement, Object... args) {
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i];
             if (arg instanceof Null n) {
-                ps.setNull(i + 1, n.sqlType());
-            } else if (arg instanceof Instant at) {
-                ps.setTimestamp(i + 1, Timestamp.from(at));
+                statement.bindNull(i, n.sqlType());
             } else if (arg instanceof Enum<?> e) {
-                ps.setString(i + 1, e.name());
+                statement.bind(i, e.name());
             } else {
-                ps.setObject(i + 1, arg);
+                statement.bind(i, arg);
             }
         }
+        return statement;
     }
 
     /** A typed SQL NULL for {@link #bind}. */
@@ -134,57 +170,5 @@ public abstract class LedgerSql {
 
     protected static Object orNull(Instant value) {
         return value == null ? Null.TIMESTAMP : value;
-    }
-
-    /** A timestamp column as an instant (null stays null). */
-    protected static Instant instant(java.sql.Timestamp ts) {
-        return LedgerTransactions.instant(ts);
-    }
-
-    protected static DeliveryRow deliveryRow(ResultSet rs) throws SQLException {
-        return new DeliveryRow(rs.getLong("id"), rs.getLong("source_id"), rs.getString("content_sha256"),
-                rs.getString("target"), rs.getInt("chunk_no"), rs.getInt("chunk_count"), rs.getString("chunk_md5"),
-                nullableLong(rs, "chunk_bytes"), nullableLong(rs, "chunk_rows"),
-                DeliveryState.valueOf(rs.getString("state")), rs.getString("remote_id"),
-                rs.getString("remote_status"), rs.getString("remote_response"), rs.getString("error_code"),
-                rs.getString("error_message"), nullableBoolean(rs, "retryable"), rs.getInt("attempts"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getInt("polls"),
-                instant(rs.getTimestamp("next_poll_at")), instant(rs.getTimestamp("poll_deadline")),
-                nullableLong(rs, "remote_total"), nullableLong(rs, "remote_imported"),
-                nullableLong(rs, "remote_failed"), rs.getString("result_path"), rs.getString("claimed_by"),
-                instant(rs.getTimestamp("lease_until")), instant(rs.getTimestamp("next_attempt_at")),
-                rs.getInt("key_generation"), rs.getString("chunk_path"), rs.getString("sent_name"),
-                instant(rs.getTimestamp("uncertain_since")), rs.getInt("lookups"), rs.getInt("parks"),
-                rs.getString("resolution"),
-                rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")));
-    }
-
-    protected static SourceRow sourceRow(ResultSet rs) throws SQLException {
-        return new SourceRow(rs.getLong("id"), rs.getString("name"), rs.getString("origin"),
-                rs.getString("work_path"), rs.getString("sha256"), rs.getString("md5"), rs.getLong("bytes"),
-                rs.getLong("row_count"), SourceState.valueOf(rs.getString("state")),
-                nullableLong(rs, "duplicate_of"), rs.getString("error_code"), rs.getString("error_message"),
-                instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("finished_at")),
-                rs.getString("kept_at"), rs.getString("done_dir"), rs.getString("failed_dir"),
-                rs.getString("sidecar_dir"), rs.getString("node_id"), rs.getString("lease_owner"),
-                instant(rs.getTimestamp("lease_until")), rs.getString("intake_route"),
-                nullableLong(rs, "superseded_by"), rs.getBoolean("moved"));
-    }
-
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
-        boolean value = rs.getBoolean(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    protected static long generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
     }
 }

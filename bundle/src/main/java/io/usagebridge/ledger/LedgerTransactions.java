@@ -1,45 +1,35 @@
 package io.usagebridge.ledger;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Timestamp;
-import java.time.Instant;
 
-import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /** How the ledger's tables are changed: one transaction per unit of work, rolled back whole on any failure. */
 public final class LedgerTransactions {
 
     @FunctionalInterface
     public interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Handle h);
     }
 
     private LedgerTransactions() {
     }
 
-    static <T> T inTransaction(DataSource dataSource, Work<T> work) {
-        Connection c;
+    /**
+     * Runs {@code work} in one transaction. A lost or unreachable database is a {@link LedgerUnavailableException}
+     * (the caller retries later); any other database error an {@link IllegalStateException}; the work's own
+     * exceptions (a lease lost, a transition refused) pass unchanged after the rollback.
+     */
+    static <T> T inTransaction(Jdbi jdbi, Work<T> work) {
         try {
-            c = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException("the ledger database cannot be reached: " + e.getMessage(), e);
-        }
-        try (c) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            }
-        } catch (SQLException e) {
+            return jdbi.inTransaction(work::run);
+        } catch (JdbiException e) {
             if (connectionLost(e)) {
-                throw new LedgerUnavailableException("the ledger database connection failed: " + e.getMessage(), e);
+                throw new LedgerUnavailableException("the ledger database cannot be reached: " + e.getMessage(), e);
             }
             throw new IllegalStateException("ledger database error: " + e.getMessage(), e);
         }
@@ -50,7 +40,7 @@ public final class LedgerTransactions {
      * (shut down, crashed, starting up) is the server going away: a pooled connection that was open when the server
      * stopped answers its next statement with 57P01 (the pool evicts it too).
      */
-    static boolean connectionLost(SQLException e) {
+    static boolean connectionLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
@@ -64,17 +54,5 @@ public final class LedgerTransactions {
             }
         }
         return false;
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is gone: the database rolls back what it never committed
-        }
-    }
-
-    static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

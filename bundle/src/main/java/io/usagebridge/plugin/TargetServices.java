@@ -12,12 +12,12 @@ import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.ledger.LedgerDatabase;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /** What the core lends a plug-in to bind its beans: the registry and the shared services its processors use. */
 public record TargetServices(CamelContext context, Registry registry, UsageBridgeSettings settings,
-                             LedgerDatabase database, LedgerRepository ledger, TargetCatalog catalog,
+                             LedgerDatabase database, Ledger ledger, TargetCatalog catalog,
                              FailureClassifier classifier, UsageChunker chunker, RunSummary summary,
                              UsageBridgeMetrics metrics, FaultPoints faultPoints, IntakePollMonitor pollMonitor,
                              Clock clock) {

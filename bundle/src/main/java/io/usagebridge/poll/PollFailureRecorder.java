@@ -14,7 +14,7 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.plugin.TargetCatalog;
 
 /**
@@ -26,12 +26,12 @@ public final class PollFailureRecorder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollFailureRecorder.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final TargetCatalog catalog;
     private final FailureClassifier classifier;
     private final Clock clock;
 
-    public PollFailureRecorder(LedgerRepository ledger, TargetCatalog catalog, FailureClassifier classifier,
+    public PollFailureRecorder(Ledger ledger, TargetCatalog catalog, FailureClassifier classifier,
                                Clock clock) {
         this.ledger = ledger;
         this.catalog = catalog;
@@ -46,21 +46,21 @@ public final class PollFailureRecorder implements Processor {
         UsageBridgeFailure failure = classifier.classify(thrown);
         if (failure.code() == CoreFailureCode.URL_NOT_ALLOWED) {
             // asking again would get the same address: final, with the job's status at the target named
-            ledger.markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(failure.code(),
+            ledger.deliveries().markFailed(delivery.id(), DeliveryState.FAILED, new UsageBridgeFailure(failure.code(),
                     failure.getMessage() + " (remote id " + delivery.remoteId() + ", " + statusAtTarget(exchange,
                     delivery) + "; check the job there before any replay)", failure.targetReply()));
             LOG.warn("{} delivery {}: URL_NOT_ALLOWED", delivery.target(), delivery.id());
             return;
         }
         if (clock.instant().isAfter(delivery.pollDeadline())) {
-            ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
+            ledger.deliveries().markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
                     CoreFailureCode.REMOTE_STATUS_TIMEOUT, "no final status before the poll timeout (remote id "
                     + delivery.remoteId() + "); last check failed: " + failure.code() + " " + failure.getMessage()
                     + "; check the job at the target, then resolve", failure.targetReply()));
             LOG.warn("{} delivery {}: REMOTE_STATUS_TIMEOUT", delivery.target(), delivery.id());
             return;
         }
-        ledger.pollAgain(delivery.id(), delivery.remoteStatus(),
+        ledger.polls().pollAgain(delivery.id(), delivery.remoteStatus(),
                 PollTiming.of(catalog.target(delivery.target())).next(clock.instant(), delivery.polls() + 1));
         LOG.warn("{} delivery {}: status check failed ({} {}), asking again later", delivery.target(),
                 delivery.id(), failure.code(), failure.getMessage());

@@ -14,7 +14,7 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.plugin.TargetCatalog;
 
@@ -23,13 +23,13 @@ public final class PollOutcomeRecorder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollOutcomeRecorder.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final TargetCatalog catalog;
     private final Clock clock;
     private final UsageBridgeMetrics metrics;
     private final FaultPoints faultPoints;
 
-    public PollOutcomeRecorder(LedgerRepository ledger, TargetCatalog catalog, Clock clock,
+    public PollOutcomeRecorder(Ledger ledger, TargetCatalog catalog, Clock clock,
                                UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.ledger = ledger;
         this.catalog = catalog;
@@ -49,35 +49,35 @@ public final class PollOutcomeRecorder implements Processor {
         if (outcome == RemoteOutcome.PENDING) {
             if (clock.instant().isAfter(delivery.pollDeadline())) {
                 // never resent: a second send could make a second job (an idempotency key lasts only 24 h)
-                ledger.markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
+                ledger.deliveries().markFailed(delivery.id(), DeliveryState.UNCERTAIN, new UsageBridgeFailure(
                         CoreFailureCode.REMOTE_STATUS_TIMEOUT, "the target still reports " + status + " (remote id "
                         + delivery.remoteId() + ") after the configured poll timeout; check the job at the target, "
                         + "then resolve", response));
                 LOG.warn("{}: REMOTE_STATUS_TIMEOUT, still {}", what, status);
                 return;
             }
-            ledger.pollAgain(delivery.id(), status,
+            ledger.polls().pollAgain(delivery.id(), status,
                     PollTiming.of(catalog.target(delivery.target())).next(clock.instant(), delivery.polls() + 1));
             LOG.info("{}: still {}", what, status);
             return;
         }
         String result = exchange.getProperty(ExchangeKeys.RESULT_FILE, String.class);
-        ledger.recordRemoteOutcome(delivery.id(), status, exchange.getProperty(ExchangeKeys.REMOTE_TOTAL, Long.class),
+        ledger.polls().recordRemoteOutcome(delivery.id(), status, exchange.getProperty(ExchangeKeys.REMOTE_TOTAL, Long.class),
                 exchange.getProperty(ExchangeKeys.REMOTE_IMPORTED, Long.class),
                 exchange.getProperty(ExchangeKeys.REMOTE_FAILED, Long.class), result);
         if (outcome == RemoteOutcome.ACCEPTED) {
-            ledger.markAccepted(delivery.id(), delivery.remoteId(), status, response);
+            ledger.deliveries().markAccepted(delivery.id(), delivery.remoteId(), status, response);
             metrics.delivered(delivery.target());
             LOG.info("{}: ACCEPTED ({})", what, status);
         } else if (outcome == RemoteOutcome.STOPPED) {
-            ledger.markFailed(delivery.id(), DeliveryState.STOPPED, new UsageBridgeFailure(
+            ledger.deliveries().markFailed(delivery.id(), DeliveryState.STOPPED, new UsageBridgeFailure(
                     CoreFailureCode.REMOTE_JOB_STOPPED, "the job was stopped at the target on request", response));
             LOG.warn("{}: STOPPED", what);
         } else {
             FailureCode code = exchange.getProperty(ExchangeKeys.REMOTE_FAILURE_CODE, CoreFailureCode.REMOTE_JOB_FAILED,
                     FailureCode.class);
             String reason = exchange.getProperty(ExchangeKeys.REMOTE_REASON, String.class);
-            ledger.markFailed(delivery.id(), DeliveryState.REJECTED, new UsageBridgeFailure(code,
+            ledger.deliveries().markFailed(delivery.id(), DeliveryState.REJECTED, new UsageBridgeFailure(code,
                     "the target finished the job as " + status + (reason == null ? "" : ": " + reason), response));
             LOG.warn("{}: REJECTED remotely ({})", what, status);
         }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.fault.FaultPoints;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.plugin.TargetCatalog;
 
@@ -19,13 +19,13 @@ public final class RemotePollScheduler implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemotePollScheduler.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final TargetCatalog catalog;
     private final Clock clock;
     private final UsageBridgeMetrics metrics;
     private final FaultPoints faultPoints;
 
-    public RemotePollScheduler(LedgerRepository ledger, TargetCatalog catalog, Clock clock,
+    public RemotePollScheduler(Ledger ledger, TargetCatalog catalog, Clock clock,
                                UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.ledger = ledger;
         this.catalog = catalog;
@@ -44,9 +44,9 @@ public final class RemotePollScheduler implements Processor {
         faultPoints.reach(FaultPoints.AFTER_REPLY, "delivery " + deliveryId + " taken by the target as " + remoteId);
         Instant now = clock.instant();
         Integer http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        ledger.closeAttempt(deliveryId, "SUBMITTED", http, null,
+        ledger.attempts().closeAttempt(deliveryId, "SUBMITTED", http, null,
                 exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class));
-        ledger.markPolling(deliveryId, remoteId, exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class),
+        ledger.polls().markPolling(deliveryId, remoteId, exchange.getProperty(ExchangeKeys.REMOTE_RESPONSE, String.class),
                 now.plus(timing.initialDelay()), now.plus(timing.timeout()));
         LOG.info("{} -> {} delivery {}: POLLING remote id {}", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
                 target, deliveryId, remoteId);

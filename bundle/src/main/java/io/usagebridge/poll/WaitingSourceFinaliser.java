@@ -17,7 +17,7 @@ import io.usagebridge.intake.OriginalMover;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.WorkDirs;
 import io.usagebridge.ledger.DeliveryRow;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.ledger.SourceState;
 
@@ -32,13 +32,13 @@ public final class WaitingSourceFinaliser implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WaitingSourceFinaliser.class);
     private static final int BATCH = 100;
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final ErrorSidecarWriter sidecars;
     private final RunSummary summary;
     private final WorkDirs workDirs;
     private final OriginalMover mover;
 
-    public WaitingSourceFinaliser(LedgerRepository ledger, ErrorSidecarWriter sidecars, RunSummary summary,
+    public WaitingSourceFinaliser(Ledger ledger, ErrorSidecarWriter sidecars, RunSummary summary,
                                   WorkDirs workDirs, OriginalMover mover) {
         this.ledger = ledger;
         this.sidecars = sidecars;
@@ -49,17 +49,17 @@ public final class WaitingSourceFinaliser implements Processor {
 
     @Override
     public void process(Exchange exchange) throws IOException {
-        for (SourceRow source : ledger.waitingSources(BATCH)) {
-            SourceState outcome = ledger.currentOutcome(source.id());
+        for (SourceRow source : ledger.sources().waitingSources(BATCH)) {
+            SourceState outcome = ledger.sources().currentOutcome(source.id());
             // pending stays pending; an uncertain one resent waits in failed/ until its send is final
             if (outcome == source.state() || outcome == SourceState.PENDING || !mover.reachable(source)
-                    || !ledger.takeWaitingSource(source.id())) {
+                    || !ledger.sources().takeWaitingSource(source.id())) {
                 continue;
             }
             try {
-                finish(ledger.source(source.id()).orElseThrow(), outcome);
+                finish(ledger.sources().source(source.id()).orElseThrow(), outcome);
             } catch (IOException | RuntimeException e) {
-                ledger.releaseWaitingSource(source.id());
+                ledger.sources().releaseWaitingSource(source.id());
                 LOG.warn("{}: its original could not be moved on yet ({}); trying again later", source.name(),
                         e.getMessage());
             }
@@ -67,7 +67,7 @@ public final class WaitingSourceFinaliser implements Processor {
     }
 
     private void finish(SourceRow source, SourceState outcome) throws IOException {
-        List<DeliveryRow> deliveries = ledger.deliveriesOf(source.id());
+        List<DeliveryRow> deliveries = ledger.deliveries().deliveriesOf(source.id());
         boolean alreadyInFailed = source.state() == SourceState.UNCERTAIN;
         String keptAt = source.keptAt();
         if (outcome == SourceState.DONE || !alreadyInFailed) {
@@ -88,7 +88,7 @@ public final class WaitingSourceFinaliser implements Processor {
             sidecars.writeBeside(sidecarDir, source.name(), keptAs, source.id(),
                     SourceFailures.of(source, deliveries, List.of()));
         }
-        ledger.moveWaitingSource(source.id(), outcome, keptAt);
+        ledger.sources().moveWaitingSource(source.id(), outcome, keptAt);
         if (!outcome.waiting()) {
             workDirs.deleteUnlessInUse(WorkDirs.ofWorkCopy(source.workPath()));
         }

@@ -58,7 +58,7 @@ import io.usagebridge.ledger.LeaseLedger;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerPoolSettings;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.plugin.TargetCatalog;
@@ -117,7 +117,7 @@ public class UsageBridgeWiring extends RouteBuilder {
                 Duration.ofMillis(settings.getLong("ledger.lease-ms", LedgerInstance.DEFAULT_LEASE.toMillis())),
                 Duration.ofMillis(settings.getLong("ledger.heartbeat-ms",
                         LedgerInstance.DEFAULT_HEARTBEAT.toMillis())));
-        LedgerRepository ledger = new LedgerRepository(database.dataSource(), instance, clock);
+        Ledger ledger = Ledger.on(database.dataSource(), instance, clock);
         LeaseLedger leases = new LeaseLedger(database.dataSource(), instance, clock, plugins.leasedTables());
         Resolutions resolutions = new Resolutions(database.dataSource(), instance, clock);
         TargetCatalog catalog = TargetCatalog.read(settings, plugins.types());
@@ -131,9 +131,9 @@ public class UsageBridgeWiring extends RouteBuilder {
         metrics.gauge("usagebridge.exchanges.inflight", "exchanges being processed now",
                 () -> context.getInflightRepository().size());
         metrics.gauge("usagebridge.deliveries.polling", "deliveries whose remote job is followed",
-                ledger::countPolling);
-        metrics.gauge("usagebridge.deliveries.parked", "deliveries waiting for a retry", ledger::countParked);
-        metrics.gauge("usagebridge.deliveries.uncertain", "deliveries awaiting resolution", ledger::countUncertain);
+                ledger.deliveries()::countPolling);
+        metrics.gauge("usagebridge.deliveries.parked", "deliveries waiting for a retry", ledger.deliveries()::countParked);
+        metrics.gauge("usagebridge.deliveries.uncertain", "deliveries awaiting resolution", ledger.deliveries()::countUncertain);
         WorkDirs workDirs = new WorkDirs(ledger);
         SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs);
         Path workRoot = Path.of(settings.get("usagebridge.work-dir", "data/work"));
@@ -143,7 +143,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         UsageChunker chunker = new UsageChunker(settings.getInt("validation.max-violations", 20), csvLimits);
 
         registry.bind("ledgerInstance", instance);
-        registry.bind("ledgerRepository", ledger);
+        registry.bind("ledger", ledger);
         registry.bind("resolutions", resolutions);
         registry.bind("targetCatalog", catalog);
         registry.bind("runSummary", summary);

@@ -45,7 +45,7 @@ class ArchitectureTest {
     void onlyLedgerPackagesTouchSql() {
         noClasses().that().resideOutsideOfPackage("..ledger..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..",
-                        "org.h2..", "org.postgresql..", "com.zaxxer.hikari..")
+                        "org.h2..", "org.postgresql..", "com.zaxxer.hikari..", "org.jdbi..")
                 .because("the ledger is the one place that knows tables, SQL and its connection pool")
                 .check(BUNDLE);
     }

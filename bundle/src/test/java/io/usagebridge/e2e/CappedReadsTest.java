@@ -99,7 +99,7 @@ class CappedReadsTest extends UsageBridgeTestSupport {
         assertTrue(message.contains("2Checkout's answer is longer than 4096 bytes (http.max-reply-bytes)"), message);
         assertTrue(message.contains("TARGET_REPLY_TOO_LARGE"), message);
         assertEquals(1, twoCheckout.requestCount(), "sent once, never resent on its own");
-        DeliveryRow delivery = ledger().deliveriesTo("twocheckout").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("twocheckout").get(0);
         assertEquals(DeliveryState.UNCERTAIN, delivery.state());
     }
 

@@ -69,7 +69,7 @@ class ChunkPlanReplayTest extends UsageBridgeTestSupport {
 
         assertEquals(List.of("row-1", "row-2", "row-5", "row-3", "row-4"), acceptedRows(),
                 "every row once: the replay sent rows 3 and 4, as the chunk they were claimed in");
-        List<DeliveryRow> deliveries = ledger().deliveriesTo("twocheckout");
+        List<DeliveryRow> deliveries = ledger().deliveries().deliveriesTo("twocheckout");
         assertEquals(3, deliveries.size(), "the plan of the first delivery: 3 chunks of 2, 2 and 1 rows");
         assertTrue(deliveries.stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED), deliveries.toString());
         assertEquals(List.of(2L, 2L, 1L), deliveries.stream().map(DeliveryRow::chunkRows).toList());

@@ -52,10 +52,10 @@ class CombinedExportSplitTest extends UsageBridgeTestSupport {
         assertEquals(header + "2026-11-01 02:00:00,2026-11-01 02:00:00,metered-api,,SUB-2\n",
                 Files.readString(byMerchant.get("SECONDMERCHANT").file()));
 
-        long sourceId = ledger().sourcesNamed("combined.csv").get(0).id();
-        assertEquals(SourceState.DONE, ledger().source(sourceId).orElseThrow().state());
+        long sourceId = ledger().sources().sourcesNamed("combined.csv").get(0).id();
+        assertEquals(SourceState.DONE, ledger().sources().source(sourceId).orElseThrow().state());
         assertEquals(Map.of("twocheckout", DeliveryState.ACCEPTED, "twocheckout-second", DeliveryState.ACCEPTED),
-                ledger().deliveriesOf(sourceId).stream().collect(Collectors.toMap(d -> d.target(), d -> d.state())));
+                ledger().deliveries().deliveriesOf(sourceId).stream().collect(Collectors.toMap(d -> d.target(), d -> d.state())));
         org.awaitility.Awaitility.await().atMost(10, SECONDS)
                 .until(() -> Files.readString(data.resolve("done/combined.csv")).equals(combined));
     }

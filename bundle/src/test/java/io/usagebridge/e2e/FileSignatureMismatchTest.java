@@ -56,6 +56,6 @@ class FileSignatureMismatchTest extends UsageBridgeTestSupport {
         assertEquals("TWOCHECKOUT_FILE_MD5_MISMATCH", new ObjectMapper()
                 .readTree(data.resolve("failed/usage.csv.error.json").toFile()).get("code").asText());
         assertEquals(csv, Files.readString(data.resolve("failed/usage.csv")), "the original is untouched");
-        assertEquals(DeliveryState.REJECTED, ledger().deliveriesTo("twocheckout").get(0).state());
+        assertEquals(DeliveryState.REJECTED, ledger().deliveries().deliveriesTo("twocheckout").get(0).state());
     }
 }

@@ -62,11 +62,11 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
         assertEquals(THREE_ROWS, Files.readString(kept), "the original is kept byte for byte");
         assertFalse(Files.exists(inbox().resolve("usage-3rows.csv")));
 
-        SourceRow source = ledger().sourcesNamed("usage-3rows.csv").get(0);
+        SourceRow source = ledger().sources().sourcesNamed("usage-3rows.csv").get(0);
         assertEquals(SourceState.DONE, source.state());
         assertEquals(md5(THREE_ROWS), source.md5());
         assertEquals(4, source.rows());
-        DeliveryRow delivery = ledger().deliveriesOf(source.id()).get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesOf(source.id()).get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals("twocheckout", delivery.target());
         assertEquals(upload.fileMd5(), delivery.chunkMd5());
@@ -86,10 +86,10 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
         drop("usage-3rows.csv", THREE_ROWS);
         assertTrue(firstIntake.matches(20, SECONDS));
         assertTrue(Files.exists(inbox().resolve("usage-3rows.csv")), "the original stays in the inbox");
-        SourceRow first = ledger().sourcesNamed("usage-3rows.csv").get(0);
-        await().atMost(10, SECONDS).until(() -> !ledger().source(first.id()).orElseThrow().leaseLive(
+        SourceRow first = ledger().sources().sourcesNamed("usage-3rows.csv").get(0);
+        await().atMost(10, SECONDS).until(() -> !ledger().sources().source(first.id()).orElseThrow().leaseLive(
                 java.time.Instant.now()));
-        assertFalse(ledger().source(first.id()).orElseThrow().moved(), "the ledger knows it did not move");
+        assertFalse(ledger().sources().source(first.id()).orElseThrow().moved(), "the ledger knows it did not move");
 
         Files.delete(done);
         Path kept = done.resolve("usage-3rows.csv");
@@ -97,7 +97,7 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
 
         assertEquals(1, twoCheckout.received().size(), "sent once");
         assertFalse(Files.exists(data.resolve("duplicate/usage-3rows.csv")));
-        List<SourceRow> sources = ledger().sourcesNamed("usage-3rows.csv");
+        List<SourceRow> sources = ledger().sources().sourcesNamed("usage-3rows.csv");
         assertEquals(SourceState.DONE, sources.get(sources.size() - 1).state());
     }
 
@@ -150,9 +150,9 @@ class FolderToTwoCheckoutTest extends UsageBridgeTestSupport {
 
         assertEquals(1, twoCheckout.requestCount());
         await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("duplicate/usage-a-renamed.csv")));
-        SourceRow copy = ledger().sourcesNamed("usage-a-renamed.csv").get(0);
+        SourceRow copy = ledger().sources().sourcesNamed("usage-a-renamed.csv").get(0);
         assertEquals(SourceState.DUPLICATE, copy.state());
-        assertEquals(ledger().sourcesNamed("usage-a.csv").get(0).id(), copy.duplicateOf());
+        assertEquals(ledger().sources().sourcesNamed("usage-a.csv").get(0).id(), copy.duplicateOf());
 
         // a new file with an old name is new content: it is sent
         NotifyBuilder third = whenFilesDone(1);

@@ -91,7 +91,7 @@ class HttpMultipartTargetTest extends UsageBridgeTestSupport {
         assertTrue(upload.header("Content-Type").startsWith("multipart/form-data"));
         assertTrue(upload.headers().containsKey("content-length"), "sent with a length, not chunked");
 
-        DeliveryRow delivery = ledger().deliveriesTo(TARGET).get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo(TARGET).get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(upload.id(), delivery.remoteId());
         assertEquals(upload.md5(), delivery.chunkMd5());
@@ -131,7 +131,7 @@ class HttpMultipartTargetTest extends UsageBridgeTestSupport {
         var times = receiver.requestTimes();
         long waited = Duration.between(times.get(0), times.get(1)).toMillis();
         assertTrue(waited >= 1000, "waited " + waited + " ms, Retry-After said 1 s");
-        DeliveryRow delivery = ledger().deliveriesTo(TARGET).get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo(TARGET).get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(2, delivery.attempts());
     }
@@ -158,7 +158,7 @@ class HttpMultipartTargetTest extends UsageBridgeTestSupport {
         assertEquals(code, error.get("code").asText(), json);
         assertEquals(TARGET, error.get("target").asText());
         assertEquals(attempts, error.get("attempts").asInt(), json);
-        DeliveryRow delivery = ledger().deliveriesTo(TARGET).get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo(TARGET).get(0);
         assertEquals(state, delivery.state());
         assertEquals(code, delivery.errorCode());
         assertFalse(String.valueOf(delivery.errorMessage()).contains(TOKEN)

@@ -146,11 +146,11 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         }
         assertEquals(ACCOUNT, Files.readString(done.resolve("account.csv")));
         assertEquals(InsightsBatchState.UPLOADED, batch("billing", "2026-11-01").state());
-        List<DeliveryRow> deliveries = ledger().deliveriesTo("insights");
+        List<DeliveryRow> deliveries = ledger().deliveries().deliveriesTo("insights");
         assertEquals(2, deliveries.size());
         assertTrue(deliveries.stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED));
         assertTrue(deliveries.stream().noneMatch(d -> d.remoteId().contains("Signature")));
-        assertEquals(SourceState.DONE, ledger().sourcesNamed("insights/billing/2026-11-01/account.csv").get(0).state());
+        assertEquals(SourceState.DONE, ledger().sources().sourcesNamed("insights/billing/2026-11-01/account.csv").get(0).state());
         assertEquals(0, twoCheckout.requestCount(), "the folder intake leaves batch folders alone");
     }
 
@@ -226,7 +226,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertEquals(List.of(403, 200, 200), insights.puts().stream().map(InsightsRequest::status).toList());
         assertTrue(insights.uploadUrlCalls().stream().allMatch(c -> batchDate.equals(c.fields().get("batchDate"))));
         assertTrue(insights.batchLoaded("billing", batchDate));
-        List<AttemptRow> attempts = ledger().attemptsOf(delivery("account").id());
+        List<AttemptRow> attempts = ledger().attempts().attemptsOf(delivery("account").id());
         assertEquals("INSIGHTS_SIGNED_URL_EXPIRED", attempts.get(0).errorCode());
     }
 
@@ -277,7 +277,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertTrue(detail.contains("line 1: column 'Account Name' has a space"), detail);
         assertTrue(detail.contains("line 3, column created, value '11/02/2026'"), detail);
         assertTrue(insights.requests().isEmpty(), "no call for any record type, the valid one included");
-        assertEquals(SourceState.FAILED, ledger().sourcesNamed("insights/billing/2026-11-09/subscription.ndjson")
+        assertEquals(SourceState.FAILED, ledger().sources().sourcesNamed("insights/billing/2026-11-09/subscription.ndjson")
                 .get(0).state());
     }
 
@@ -323,7 +323,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertTrue(insights.requests().isEmpty(), "nothing sent for any record type");
         assertFalse(Files.exists(inbox().resolve("insights/billing/" + batch)), "the batch left the inbox");
         assertEquals(InsightsBatchState.FAILED, batch("billing", batch).state());
-        assertEquals(1, ledger().sourcesNamed("insights/billing/" + batch + "/account.csv").size(),
+        assertEquals(1, ledger().sources().sourcesNamed("insights/billing/" + batch + "/account.csv").size(),
                 "taken once, not at every scan");
     }
 
@@ -415,7 +415,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
     }
 
     private DeliveryRow delivery(String recordType) {
-        return ledger().deliveriesTo("insights").stream().filter(d -> ledger().source(d.sourceId()).orElseThrow()
+        return ledger().deliveries().deliveriesTo("insights").stream().filter(d -> ledger().sources().source(d.sourceId()).orElseThrow()
                 .name().contains("/" + recordType + ".")).findFirst().orElseThrow();
     }
 

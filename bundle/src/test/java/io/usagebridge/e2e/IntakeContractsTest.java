@@ -66,11 +66,11 @@ class IntakeContractsTest extends UsageBridgeTestSupport {
 
         String second = usageCsv("2026-11-02,2026-11-02,metered-api,,SUB-2");
         aged(write("daily.csv", second));
-        await().atMost(30, SECONDS).until(() -> ledger().sourcesNamed("daily.csv").stream()
+        await().atMost(30, SECONDS).until(() -> ledger().sources().sourcesNamed("daily.csv").stream()
                 .filter(s -> s.state() == SourceState.DONE && s.moved()).count() == 2);
 
         // the name is taken: the second original is kept under its source id
-        Path kept = data.resolve("done/daily." + ledger().sourcesNamed("daily.csv").get(1).id() + ".csv");
+        Path kept = data.resolve("done/daily." + ledger().sources().sourcesNamed("daily.csv").get(1).id() + ".csv");
         assertEquals(first, Files.readString(data.resolve("done/daily.csv")), "the first original is intact");
         assertEquals(second, Files.readString(kept));
     }

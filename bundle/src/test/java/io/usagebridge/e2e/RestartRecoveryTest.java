@@ -58,12 +58,12 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
         assertEquals(1, twoCheckout.requestCount());
         assertEquals(1, twoCheckout.accepted().size());
-        DeliveryRow delivery = ledger().deliveriesTo("twocheckout").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("twocheckout").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(1, delivery.attempts());
         assertEquals(CSV, Files.readString(data.resolve("done/usage.csv")));
         assertEquals(List.of(SourceState.INTERRUPTED, SourceState.DONE),
-                ledger().sourcesNamed("usage.csv").stream().map(SourceRow::state).toList());
+                ledger().sources().sourcesNamed("usage.csv").stream().map(SourceRow::state).toList());
     }
 
     @Test
@@ -77,7 +77,7 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         assertEquals("DELIVERY_UNCERTAIN", new ObjectMapper()
                 .readTree(data.resolve("failed/usage.csv.error.json").toFile()).get("code").asText());
         assertEquals(1, twoCheckout.requestCount(), "never resent on its own");
-        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveriesTo("twocheckout").get(0).state());
+        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveries().deliveriesTo("twocheckout").get(0).state());
         assertEquals(CSV, Files.readString(data.resolve("failed/usage.csv")));
     }
 

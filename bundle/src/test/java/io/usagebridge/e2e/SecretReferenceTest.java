@@ -46,7 +46,7 @@ class SecretReferenceTest extends UsageBridgeTestSupport {
         drop("twocheckout-second/usage-file.csv", usageCsv("2026-11-02,2026-11-02,metered-api,,SUB-2"));
         assertTrue(done.matches(30, SECONDS));
         assertEquals(2, twoCheckout.accepted().size(), "both hashes verified by the receiver");
-        assertTrue(ledger().deliveriesTo("twocheckout").stream()
+        assertTrue(ledger().deliveries().deliveriesTo("twocheckout").stream()
                 .noneMatch(d -> String.valueOf(d.remoteResponse()).contains(SECRET)));
         assertFalse(context.getEndpoints().stream().anyMatch(e -> e.getEndpointUri().contains(SECRET)));
     }

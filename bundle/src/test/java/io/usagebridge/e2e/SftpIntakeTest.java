@@ -108,8 +108,8 @@ class SftpIntakeTest extends UsageBridgeTestSupport {
         assertEquals(csv, Files.readString(remoteDone), "the original is kept byte for byte on the server");
         assertEquals(1, twoCheckout.accepted().size());
         assertEquals(twoCheckout.accepted().get(0).fileMd5(), twoCheckout.accepted().get(0).fields().get("file_MD5"));
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("twocheckout").get(0).state());
-        assertTrue(ledger().sourcesNamed("usage-sftp.csv").get(0).origin().startsWith("sftp://localhost:"));
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveries().deliveriesTo("twocheckout").get(0).state());
+        assertTrue(ledger().sources().sourcesNamed("usage-sftp.csv").get(0).origin().startsWith("sftp://localhost:"));
     }
 
     @Test
@@ -126,6 +126,6 @@ class SftpIntakeTest extends UsageBridgeTestSupport {
                 .map(s -> s.lastError() != null && s.lastError().startsWith("SFTP_HOST_KEY_REJECTED")).orElse(false));
         assertTrue(Files.exists(remote), "the file stays on the server");
         assertEquals(0, twoCheckout.requestCount());
-        assertEquals(List.of(), ledger().sourcesNamed("usage-sftp.csv"));
+        assertEquals(List.of(), ledger().sources().sourcesNamed("usage-sftp.csv"));
     }
 }

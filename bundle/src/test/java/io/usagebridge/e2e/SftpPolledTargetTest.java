@@ -92,6 +92,6 @@ class SftpPolledTargetTest extends UsageBridgeTestSupport {
         assertEquals(USAGE, Files.readString(SftpIntakeTest.keptOnServer(dir.resolve(".done"),
                 "zuora-usage-sftp.csv")));
         assertEquals(1, zuora.jobCount());
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveries().deliveriesTo("zuora-usage").get(0).state());
     }
 }

@@ -59,8 +59,8 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
         JsonNode error = assertFailedWith("usage.csv", CSV, "TARGET_UNAVAILABLE", null, DeliveryState.FAILED, 4);
         assertEquals(4, twoCheckout.requestCount(), "1 try + 3 redeliveries (deliver.retry.max-redeliveries)");
         assertTrue(error.get("retryable").asBoolean());
-        DeliveryRow delivery = ledger().deliveriesTo("twocheckout").get(0);
-        List<AttemptRow> attempts = ledger().attemptsOf(delivery.id());
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("twocheckout").get(0);
+        List<AttemptRow> attempts = ledger().attempts().attemptsOf(delivery.id());
         assertEquals(4, attempts.size());
         assertTrue(attempts.stream().allMatch(a -> Integer.valueOf(503).equals(a.httpStatus())), attempts.toString());
         // the waits grow: exponential backoff between the simulator's arrivals
@@ -78,7 +78,7 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
         await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
         assertFalse(Files.exists(data.resolve("inflight/usage.csv")));
         assertEquals(1, twoCheckout.accepted().size());
-        DeliveryRow delivery = ledger().deliveriesTo("twocheckout").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("twocheckout").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(3, delivery.attempts());
         await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
@@ -99,14 +99,14 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
         await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("failed/usage.csv"))
                 && Files.exists(data.resolve("failed/usage.csv.error.json")));
         assertEquals(1, twoCheckout.requestCount(), "an uncertain send is never resent from the inbox");
-        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveriesTo("twocheckout").get(0).state());
+        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveries().deliveriesTo("twocheckout").get(0).state());
     }
 
     @Test
     void uncertainSendResolvedAsDeliveredGoesToDoneWithNothingSent() throws Exception {
         twoCheckout.dropNext(1);
         assertFailedWith("usage.csv", CSV, "DELIVERY_UNCERTAIN", null, DeliveryState.UNCERTAIN, 1);
-        long delivery = ledger().deliveriesTo("twocheckout").get(0).id();
+        long delivery = ledger().deliveries().deliveriesTo("twocheckout").get(0).id();
 
         resolutions().resolve(delivery, Resolutions.Resolution.DELIVERED, "ops@example.com", "seen in 2Checkout");
 
@@ -115,25 +115,25 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
         assertFalse(Files.exists(data.resolve("failed/usage.csv.error.json")), "the stale sidecar is gone");
         assertEquals(CSV, Files.readString(data.resolve("done/usage.csv")));
         assertEquals(1, twoCheckout.requestCount(), "nothing was sent");
-        DeliveryRow row = ledger().deliveriesTo("twocheckout").get(0);
+        DeliveryRow row = ledger().deliveries().deliveriesTo("twocheckout").get(0);
         assertEquals(DeliveryState.ACCEPTED, row.state());
         assertEquals("ops@example.com", row.resolvedBy());
-        assertEquals(SourceState.DONE, ledger().source(row.sourceId()).orElseThrow().state());
+        assertEquals(SourceState.DONE, ledger().sources().source(row.sourceId()).orElseThrow().state());
     }
 
     @Test
     void uncertainSendResolvedAsResendIsSentOnceMoreOnPurpose() throws Exception {
         twoCheckout.dropNext(1);
         assertFailedWith("usage.csv", CSV, "DELIVERY_UNCERTAIN", null, DeliveryState.UNCERTAIN, 1);
-        long delivery = ledger().deliveriesTo("twocheckout").get(0).id();
+        long delivery = ledger().deliveries().deliveriesTo("twocheckout").get(0).id();
 
         resolutions().resolve(delivery, Resolutions.Resolution.RESEND, "ops@example.com", "not in 2Checkout");
 
         await().atMost(10, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
         assertEquals(2, twoCheckout.requestCount(), "one deliberate second send");
         assertEquals(1, twoCheckout.accepted().size());
-        assertEquals(2, ledger().attemptsOf(delivery).size());
-        assertEquals("RESEND", ledger().delivery(delivery).orElseThrow().resolution());
+        assertEquals(2, ledger().attempts().attemptsOf(delivery).size());
+        assertEquals("RESEND", ledger().deliveries().delivery(delivery).orElseThrow().resolution());
     }
 
     @Test
@@ -170,7 +170,7 @@ class TwoCheckoutFailuresTest extends UsageBridgeTestSupport {
             assertEquals(targetReply, error.get("targetReply").asText());
         }
         String target = name.contains("/") ? name.substring(0, name.indexOf('/')) : "twocheckout";
-        DeliveryRow delivery = ledger().deliveriesTo(target).get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo(target).get(0);
         assertEquals(state, delivery.state());
         assertEquals(code, delivery.errorCode());
         assertEquals(attempts, delivery.attempts());

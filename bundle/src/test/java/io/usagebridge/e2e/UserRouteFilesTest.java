@@ -58,22 +58,22 @@ class UserRouteFilesTest extends UsageBridgeTestSupport {
         assertEquals(csv, Files.readString(done), "the original is kept byte for byte");
         assertEquals(List.of("SECONDMERCHANT"),
                 twoCheckout.accepted().stream().map(u -> u.fields().get("merchant")).toList());
-        SourceRow source = ledger().sourcesNamed("partner-2026-11.csv").get(0);
+        SourceRow source = ledger().sources().sourcesNamed("partner-2026-11.csv").get(0);
         assertEquals(SourceState.DONE, source.state());
         assertEquals("intake-partner", source.intakeRoute());
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesOf(source.id()).get(0).state());
-        assertEquals("twocheckout-partner", ledger().deliveriesOf(source.id()).get(0).target());
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveries().deliveriesOf(source.id()).get(0).state());
+        assertEquals("twocheckout-partner", ledger().deliveries().deliveriesOf(source.id()).get(0).target());
 
         dropInto(partnerInbox(), "partner-2026-11-resent.csv", csv);
 
         Path duplicate = partnerInbox().resolve(".duplicate/partner-2026-11-resent.csv");
         await().atMost(30, SECONDS).until(() -> Files.exists(duplicate));
-        SourceRow copy = ledger().sourcesNamed("partner-2026-11-resent.csv").get(0);
+        SourceRow copy = ledger().sources().sourcesNamed("partner-2026-11-resent.csv").get(0);
         assertEquals(SourceState.DUPLICATE, copy.state());
         assertEquals(source.id(), copy.duplicateOf());
         assertEquals(1, twoCheckout.requestCount(), "nothing sent again");
         // the outcome folders inside the inbox are never taken again
-        assertEquals(1, ledger().sourcesNamed("partner-2026-11.csv").size());
+        assertEquals(1, ledger().sources().sourcesNamed("partner-2026-11.csv").size());
         assertFalse(Files.exists(data.resolve("done/partner-2026-11.csv")), "not the main inbox's done/");
     }
 

@@ -133,7 +133,7 @@ class ZuoraRestAllowListTest extends UsageBridgeTestSupport {
         assertEquals(content, Files.readString(failed));
         assertFalse(Files.readString(sidecar).contains(CLIENT_SECRET));
         assertFalse(Files.readString(sidecar).contains("Bearer"));
-        DeliveryRow delivery = ledger().deliveriesTo(target).get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo(target).get(0);
         assertEquals(DeliveryState.FAILED, delivery.state());
         assertEquals("URL_NOT_ALLOWED", delivery.errorCode());
         assertEquals(1, zuora.jobCount(), "the upload itself went to Zuora");

@@ -111,7 +111,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(1, zuora.jobCount());
         assertTrue(upload.headers().get("authorization").get(0).startsWith("Bearer "));
         assertNotNull(upload.idempotencyKey());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora-usage").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals("Completed", delivery.remoteStatus());
         assertEquals(upload.fileMd5(), delivery.chunkMd5());
@@ -128,7 +128,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         String sent = posts("/v1/usage").get(0).fileName();
         assertTrue(sent.length() < 50, sent + " has " + sent.length() + " characters");
         assertTrue(sent.startsWith("usage-export-") && sent.endsWith(".csv"), sent);
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveries().deliveriesTo("zuora-usage").get(0).state());
     }
 
     @Test
@@ -151,7 +151,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
             sentRows += lines.size() - 1;
         }
         assertEquals(rows, sentRows, "every row once, none cut");
-        assertTrue(ledger().deliveriesTo("zuora-usage").stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED));
+        assertTrue(ledger().deliveries().deliveriesTo("zuora-usage").stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED));
     }
 
     @Test
@@ -164,8 +164,8 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(2, uploads.size(), "sent again after the unreadable answer");
         assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
         assertEquals(1, zuora.jobCount(), "the repeat found the first job");
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
-        assertTrue(ledger().attemptsOf(ledger().deliveriesTo("zuora-usage").get(0).id()).stream()
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveries().deliveriesTo("zuora-usage").get(0).state());
+        assertTrue(ledger().attempts().attemptsOf(ledger().deliveries().deliveriesTo("zuora-usage").get(0).id()).stream()
                 .anyMatch(a -> "TARGET_REPLY_UNREADABLE".equals(a.errorCode())), "the first attempt says why");
     }
 
@@ -173,15 +173,15 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     void runningMassActionIsStoppedByACommandFile() throws Exception {
         zuora.setPollsToComplete(1_000);
         drop("zuora-revenue/schedules.csv", REVENUE);
-        await().atMost(30, SECONDS).until(() -> !ledger().deliveriesTo("zuora-revenue").isEmpty()
-                && ledger().deliveriesTo("zuora-revenue").get(0).state() == DeliveryState.POLLING);
-        String bulkKey = ledger().deliveriesTo("zuora-revenue").get(0).remoteId();
+        await().atMost(30, SECONDS).until(() -> !ledger().deliveries().deliveriesTo("zuora-revenue").isEmpty()
+                && ledger().deliveries().deliveriesTo("zuora-revenue").get(0).state() == DeliveryState.POLLING);
+        String bulkKey = ledger().deliveries().deliveriesTo("zuora-revenue").get(0).remoteId();
         Files.createDirectories(data.resolve("commands"));
         Files.writeString(data.resolve("commands/zuora-revenue.stop"), bulkKey + "\n");
         Path sidecar = data.resolve("failed/zuora-revenue/schedules.csv.error.json");
         await().atMost(30, SECONDS).until(() -> Files.exists(sidecar));
         assertEquals("REMOTE_JOB_STOPPED", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
-        assertEquals(DeliveryState.STOPPED, ledger().deliveriesTo("zuora-revenue").get(0).state());
+        assertEquals(DeliveryState.STOPPED, ledger().deliveries().deliveriesTo("zuora-revenue").get(0).state());
         assertEquals(1, zuora.requests().stream().filter(r -> r.method().equals("PUT")
                 && r.path().equals("/v1/bulk/" + bulkKey + "/stop")).count());
     }
@@ -198,7 +198,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(result))) {
             assertNotNull(zip.getNextEntry(), "the output is a zipped CSV");
         }
-        DeliveryRow delivery = ledger().deliveriesTo("zuora-revenue").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora-revenue").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(1L, delivery.remoteTotal());
     }
@@ -248,8 +248,8 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(2, uploads.size());
         assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
         assertEquals(1, zuora.jobCount());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
-        assertEquals("TARGET_REPLY_TOO_LARGE", ledger().attemptsOf(delivery.id()).get(0).errorCode());
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora-usage").get(0);
+        assertEquals("TARGET_REPLY_TOO_LARGE", ledger().attempts().attemptsOf(delivery.id()).get(0).errorCode());
     }
 
     @Test
@@ -261,7 +261,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertTrue(statuses.contains(409), "a retry while the first was in flight got 409: " + statuses);
         assertEquals(1, zuora.jobCount(), "one job, whatever the retries");
         assertEquals(1, posts("/v1/usage").stream().map(ZuoraRestRequest::idempotencyKey).distinct().count());
-        assertEquals(DeliveryState.ACCEPTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+        assertEquals(DeliveryState.ACCEPTED, ledger().deliveries().deliveriesTo("zuora-usage").get(0).state());
     }
 
     @Test
@@ -286,7 +286,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
                 && Files.exists(data.resolve("failed/zuora-usage/usage.csv")));
         assertEquals("REMOTE_JOB_FAILED", new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
         assertEquals(USAGE, Files.readString(data.resolve("failed/zuora-usage/usage.csv")));
-        assertEquals(DeliveryState.REJECTED, ledger().deliveriesTo("zuora-usage").get(0).state());
+        assertEquals(DeliveryState.REJECTED, ledger().deliveries().deliveriesTo("zuora-usage").get(0).state());
     }
 
     @Test
@@ -304,7 +304,7 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
 
         assertEquals(2, zuora.jobCount(), "the replay made a job of its own");
         assertEquals(2, posts("/v1/usage").stream().map(ZuoraRestRequest::idempotencyKey).distinct().count());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora-usage").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(1, delivery.keyGeneration());
         assertFalse(Files.exists(data.resolve("failed/zuora-usage/usage.csv.error.json")), "no stale sidecar");

@@ -95,7 +95,7 @@ class ZuoraSoapAllowListTest extends ZuoraSoapTestSupport {
         assertEquals(USAGE, Files.readString(data.resolve("failed/" + name)));
         String text = Files.readString(sidecar);
         assertFalse(text.contains(PASSWORD), "no password in the sidecar");
-        DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora").get(0);
         assertEquals("URL_NOT_ALLOWED", delivery.errorCode());
         assertTrue(delivery.state() == DeliveryState.REJECTED || delivery.state() == DeliveryState.FAILED,
                 delivery.state().toString());

@@ -64,7 +64,7 @@ class ZuoraSoapImportLookupTest extends ZuoraSoapTestSupport {
         assertEquals(made.id(), answer.getProperty(ExchangeKeys.REMOTE_ID));
         assertNotNull(answer.getProperty(ExchangeKeys.REMOTE_STATUS));
         assertEquals(1, zuora.calls("create").size(), "looked up, never resent");
-        assertEquals(DeliveryState.UNCERTAIN, ledger().delivery(uncertain.id()).orElseThrow().state(),
+        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveries().delivery(uncertain.id()).orElseThrow().state(),
                 "the lookup only answers; resolving the delivery is the caller's");
     }
 
@@ -167,14 +167,14 @@ class ZuoraSoapImportLookupTest extends ZuoraSoapTestSupport {
                 && Files.exists(data.resolve("failed/zuora/" + name)));
         assertEquals(CoreFailureCode.DELIVERY_UNCERTAIN.name(),
                 new ObjectMapper().readTree(sidecar.toFile()).get("code").asText());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora").get(0);
         assertEquals(DeliveryState.UNCERTAIN, delivery.state());
         return delivery;
     }
 
     /** When the uncertain attempt began, as the ledger recorded it. */
     private Instant attemptStart(DeliveryRow delivery) {
-        List<AttemptRow> attempts = ledger().attemptsOf(delivery.id());
+        List<AttemptRow> attempts = ledger().attempts().attemptsOf(delivery.id());
         return attempts.get(attempts.size() - 1).startedAt();
     }
 

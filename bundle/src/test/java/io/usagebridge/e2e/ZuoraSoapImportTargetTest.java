@@ -148,7 +148,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         assertTrue(root.contains("<api:session>"), "the SessionHeader is sent");
         assertFalse(root.contains(PASSWORD), "the password goes in login() only");
 
-        DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(received.id(), delivery.remoteId());
         assertEquals("Completed", delivery.remoteStatus());
@@ -243,7 +243,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
             }
             assertNull(expected.readLine(), "every row went in one of the parts");
         }
-        List<DeliveryRow> deliveries = ledger().deliveriesTo("zuora");
+        List<DeliveryRow> deliveries = ledger().deliveries().deliveriesTo("zuora");
         assertEquals(parts, deliveries.size());
         for (DeliveryRow delivery : deliveries) {
             assertEquals(DeliveryState.ACCEPTED, delivery.state());
@@ -301,7 +301,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         assertEquals(USAGE, Files.readString(data.resolve("failed/zuora/refused.csv")));
         assertEquals(refusal.message, zuora.imports().get(0).errorMessage());
         assertEquals(1, zuora.calls("create").size(), "a refusal is not retried");
-        assertEquals(DeliveryState.REJECTED, ledger().deliveriesTo("zuora").get(0).state());
+        assertEquals(DeliveryState.REJECTED, ledger().deliveries().deliveriesTo("zuora").get(0).state());
         assertFalse(Files.readString(sidecar).contains(PASSWORD));
     }
 
@@ -327,7 +327,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         assertEquals(CoreFailureCode.REMOTE_JOB_FAILED.name(), error.get("code").asText());
         assertTrue(error.get("targetReply").asText().contains("StatusReason=" + "The file cannot be read as CSV"),
                 error.toString());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora").get(0);
         assertEquals(DeliveryState.REJECTED, delivery.state());
         assertEquals("Failed", delivery.remoteStatus());
         assertTrue(Files.exists(data.resolve("failed/zuora/long-description.csv")));
@@ -352,7 +352,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         assertNotEquals(creates.get(1).session(), creates.get(2).session(), "the retry carries a new session");
         assertEquals(2, zuora.calls("login").size());
         assertEquals(2, zuora.imports().stream().filter(ZuoraImport::accepted).count());
-        assertTrue(ledger().deliveriesTo("zuora").stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED));
+        assertTrue(ledger().deliveries().deliveriesTo("zuora").stream().allMatch(d -> d.state() == DeliveryState.ACCEPTED));
     }
 
     @Test
@@ -367,7 +367,7 @@ class ZuoraSoapImportTargetTest extends ZuoraSoapTestSupport {
         List<ZuoraSoapCall> queries = zuora.calls("query");
         assertEquals(1, queries.stream().filter(q -> "INVALID_SESSION".equals(q.faultCode())).count());
         assertEquals(2, zuora.calls("login").size());
-        assertEquals("Completed", ledger().deliveriesTo("zuora").get(0).remoteStatus());
+        assertEquals("Completed", ledger().deliveries().deliveriesTo("zuora").get(0).remoteStatus());
         assertEquals(queries.get(queries.size() - 1).session(), zuora.calls("download").get(0).session());
     }
 

@@ -43,7 +43,7 @@ class ZuoraSoapUncertainLookupTest extends ZuoraSoapTestSupport {
         await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora/usage.csv")));
         assertEquals(1, zuora.calls("create").size(), "found at Zuora, never resent");
         assertEquals(1, zuora.imports().size());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(Resolutions.Resolution.FOUND_AT_TARGET.name(), delivery.resolution());
         assertEquals(zuora.imports().get(0).id(), delivery.remoteId());
@@ -59,7 +59,7 @@ class ZuoraSoapUncertainLookupTest extends ZuoraSoapTestSupport {
         assertEquals(2, zuora.calls("create").size(), "the lost create() and the one resend");
         assertEquals(1, zuora.imports().size(), "one Import: the lost create() made none");
         assertTrue(zuora.imports().get(0).accepted());
-        DeliveryRow delivery = ledger().deliveriesTo("zuora").get(0);
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora").get(0);
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(Resolutions.Resolution.NOT_AT_TARGET.name(), delivery.resolution());
     }

@@ -84,7 +84,7 @@ class FolderSourceTemplateTest extends UsageBridgeTestSupport {
         Path done = inbox.resolve(".done/usage-good.csv");
         await().atMost(30, SECONDS).until(() -> Files.exists(done));
         assertEquals(GOOD, Files.readString(done));
-        SourceRow good = ledger().sourcesNamed("usage-good.csv").get(0);
+        SourceRow good = ledger().sources().sourcesNamed("usage-good.csv").get(0);
         assertEquals(SourceState.DONE, good.state());
         assertEquals("intake-second", good.intakeRoute());
         assertEquals(1, twoCheckout.accepted().size());
@@ -95,18 +95,18 @@ class FolderSourceTemplateTest extends UsageBridgeTestSupport {
         await().atMost(30, SECONDS).until(() -> Files.exists(failed) && Files.exists(sidecar));
         JsonNode error = new ObjectMapper().readTree(sidecar.toFile());
         assertEquals("CSV_VALUE_INVALID", error.get("code").asText());
-        assertEquals(SourceState.FAILED, ledger().sourcesNamed("usage-bad.csv").get(0).state());
+        assertEquals(SourceState.FAILED, ledger().sources().sourcesNamed("usage-bad.csv").get(0).state());
 
         dropInto(inbox, "usage-good-again.csv", GOOD);
         await().atMost(30, SECONDS).until(() -> Files.exists(inbox.resolve(".duplicate/usage-good-again.csv")));
-        SourceRow copy = ledger().sourcesNamed("usage-good-again.csv").get(0);
+        SourceRow copy = ledger().sources().sourcesNamed("usage-good-again.csv").get(0);
         assertEquals(SourceState.DUPLICATE, copy.state());
         assertEquals(good.id(), copy.duplicateOf());
 
         assertEquals(1, twoCheckout.requestCount(), "the bad file and the copy sent nothing");
         // the hidden outcome folders inside the inbox are never polled: each file was taken once
-        assertEquals(1, ledger().sourcesNamed("usage-good.csv").size());
-        assertEquals(1, ledger().sourcesNamed("usage-bad.csv").size());
+        assertEquals(1, ledger().sources().sourcesNamed("usage-good.csv").size());
+        assertEquals(1, ledger().sources().sourcesNamed("usage-bad.csv").size());
         assertFalse(Files.exists(data.resolve("done/usage-good.csv")), "not the main inbox's done/");
     }
 
@@ -116,13 +116,13 @@ class FolderSourceTemplateTest extends UsageBridgeTestSupport {
         Path file = dropInto(inbox, "usage-marked.csv", GOOD);
         // no marker yet: polled again and again, the file stays
         await().during(800, MILLISECONDS).atMost(5, SECONDS).until(() -> Files.exists(file));
-        assertEquals(List.of(), ledger().sourcesNamed("usage-marked.csv"));
+        assertEquals(List.of(), ledger().sources().sourcesNamed("usage-marked.csv"));
 
         Files.writeString(inbox.resolve("usage-marked.csv.ready"), "");
         Path done = data.resolve("marked-done/usage-marked.csv");
         await().atMost(30, SECONDS).until(() -> Files.exists(done));
         await().atMost(10, SECONDS).until(() -> !Files.exists(inbox.resolve("usage-marked.csv.ready")));
-        assertEquals(SourceState.DONE, ledger().sourcesNamed("usage-marked.csv").get(0).state());
+        assertEquals(SourceState.DONE, ledger().sources().sourcesNamed("usage-marked.csv").get(0).state());
 
         IntakeLivenessCheck liveness = context.getRegistry().lookupByNameAndType("intakeLivenessCheck",
                 IntakeLivenessCheck.class);

@@ -98,7 +98,7 @@ class SftpSourceTemplateTest extends UsageBridgeTestSupport {
         putOnServer("partner-good.csv", GOOD);
         await().atMost(30, SECONDS).until(() -> kept(remote().resolve(".done"), "partner-good").isPresent());
         assertEquals(GOOD, Files.readString(kept(remote().resolve(".done"), "partner-good").orElseThrow()));
-        SourceRow good = ledger().sourcesNamed("partner-good.csv").get(0);
+        SourceRow good = ledger().sources().sourcesNamed("partner-good.csv").get(0);
         assertEquals(SourceState.DONE, good.state());
         assertEquals("intake-partner-sftp", good.intakeRoute());
         assertTrue(good.origin().startsWith("sftp://localhost:"), good.origin());
@@ -110,12 +110,12 @@ class SftpSourceTemplateTest extends UsageBridgeTestSupport {
         await().atMost(10, SECONDS).until(() -> sidecar(sidecars, "partner-bad").isPresent());
         JsonNode error = new ObjectMapper().readTree(sidecar(sidecars, "partner-bad").orElseThrow().toFile());
         assertEquals("CSV_VALUE_INVALID", error.get("code").asText());
-        assertEquals(SourceState.FAILED, ledger().sourcesNamed("partner-bad.csv").get(0).state());
+        assertEquals(SourceState.FAILED, ledger().sources().sourcesNamed("partner-bad.csv").get(0).state());
 
         putOnServer("partner-good-again.csv", GOOD);
         await().atMost(30, SECONDS).until(() -> kept(remote().resolve(".duplicate"), "partner-good-again")
                 .isPresent());
-        assertEquals(SourceState.DUPLICATE, ledger().sourcesNamed("partner-good-again.csv").get(0).state());
+        assertEquals(SourceState.DUPLICATE, ledger().sources().sourcesNamed("partner-good-again.csv").get(0).state());
         assertEquals(1, twoCheckout.requestCount(), "the bad file and the copy sent nothing");
         assertTrue(Files.isDirectory(data.resolve("sftp-work").resolve("localhost").resolve(remoteDir())),
                 "downloads went to this source's own local folder");

@@ -34,9 +34,9 @@ class H2LedgerFileTest {
         Path file = folder.resolve("ledger");
         LedgerDatabase database = LedgerDatabase.open("jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=FALSE",
                 "sa", "", List.of(), LedgerPoolSettings.DEFAULTS);
-        LedgerRepository ledger = new LedgerRepository(database.dataSource(),
+        Ledger ledger = Ledger.on(database.dataSource(),
                 LedgerInstance.start("h2-test", Duration.ofSeconds(60), Duration.ofSeconds(15)), Clock.systemUTC());
-        ledger.recordSource("usage.csv", "folder", "intake-folder", null, new Fingerprint("0".repeat(32),
+        ledger.sources().recordSource("usage.csv", "folder", "intake-folder", null, new Fingerprint("0".repeat(32),
                 "0".repeat(64), 1, 1));
 
         assertTrue(database.singleProcess());

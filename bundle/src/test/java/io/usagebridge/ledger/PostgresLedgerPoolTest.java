@@ -78,7 +78,7 @@ class PostgresLedgerPoolTest {
             s.execute("create database ledger");
         }
         database = LedgerDatabase.open(postgres.getJdbcUrl("postgres", "ledger"), "postgres", "", List.of(), THREE);
-        LedgerRepository ledger = new LedgerRepository(database.dataSource(), instance(), Clock.systemUTC());
+        Ledger ledger = Ledger.on(database.dataSource(), instance(), Clock.systemUTC());
 
         try (Connection monitor = postgres.getPostgresDatabase().getConnection()) {
             Set<Integer> opened = ledgerBackends(monitor);
@@ -91,9 +91,9 @@ class PostgresLedgerPoolTest {
             List<Callable<Long>> files = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 files.add(() -> {
-                    long id = ledger.recordSource("pool-" + UUID.randomUUID() + ".csv", "folder", "intake-folder",
+                    long id = ledger.sources().recordSource("pool-" + UUID.randomUUID() + ".csv", "folder", "intake-folder",
                             null, fingerprint());
-                    ledger.markSourceFailed(id, CoreFailureCode.CSV_HEADER_INVALID, "pool test");
+                    ledger.sources().markSourceFailed(id, CoreFailureCode.CSV_HEADER_INVALID, "pool test");
                     synchronized (monitor) {
                         Set<Integer> now = ledgerBackends(monitor);
                         seen.addAll(now);
@@ -108,7 +108,7 @@ class PostgresLedgerPoolTest {
             }
 
             assertEquals(100, ids.stream().filter(id -> CoreFailureCode.CSV_HEADER_INVALID.name()
-                    .equals(ledger.source(id).orElseThrow().errorCode())).count());
+                    .equals(ledger.sources().source(id).orElseThrow().errorCode())).count());
             Set<Integer> after = ledgerBackends(monitor);
             assertTrue(peak[0] <= 3, "at most max-size backends at any time: " + peak[0]);
             assertTrue(seen.size() <= 3, "200 transitions on at most max-size physical connections: " + seen);
@@ -125,8 +125,8 @@ class PostgresLedgerPoolTest {
         database = LedgerDatabase.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", List.of(),
                 new LedgerPoolSettings(3, 1, FAST, Duration.ofMillis(500), Duration.ofSeconds(2),
                         Duration.ofSeconds(10)));
-        LedgerRepository ledger = new LedgerRepository(database.dataSource(), instance(), Clock.systemUTC());
-        ledger.recordSource("before.csv", "folder", "intake-folder", null, fingerprint());
+        Ledger ledger = Ledger.on(database.dataSource(), instance(), Clock.systemUTC());
+        ledger.sources().recordSource("before.csv", "folder", "intake-folder", null, fingerprint());
 
         postgres.close();
         postgres = null;
@@ -134,7 +134,7 @@ class PostgresLedgerPoolTest {
         // the first try may meet a pooled connection the server closed, the next ones wait for a new one
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
-            assertThrows(LedgerUnavailableException.class, () -> ledger.recordSource("during.csv", "folder",
+            assertThrows(LedgerUnavailableException.class, () -> ledger.sources().recordSource("during.csv", "folder",
                     "intake-folder", null, fingerprint()));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(FAST.plusSeconds(2)) < 0, "failed within the pool's timeout: " + took);
@@ -149,9 +149,9 @@ class PostgresLedgerPoolTest {
 
         postgres = startPostgres(data, port);
         long back = await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(LedgerUnavailableException.class)
-                .until(() -> ledger.recordSource("after.csv", "folder", "intake-folder", null, fingerprint()),
+                .until(() -> ledger.sources().recordSource("after.csv", "folder", "intake-folder", null, fingerprint()),
                         id -> id > 0);
-        assertEquals(SourceState.RECEIVED, ledger.source(back).orElseThrow().state());
+        assertEquals(SourceState.RECEIVED, ledger.sources().source(back).orElseThrow().state());
         assertTrue(new LedgerGate(database, Clock.systemUTC()).open(), "intake resumes");
     }
 

@@ -27,7 +27,7 @@ import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 import io.usagebridge.targets.insights.ledger.InsightsBatchRow;
@@ -45,7 +45,7 @@ public final class InsightsBatchFinaliser implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(InsightsBatchFinaliser.class);
 
     private final Map<String, InsightsTargetSettings> targets;
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final InsightsBatchLedger batches;
     private final ErrorSidecarWriter sidecars;
     private final RunSummary summary;
@@ -56,7 +56,7 @@ public final class InsightsBatchFinaliser implements Processor {
     private final Clock clock;
     private final IntakePollMonitor polls;
 
-    public InsightsBatchFinaliser(Map<String, InsightsTargetSettings> targets, LedgerRepository ledger,
+    public InsightsBatchFinaliser(Map<String, InsightsTargetSettings> targets, Ledger ledger,
                                   InsightsBatchLedger batches, ErrorSidecarWriter sidecars, RunSummary summary,
                                   String insightsFolder, Path doneDir, Path failedDir, Path duplicateDir, Clock clock,
                                   IntakePollMonitor polls) {
@@ -133,7 +133,7 @@ public final class InsightsBatchFinaliser implements Processor {
         Path moved = move(batch, uploaded ? doneDir : failedDir);
         for (Outcome outcome : outcomes) {
             if (outcome.sourceId() != null) {
-                ledger.settlePart(outcome.sourceId(), !uploaded);
+                ledger.sources().settlePart(outcome.sourceId(), !uploaded);
             }
         }
         if (!uploaded) {
@@ -156,9 +156,9 @@ public final class InsightsBatchFinaliser implements Processor {
             InsightsRecordRow record = records.stream().filter(r -> r.recordType().equals(type)).findFirst()
                     .orElse(null);
             Optional<SourceRow> source = record == null || record.sourceId() == null ? Optional.empty()
-                    : ledger.source(record.sourceId());
+                    : ledger.sources().source(record.sourceId());
             Optional<DeliveryRow> delivery = record == null || record.deliveryId() == null ? Optional.empty()
-                    : ledger.delivery(record.deliveryId());
+                    : ledger.deliveries().delivery(record.deliveryId());
             Long sourceId = source.map(SourceRow::id).orElse(null);
             if (source.isPresent() && source.get().errorCode() != null) {
                 outcomes.add(new Outcome(type, sourceId, null, source.get().errorCode(), source.get().errorMessage(),

@@ -18,7 +18,7 @@ import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 import io.usagebridge.targets.insights.ledger.InsightsRecordRow;
@@ -33,10 +33,10 @@ public final class InsightsBatchGate implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(InsightsBatchGate.class);
 
     private final Map<String, InsightsTargetSettings> targets;
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final InsightsBatchLedger batches;
 
-    public InsightsBatchGate(Map<String, InsightsTargetSettings> targets, LedgerRepository ledger,
+    public InsightsBatchGate(Map<String, InsightsTargetSettings> targets, Ledger ledger,
                              InsightsBatchLedger batches) {
         this.targets = targets;
         this.ledger = ledger;
@@ -52,7 +52,7 @@ public final class InsightsBatchGate implements Processor {
         List<String> refused = new ArrayList<>();
         for (String recordType : targets.get(batch.target()).dataSources().get(batch.dataSource()).recordTypes()) {
             Optional<SourceRow> source = records.stream().filter(r -> r.recordType().equals(recordType))
-                    .map(InsightsRecordRow::sourceId).filter(id -> id != null).findFirst().flatMap(ledger::source);
+                    .map(InsightsRecordRow::sourceId).filter(id -> id != null).findFirst().flatMap(ledger.sources()::source);
             if (source.isEmpty()) {
                 refused.add(recordType + " (not received)");
             } else if (source.get().errorCode() != null) {

@@ -15,7 +15,7 @@ import io.usagebridge.deadletter.FailureClassifier;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.RunSummary;
 import io.usagebridge.ledger.LedgerDatabase;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.plugin.TargetServices;
 import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
@@ -34,7 +34,7 @@ final class InsightsBatchWiring {
         Registry registry = services.registry();
         UsageBridgeSettings settings = services.settings();
         LedgerDatabase database = services.database();
-        LedgerRepository ledger = services.ledger();
+        Ledger ledger = services.ledger();
         TargetCatalog catalog = services.catalog();
         FailureClassifier classifier = services.classifier();
         RunSummary summary = services.summary();

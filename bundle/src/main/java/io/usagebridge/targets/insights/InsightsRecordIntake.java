@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.failure.UsageBridgeFailure;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 import io.usagebridge.targets.insights.ledger.InsightsRecordRow;
 
@@ -22,11 +22,11 @@ public final class InsightsRecordIntake implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightsRecordIntake.class);
 
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final InsightsBatchLedger batches;
     private final String insightsFolder;
 
-    public InsightsRecordIntake(LedgerRepository ledger, InsightsBatchLedger batches, String insightsFolder) {
+    public InsightsRecordIntake(Ledger ledger, InsightsBatchLedger batches, String insightsFolder) {
         this.ledger = ledger;
         this.batches = batches;
         this.insightsFolder = insightsFolder;
@@ -52,10 +52,10 @@ public final class InsightsRecordIntake implements Processor {
         Long known = batches.records(batchId).stream().filter(r -> r.recordType().equals(record.recordType()))
                 .map(InsightsRecordRow::sourceId).filter(id -> id != null).findFirst().orElse(null);
         long sourceId;
-        if (known != null && ledger.retakeSource(known, scan.sha256())) {
+        if (known != null && ledger.sources().retakeSource(known, scan.sha256())) {
             sourceId = known;
         } else {
-            sourceId = ledger.recordSource(name, record.file().toAbsolutePath().toString(),
+            sourceId = ledger.sources().recordSource(name, record.file().toAbsolutePath().toString(),
                     exchange.getFromRouteId(), record.file(), scan.fingerprint());
             batches.recordSource(batchId, record.recordType(), sourceId);
         }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.IllegalTransitionException;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.Resolutions;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -46,9 +46,9 @@ public class DeliveryResource {
     @GET
     @Path("/uncertain")
     public List<UncertainDeliveryView> uncertain() {
-        LedgerRepository ledger = bean("ledgerRepository", LedgerRepository.class);
+        Ledger ledger = bean("ledger", Ledger.class);
         return bean("resolutions", Resolutions.class).uncertain().stream()
-                .map(d -> UncertainDeliveryView.of(d, ledger.source(d.sourceId()).orElse(null))).toList();
+                .map(d -> UncertainDeliveryView.of(d, ledger.sources().source(d.sourceId()).orElse(null))).toList();
     }
 
     @POST

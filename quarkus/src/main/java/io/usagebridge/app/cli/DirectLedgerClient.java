@@ -9,7 +9,7 @@ import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerPoolSettings;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.plugin.TargetPlugins;
 
@@ -21,20 +21,20 @@ import io.usagebridge.plugin.TargetPlugins;
 final class DirectLedgerClient implements LedgerClient, AutoCloseable {
 
     private final LedgerDatabase database;
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
     private final Resolutions resolutions;
 
     DirectLedgerClient(String url, String user, String password, LedgerPoolSettings pool) {
         this.database = LedgerDatabase.open(url, user, password, TargetPlugins.discover().migrations(), pool);
         LedgerInstance cli = LedgerInstance.start("cli", Duration.ofSeconds(60), Duration.ofSeconds(15));
-        this.ledger = new LedgerRepository(database.dataSource(), cli, Clock.systemUTC());
+        this.ledger = Ledger.on(database.dataSource(), cli, Clock.systemUTC());
         this.resolutions = new Resolutions(database.dataSource(), cli, Clock.systemUTC());
     }
 
     @Override
     public List<String> uncertain() {
         return resolutions.uncertain().stream().map(d -> UncertainLine.format(d.id(), d.target(),
-                ledger.source(d.sourceId()).map(s -> s.name()).orElse(null), d.errorCode(),
+                ledger.sources().source(d.sourceId()).map(s -> s.name()).orElse(null), d.errorCode(),
                 String.valueOf(d.uncertainSince()), d.errorMessage())).toList();
     }
 

@@ -23,7 +23,8 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.ledger.Fingerprint;
 import io.usagebridge.ledger.IllegalTransitionException;
 import io.usagebridge.ledger.LedgerInstance;
-import io.usagebridge.ledger.LedgerRepository;
+import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.PlannedChunk;
 import io.usagebridge.targets.insights.InsightsFailureCode;
 
 /**
@@ -151,21 +152,21 @@ abstract class InsightsBatchLedgerTest {
 
     @Test
     void recordTypesLinkTheirSourceAndDelivery() {
-        LedgerRepository ledger = new LedgerRepository(dataSource(), node.instance(), clock);
+        Ledger ledger = Ledger.on(dataSource(), node.instance(), clock);
         long id = node.seen(target, "billing", "2026-11-01", DEADLINE).id();
         Fingerprint fp = new Fingerprint("0".repeat(32), UUID.randomUUID().toString().replace("-", "")
                 + "0".repeat(32), 10, 2);
-        long source = ledger.recordSource("insights/billing/2026-11-01/account.csv", "test", "intake-insights",
+        long source = ledger.sources().recordSource("insights/billing/2026-11-01/account.csv", "test", "intake-insights",
                 Path.of("account.csv"), fp);
         node.recordSource(id, "account", source);
-        LedgerRepository.PlannedChunk chunk = new LedgerRepository.PlannedChunk(1, "0".repeat(32), 10, 2,
+        PlannedChunk chunk = new PlannedChunk(1, "0".repeat(32), 10, 2,
                 "/inbox/account.csv");
-        ledger.plan(source, fp.sha256(), target, List.of(chunk));
-        long delivery = ledger.claim(source, fp.sha256(), target, chunk, true).deliveryId();
+        ledger.deliveries().plan(source, fp.sha256(), target, List.of(chunk));
+        long delivery = ledger.deliveries().claim(source, fp.sha256(), target, chunk, true).deliveryId();
         node.recordDelivery(id, "account", delivery);
         assertEquals(List.of(new InsightsRecordRow(id, "account", source, delivery)), node.records(id));
 
-        long again = ledger.recordSource("insights/billing/2026-11-01/account.csv", "test", "intake-insights",
+        long again = ledger.sources().recordSource("insights/billing/2026-11-01/account.csv", "test", "intake-insights",
                 Path.of("account.csv"), fp);
         node.recordSource(id, "account", again);
         assertNotEquals(source, again);

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ledger on PostgreSQL, as several nodes share it. */
-class PostgresLedgerRepositoryTest extends LedgerRepositoryTest {
+class PostgresLedgerTest extends LedgerTest {
 
     @RegisterExtension
     static final EmbeddedPostgresLedger POSTGRES = new EmbeddedPostgresLedger();

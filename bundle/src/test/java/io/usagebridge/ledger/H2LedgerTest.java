@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger on its default database: an H2 file. */
-class H2LedgerRepositoryTest extends LedgerRepositoryTest {
+class H2LedgerTest extends LedgerTest {
 
     @TempDir
     static Path folder;

@@ -41,7 +41,7 @@ import io.usagebridge.targets.twocheckout.TwoCheckoutFailureCode;
  * leases with fencing, takeover of expired leases, uncertain sends left only by a resolution, parked retries, the
  * chunk plan. Each test uses its own content, so tests sharing one database per class do not see each other's rows.
  */
-abstract class LedgerRepositoryTest {
+abstract class LedgerTest {
 
     static final String TWOCHECKOUT = "twocheckout";
     /** A target that dedups resends by an idempotency key. */
@@ -53,7 +53,7 @@ abstract class LedgerRepositoryTest {
 
     /** Time as every instance of a test sees it; moved on to make leases run out. */
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-01T10:00:00Z"));
-    protected LedgerRepository ledger;
+    protected Ledger ledger;
     private ExecutorService threads;
 
     @BeforeEach
@@ -76,18 +76,18 @@ abstract class LedgerRepositoryTest {
         long second = source("usage-copy.csv", sha);
         plan(first, sha, TWOCHECKOUT, chunk(1));
 
-        Claim claim = ledger.claim(first, sha, TWOCHECKOUT, chunk(1), false);
-        Claim again = instance("b").claim(second, sha, TWOCHECKOUT, chunk(1), false);
+        Claim claim = ledger.deliveries().claim(first, sha, TWOCHECKOUT, chunk(1), false);
+        Claim again = instance("b").deliveries().claim(second, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
         assertEquals(Claim.Outcome.IN_FLIGHT, again.outcome());
         assertEquals(claim.deliveryId(), again.deliveryId());
-        DeliveryRow row = ledger.delivery(claim.deliveryId()).orElseThrow();
+        DeliveryRow row = ledger.deliveries().delivery(claim.deliveryId()).orElseThrow();
         assertEquals(DeliveryState.CLAIMED, row.state());
         assertEquals(ledger.instance().token(), row.claimedBy());
         assertEquals(clock.instant().plus(LEASE), row.leaseUntil());
         assertEquals(first, row.sourceId(), "the row still belongs to the source that claimed it");
-        assertTrue(ledger.deliveriesOf(second).isEmpty());
+        assertTrue(ledger.deliveries().deliveriesOf(second).isEmpty());
     }
 
     @Test
@@ -98,12 +98,12 @@ abstract class LedgerRepositoryTest {
         assertEquals(SourceState.DONE, settle(first));
 
         long second = source("usage-renamed.csv", sha);
-        Claim claim = ledger.claim(second, sha, TWOCHECKOUT, chunk(1), false);
+        Claim claim = ledger.deliveries().claim(second, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
         assertEquals(delivery, claim.deliveryId());
         assertEquals(SourceState.DUPLICATE, settle(second));
-        SourceRow settled = ledger.source(second).orElseThrow();
+        SourceRow settled = ledger.sources().source(second).orElseThrow();
         assertEquals(first, settled.duplicateOf());
         assertNotNull(settled.finishedAt());
         assertNull(settled.leaseOwner(), "a settled source holds no lease");
@@ -114,19 +114,19 @@ abstract class LedgerRepositoryTest {
         String sha = newContent();
         long first = source("usage.csv", sha);
         long delivery = claimed(first, sha, TWOCHECKOUT);
-        ledger.markSending(delivery);
-        ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(
+        ledger.deliveries().markSending(delivery);
+        ledger.deliveries().markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(
                 TwoCheckoutFailureCode.TWOCHECKOUT_INVALID_SIGNATURE,
                         "2Checkout: Invalid signature", "Invalid signature"));
         assertEquals(SourceState.FAILED, settle(first));
 
         long replay = source("usage.csv", sha);
-        Claim claim = ledger.claim(replay, sha, TWOCHECKOUT, chunk(1), false);
+        Claim claim = ledger.deliveries().claim(replay, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
         assertEquals(delivery, claim.deliveryId(), "a replay reuses the delivery, it does not add one");
         assertEquals(1, claim.keyGeneration(), "a deliberate new send: a new idempotency key");
-        DeliveryRow row = ledger.delivery(delivery).orElseThrow();
+        DeliveryRow row = ledger.deliveries().delivery(delivery).orElseThrow();
         assertEquals(replay, row.sourceId());
         assertNull(row.errorCode());
     }
@@ -135,15 +135,15 @@ abstract class LedgerRepositoryTest {
     void illegalTransitionThrowsAndLeavesTheRowAsItWas() {
         String sha = newContent();
         long delivery = accepted(source("usage.csv", sha), sha);
-        DeliveryRow before = ledger.delivery(delivery).orElseThrow();
+        DeliveryRow before = ledger.deliveries().delivery(delivery).orElseThrow();
 
         IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
-                () -> ledger.markSending(delivery));
+                () -> ledger.deliveries().markSending(delivery));
 
         assertTrue(refused.getMessage().contains("ACCEPTED") && refused.getMessage().contains("SENDING"),
                 refused.getMessage());
-        assertEquals(before, ledger.delivery(delivery).orElseThrow());
-        assertEquals(1, ledger.attemptsOf(delivery).size(), "no attempt was opened");
+        assertEquals(before, ledger.deliveries().delivery(delivery).orElseThrow());
+        assertEquals(1, ledger.attempts().attemptsOf(delivery).size(), "no attempt was opened");
     }
 
     // --- leases and fencing -------------------------------------------------------------------------------
@@ -152,13 +152,13 @@ abstract class LedgerRepositoryTest {
     void anotherInstanceCannotMoveAClaimItDoesNotHold() {
         String sha = newContent();
         long delivery = claimed(source("usage.csv", sha), sha, TWOCHECKOUT);
-        LedgerRepository sameLabelOtherProcess = new LedgerRepository(dataSource(), LedgerInstance.start(
+        Ledger sameLabelOtherProcess = Ledger.on(dataSource(), LedgerInstance.start(
                 ledger.instance().label(), LEASE, Duration.ofSeconds(15)), clock);
 
-        assertThrows(LeaseLostException.class, () -> sameLabelOtherProcess.markSending(delivery),
+        assertThrows(LeaseLostException.class, () -> sameLabelOtherProcess.deliveries().markSending(delivery),
                 "two processes with the same label still hold different leases");
-        assertEquals(DeliveryState.CLAIMED, ledger.delivery(delivery).orElseThrow().state());
-        assertEquals(1, ledger.markSending(delivery), "the holder goes on");
+        assertEquals(DeliveryState.CLAIMED, ledger.deliveries().delivery(delivery).orElseThrow().state());
+        assertEquals(1, ledger.deliveries().markSending(delivery), "the holder goes on");
     }
 
     @Test
@@ -171,7 +171,7 @@ abstract class LedgerRepositoryTest {
         clock.advance(Duration.ofSeconds(45));
         leases(instance("b")).sweepExpired(Set.of());
 
-        DeliveryRow row = ledger.delivery(delivery).orElseThrow();
+        DeliveryRow row = ledger.deliveries().delivery(delivery).orElseThrow();
         assertEquals(DeliveryState.CLAIMED, row.state());
         assertEquals(ledger.instance().token(), row.claimedBy());
     }
@@ -183,40 +183,40 @@ abstract class LedgerRepositoryTest {
         long delivery = claimed(first, sha, TWOCHECKOUT);
 
         clock.advance(LEASE.plusSeconds(1));
-        LedgerRepository survivor = instance("b");
+        Ledger survivor = instance("b");
         LeaseLedger.Swept swept = leases(survivor).sweepExpired(Set.of());
         assertTrue(swept.interruptedSources() >= 1 && swept.releasedClaims() >= 1, swept.toString());
-        assertEquals(SourceState.INTERRUPTED, ledger.source(first).orElseThrow().state());
-        assertEquals(DeliveryState.PLANNED, ledger.delivery(delivery).orElseThrow().state());
+        assertEquals(SourceState.INTERRUPTED, ledger.sources().source(first).orElseThrow().state());
+        assertEquals(DeliveryState.PLANNED, ledger.deliveries().delivery(delivery).orElseThrow().state());
 
-        long again = survivor.recordSource("usage.csv", "folder:inbox", "intake-folder", Path.of("work", "x"),
+        long again = survivor.sources().recordSource("usage.csv", "folder:inbox", "intake-folder", Path.of("work", "x"),
                 fingerprint(sha));
-        Claim claim = survivor.claim(again, sha, TWOCHECKOUT, chunk(1), false);
+        Claim claim = survivor.deliveries().claim(again, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
         assertTrue(claim.adopted());
-        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
-        assertEquals(again, ledger.source(first).orElseThrow().supersededBy());
+        assertEquals(again, ledger.deliveries().delivery(delivery).orElseThrow().sourceId());
+        assertEquals(again, ledger.sources().source(first).orElseThrow().supersededBy());
     }
 
     @Test
     void aSendCutShortIsUncertainForATargetWithoutKeyAndResendableForOneWithKey() {
         String twoCheckoutSha = newContent();
         long twoCheckout = claimed(source("a.csv", twoCheckoutSha), twoCheckoutSha, TWOCHECKOUT);
-        ledger.markSending(twoCheckout);
+        ledger.deliveries().markSending(twoCheckout);
         String zuoraSha = newContent();
         long zuora = claimed(source("b.csv", zuoraSha), zuoraSha, ZUORA);
-        ledger.markSending(zuora);
+        ledger.deliveries().markSending(zuora);
 
         clock.advance(LEASE.plusSeconds(1));
         leases(instance("b")).sweepExpired(Set.of(ZUORA));
 
-        DeliveryRow uncertain = ledger.delivery(twoCheckout).orElseThrow();
+        DeliveryRow uncertain = ledger.deliveries().delivery(twoCheckout).orElseThrow();
         assertEquals(DeliveryState.UNCERTAIN, uncertain.state());
         assertEquals("DELIVERY_UNCERTAIN", uncertain.errorCode());
         assertNotNull(uncertain.uncertainSince());
-        assertEquals(DeliveryState.PLANNED, ledger.delivery(zuora).orElseThrow().state());
-        Claim resend = instance("c").claim(source("b.csv", zuoraSha), zuoraSha, ZUORA, chunk(1), true);
+        assertEquals(DeliveryState.PLANNED, ledger.deliveries().delivery(zuora).orElseThrow().state());
+        Claim resend = instance("c").deliveries().claim(source("b.csv", zuoraSha), zuoraSha, ZUORA, chunk(1), true);
         assertEquals(Claim.Outcome.CLAIMED, resend.outcome());
         assertEquals(0, resend.keyGeneration(), "the same key: the target returns the first answer");
     }
@@ -225,16 +225,16 @@ abstract class LedgerRepositoryTest {
     void aClaimFindingAnExpiredSendMakesItUncertainWithoutWaitingForTheSweep() {
         String sha = newContent();
         long delivery = claimed(source("a.csv", sha), sha, TWOCHECKOUT);
-        ledger.markSending(delivery);
+        ledger.deliveries().markSending(delivery);
         clock.advance(LEASE.plusSeconds(1));
 
-        LedgerRepository next = instance("b");
-        Claim claim = next.claim(next.recordSource("a.csv", "folder:inbox", "intake-folder", null, fingerprint(sha)),
+        Ledger next = instance("b");
+        Claim claim = next.deliveries().claim(next.sources().recordSource("a.csv", "folder:inbox", "intake-folder", null, fingerprint(sha)),
                 sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.UNCERTAIN, claim.outcome());
         assertTrue(claim.adopted(), "the earlier intake was cut short: the new one carries the delivery on");
-        assertEquals(DeliveryState.UNCERTAIN, ledger.delivery(delivery).orElseThrow().state());
+        assertEquals(DeliveryState.UNCERTAIN, ledger.deliveries().delivery(delivery).orElseThrow().state());
     }
 
     @Test
@@ -243,15 +243,15 @@ abstract class LedgerRepositoryTest {
         long zombieSource = source("a.csv", sha);
         long delivery = claimed(zombieSource, sha, ZUORA);
         clock.advance(LEASE.plusSeconds(1));
-        LedgerRepository successor = instance("b");
+        Ledger successor = instance("b");
         leases(successor).sweepExpired(Set.of(ZUORA));
-        long fresh = successor.recordSource("a.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
-        assertEquals(Claim.Outcome.CLAIMED, successor.claim(fresh, sha, ZUORA, chunk(1), true).outcome());
+        long fresh = successor.sources().recordSource("a.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        assertEquals(Claim.Outcome.CLAIMED, successor.deliveries().claim(fresh, sha, ZUORA, chunk(1), true).outcome());
 
-        assertThrows(LeaseLostException.class, () -> ledger.markSending(delivery));
+        assertThrows(LeaseLostException.class, () -> ledger.deliveries().markSending(delivery));
         assertThrows(LeaseLostException.class, () -> settle(zombieSource),
                 "the zombie's file is the successor's to move");
-        assertEquals(successor.instance().token(), ledger.delivery(delivery).orElseThrow().claimedBy());
+        assertEquals(successor.instance().token(), ledger.deliveries().delivery(delivery).orElseThrow().claimedBy());
     }
 
     @Test
@@ -272,12 +272,12 @@ abstract class LedgerRepositoryTest {
     void planIsRecordedWholeOnceAndStoredPlanGivesItsRowsInOrder() {
         String sha = newContent();
         long source = source("big.csv", sha);
-        ledger.plan(source, sha, TWOCHECKOUT, List.of(chunk(1, 3, 50), chunk(2, 3, 50), chunk(3, 3, 7)));
-        ledger.plan(source("big-again.csv", sha), sha, TWOCHECKOUT, List.of(chunk(1, 2, 100), chunk(2, 2, 7)));
+        ledger.deliveries().plan(source, sha, TWOCHECKOUT, List.of(chunk(1, 3, 50), chunk(2, 3, 50), chunk(3, 3, 7)));
+        ledger.deliveries().plan(source("big-again.csv", sha), sha, TWOCHECKOUT, List.of(chunk(1, 2, 100), chunk(2, 2, 7)));
 
-        assertEquals(List.of(50L, 50L, 7L), ledger.storedPlan(sha, TWOCHECKOUT));
+        assertEquals(List.of(50L, 50L, 7L), ledger.deliveries().storedPlan(sha, TWOCHECKOUT));
         assertEquals(3, deliveriesOfContent(sha), "the first plan stands");
-        assertEquals(List.of(), ledger.storedPlan(newContent(), TWOCHECKOUT));
+        assertEquals(List.of(), ledger.deliveries().storedPlan(newContent(), TWOCHECKOUT));
     }
 
     @Test
@@ -285,18 +285,18 @@ abstract class LedgerRepositoryTest {
         String sha = newContent();
         long first = source("usage.csv", sha);
         plan(first, sha, ZUORA, chunk(1));
-        ledger.claim(first, sha, ZUORA, chunk(1), true);
+        ledger.deliveries().claim(first, sha, ZUORA, chunk(1), true);
         clock.advance(LEASE.plusSeconds(1));
         leases(instance("b")).sweepExpired(Set.of(ZUORA));
 
-        LedgerRepository next = instance("c");
-        long again = next.recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
-        LedgerRepository.PlannedChunk reshaped = new LedgerRepository.PlannedChunk(1, hex("MD5", "other"), 130, 3,
+        Ledger next = instance("c");
+        long again = next.sources().recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        PlannedChunk reshaped = new PlannedChunk(1, hex("MD5", "other"), 130, 3,
                 "/work/x.csv");
-        Claim claim = next.claim(again, sha, ZUORA, reshaped, true);
+        Claim claim = next.deliveries().claim(again, sha, ZUORA, reshaped, true);
 
         assertEquals(1, claim.keyGeneration());
-        assertEquals(hex("MD5", "other"), ledger.delivery(claim.deliveryId()).orElseThrow().chunkMd5());
+        assertEquals(hex("MD5", "other"), ledger.deliveries().delivery(claim.deliveryId()).orElseThrow().chunkMd5());
     }
 
     @Test
@@ -304,20 +304,20 @@ abstract class LedgerRepositoryTest {
         String sha = newContent();
         long first = source("usage.csv", sha);
         long delivery = accepted(first, sha);
-        assertEquals(SourceState.DONE, ledger.settleSource(first, false, new LedgerRepository.Places(
+        assertEquals(SourceState.DONE, ledger.sources().settleSource(first, false, new OriginalPlaces(
                 "/done/usage.csv", "/failed/usage.csv", "/duplicate/usage.csv", "/inflight/usage.csv", "/done",
                 "/failed", "/failed")));
         // killed before the intake endpoint moved the file: it is still in the inbox and comes again
         clock.advance(LEASE.plusSeconds(1));
 
-        LedgerRepository next = instance("b");
-        long again = next.recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
-        Claim claim = next.claim(again, sha, TWOCHECKOUT, chunk(1), false);
+        Ledger next = instance("b");
+        long again = next.sources().recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        Claim claim = next.deliveries().claim(again, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
         assertTrue(claim.adopted());
-        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
-        assertEquals(SourceState.DONE, next.currentOutcome(again), "done, not a duplicate of itself");
+        assertEquals(again, ledger.deliveries().delivery(delivery).orElseThrow().sourceId());
+        assertEquals(SourceState.DONE, next.sources().currentOutcome(again), "done, not a duplicate of itself");
     }
 
     @Test
@@ -330,19 +330,19 @@ abstract class LedgerRepositoryTest {
         long first = source("usage.csv", sha);
         long delivery = accepted(first, sha);
         // settled after the last heartbeat: its lease outlives the lock's, and the instance dies before the move
-        ledger.settleSource(first, false, new LedgerRepository.Places("/done/usage.csv", "/failed/usage.csv",
+        ledger.sources().settleSource(first, false, new OriginalPlaces("/done/usage.csv", "/failed/usage.csv",
                 "/duplicate/usage.csv", "/inflight/usage.csv", "/done", "/failed", "/failed"));
         clock.advance(LEASE.minusSeconds(9));
 
-        LedgerRepository next = instance("b");
+        Ledger next = instance("b");
         assertTrue(new IntakeLocks(dataSource(), next.instance(), clock).add(file), "the lock ran out");
-        long again = next.recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
-        Claim claim = next.claim(again, sha, TWOCHECKOUT, chunk(1), false);
+        long again = next.sources().recordSource("usage.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        Claim claim = next.deliveries().claim(again, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
         assertTrue(claim.adopted(), "the dead instance's source is taken over, not met as live work");
-        assertEquals(again, ledger.delivery(delivery).orElseThrow().sourceId());
-        assertEquals(SourceState.DONE, next.currentOutcome(again), "done, not a duplicate of itself");
+        assertEquals(again, ledger.deliveries().delivery(delivery).orElseThrow().sourceId());
+        assertEquals(SourceState.DONE, next.sources().currentOutcome(again), "done, not a duplicate of itself");
     }
 
     @Test
@@ -353,13 +353,13 @@ abstract class LedgerRepositoryTest {
         settle(first);
         clock.advance(LEASE.plusSeconds(1));
 
-        LedgerRepository next = instance("b");
-        long copy = next.recordSource("usage-copy.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
-        Claim claim = next.claim(copy, sha, TWOCHECKOUT, chunk(1), false);
+        Ledger next = instance("b");
+        long copy = next.sources().recordSource("usage-copy.csv", "folder:inbox", "intake-folder", null, fingerprint(sha));
+        Claim claim = next.deliveries().claim(copy, sha, TWOCHECKOUT, chunk(1), false);
 
         assertEquals(Claim.Outcome.ALREADY_ACCEPTED, claim.outcome());
         assertTrue(!claim.adopted());
-        assertEquals(SourceState.DUPLICATE, next.currentOutcome(copy));
+        assertEquals(SourceState.DUPLICATE, next.sources().currentOutcome(copy));
     }
 
     // --- UNCERTAIN and its resolution ---------------------------------------------------------------------
@@ -373,10 +373,10 @@ abstract class LedgerRepositoryTest {
 
         // the original was moved back into the inbox by hand (it is gone from failed/): the new intake carries it on
         long laterSource = source("usage.csv", sha);
-        Claim later = ledger.claim(laterSource, sha, TWOCHECKOUT, chunk(1), false);
+        Claim later = ledger.deliveries().claim(laterSource, sha, TWOCHECKOUT, chunk(1), false);
         assertEquals(Claim.Outcome.UNCERTAIN, later.outcome());
         assertTrue(later.adopted());
-        assertEquals(DeliveryState.UNCERTAIN, ledger.delivery(delivery).orElseThrow().state());
+        assertEquals(DeliveryState.UNCERTAIN, ledger.deliveries().delivery(delivery).orElseThrow().state());
         assertEquals(SourceState.UNCERTAIN, settle(laterSource), "waits in failed/ again, nothing was sent");
 
         DeliveryRow resolved = resolutions().resolve(delivery, Resolutions.Resolution.DELIVERED, "ops@example.com",
@@ -386,7 +386,7 @@ abstract class LedgerRepositoryTest {
         assertEquals("DELIVERED", resolved.resolution());
         assertEquals("ops@example.com", resolved.resolvedBy());
         assertEquals(clock.instant(), resolved.resolvedAt());
-        assertEquals(SourceState.DONE, ledger.currentOutcome(laterSource));
+        assertEquals(SourceState.DONE, ledger.sources().currentOutcome(laterSource));
         Resolutions.Action action = resolutions().actionsOn(delivery).get(0);
         assertEquals("resolve-delivered", action.action());
         assertEquals("ops@example.com", action.actor());
@@ -404,11 +404,11 @@ abstract class LedgerRepositoryTest {
         assertEquals(DeliveryState.PARKED, resend.state());
         assertEquals(1, resend.keyGeneration());
         assertEquals(clock.instant(), resend.nextAttemptAt());
-        List<DeliveryRow> taken = ledger.takeDueRetries(100).stream().filter(d -> d.id() == delivery).toList();
+        List<DeliveryRow> taken = ledger.deliveries().takeDueRetries(100).stream().filter(d -> d.id() == delivery).toList();
         assertEquals(1, taken.size());
-        assertTrue(instance("b").takeDueRetries(100).stream().noneMatch(d -> d.id() == delivery),
+        assertTrue(instance("b").deliveries().takeDueRetries(100).stream().noneMatch(d -> d.id() == delivery),
                 "taken by one instance only");
-        assertEquals(2, ledger.markSending(delivery));
+        assertEquals(2, ledger.deliveries().markSending(delivery));
     }
 
     // --- parked retries -----------------------------------------------------------------------------------
@@ -417,24 +417,24 @@ abstract class LedgerRepositoryTest {
     void parkedRetryWaitsForItsTimeThenIsSentAgainWithANewAttempt() {
         String sha = newContent();
         long delivery = claimed(source("usage.csv", sha), sha, TWOCHECKOUT);
-        ledger.markSending(delivery);
-        ledger.closeAttempt(delivery, "FAILED", 503, CoreFailureCode.TARGET_UNAVAILABLE, "busy");
-        ledger.park(delivery, clock.instant().plusSeconds(30), new UsageBridgeFailure(
+        ledger.deliveries().markSending(delivery);
+        ledger.attempts().closeAttempt(delivery, "FAILED", 503, CoreFailureCode.TARGET_UNAVAILABLE, "busy");
+        ledger.deliveries().park(delivery, clock.instant().plusSeconds(30), new UsageBridgeFailure(
                 CoreFailureCode.TARGET_UNAVAILABLE, "HTTP 503 from the target"));
 
-        DeliveryRow parked = ledger.delivery(delivery).orElseThrow();
+        DeliveryRow parked = ledger.deliveries().delivery(delivery).orElseThrow();
         assertEquals(DeliveryState.PARKED, parked.state());
         assertEquals(1, parked.parks());
         assertNull(parked.claimedBy(), "a parked retry holds no lease while it waits");
-        assertTrue(ledger.takeDueRetries(100).stream().noneMatch(d -> d.id() == delivery), "not due yet");
+        assertTrue(ledger.deliveries().takeDueRetries(100).stream().noneMatch(d -> d.id() == delivery), "not due yet");
 
         clock.advance(Duration.ofSeconds(31));
-        assertTrue(ledger.takeDueRetries(100).stream().anyMatch(d -> d.id() == delivery));
-        assertEquals(2, ledger.markSending(delivery));
-        ledger.closeAttempt(delivery, "ACCEPTED", 200, null, "1");
-        ledger.markAccepted(delivery, null, "1", "1");
+        assertTrue(ledger.deliveries().takeDueRetries(100).stream().anyMatch(d -> d.id() == delivery));
+        assertEquals(2, ledger.deliveries().markSending(delivery));
+        ledger.attempts().closeAttempt(delivery, "ACCEPTED", 200, null, "1");
+        ledger.deliveries().markAccepted(delivery, null, "1", "1");
 
-        List<AttemptRow> attempts = ledger.attemptsOf(delivery);
+        List<AttemptRow> attempts = ledger.attempts().attemptsOf(delivery);
         assertEquals(List.of("FAILED", "ACCEPTED"), attempts.stream().map(AttemptRow::outcome).toList());
         assertEquals(List.of(503, 200), attempts.stream().map(AttemptRow::httpStatus).toList());
     }
@@ -444,12 +444,12 @@ abstract class LedgerRepositoryTest {
         String sha = newContent();
         long source = source("usage.csv", sha);
         long delivery = claimed(source, sha, TWOCHECKOUT);
-        ledger.markSending(delivery);
-        ledger.park(delivery, clock.instant(), new UsageBridgeFailure(CoreFailureCode.TARGET_RATE_LIMITED, "429"));
+        ledger.deliveries().markSending(delivery);
+        ledger.deliveries().park(delivery, clock.instant(), new UsageBridgeFailure(CoreFailureCode.TARGET_RATE_LIMITED, "429"));
 
         assertEquals(SourceState.PENDING, settle(source));
-        assertEquals("/inflight/usage.csv", ledger.source(source).orElseThrow().keptAt());
-        assertTrue(ledger.waitingSources(1000).stream().anyMatch(s -> s.id() == source));
+        assertEquals("/inflight/usage.csv", ledger.sources().source(source).orElseThrow().keptAt());
+        assertTrue(ledger.sources().waitingSources(1000).stream().anyMatch(s -> s.id() == source));
     }
 
     @Test
@@ -459,26 +459,26 @@ abstract class LedgerRepositoryTest {
         long delivery = claimed(source, sha, TWOCHECKOUT);
         String huge = "x".repeat(100_000);
 
-        ledger.markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(CoreFailureCode.CSV_VALUE_INVALID,
+        ledger.deliveries().markFailed(delivery, DeliveryState.REJECTED, new UsageBridgeFailure(CoreFailureCode.CSV_VALUE_INVALID,
                 huge, huge));
-        ledger.markSourceFailed(source, CoreFailureCode.CSV_VALUE_INVALID, huge);
+        ledger.sources().markSourceFailed(source, CoreFailureCode.CSV_VALUE_INVALID, huge);
 
-        DeliveryRow row = ledger.delivery(delivery).orElseThrow();
+        DeliveryRow row = ledger.deliveries().delivery(delivery).orElseThrow();
         assertEquals(UsageBridgeFailure.MAX_MESSAGE_CHARS, row.errorMessage().length());
         assertTrue(row.errorMessage().endsWith("[cut]"));
         assertEquals(UsageBridgeFailure.MAX_MESSAGE_CHARS,
-                ledger.source(source).orElseThrow().errorMessage().length());
+                ledger.sources().source(source).orElseThrow().errorMessage().length());
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
 
     /** An instance of its own: a label and a token new for this test. */
-    private LedgerRepository instance(String label) {
-        return new LedgerRepository(dataSource(), LedgerInstance.start(label + "-"
+    private Ledger instance(String label) {
+        return Ledger.on(dataSource(), LedgerInstance.start(label + "-"
                 + UUID.randomUUID().toString().substring(0, 8), LEASE, Duration.ofSeconds(15)), clock);
     }
 
-    private LeaseLedger leases(LedgerRepository of) {
+    private LeaseLedger leases(Ledger of) {
         return new LeaseLedger(dataSource(), of.instance(), clock, java.util.List.of());
     }
 
@@ -488,15 +488,15 @@ abstract class LedgerRepositoryTest {
 
     /** Settles a source and makes the intake's move of its original, as the intake route does on commit. */
     private SourceState settle(long sourceId) {
-        SourceState outcome = ledger.settleSource(sourceId, false, new LedgerRepository.Places("/done/usage.csv",
+        SourceState outcome = ledger.sources().settleSource(sourceId, false, new OriginalPlaces("/done/usage.csv",
                 "/failed/usage.csv", "/duplicate/usage.csv", "/inflight/usage.csv", "/done", "/failed", "/failed"));
-        ledger.movedTo(sourceId, true);
+        ledger.sources().movedTo(sourceId, true);
         return outcome;
     }
 
     private List<String> race(String sha, long sourceA, long sourceB) throws Exception {
-        LedgerRepository a = instance("race-a");
-        LedgerRepository b = instance("race-b");
+        Ledger a = instance("race-a");
+        Ledger b = instance("race-b");
         CountDownLatch start = new CountDownLatch(1);
         Future<String> first = threads.submit(claimAfter(start, a, sourceA, sha));
         Future<String> second = threads.submit(claimAfter(start, b, sourceB, sha));
@@ -507,24 +507,24 @@ abstract class LedgerRepositoryTest {
         return outcomes;
     }
 
-    private Callable<String> claimAfter(CountDownLatch start, LedgerRepository instance, long source, String sha) {
+    private Callable<String> claimAfter(CountDownLatch start, Ledger instance, long source, String sha) {
         return () -> {
             start.await();
-            return instance.claim(source, sha, TWOCHECKOUT, chunk(1), false).outcome().name();
+            return instance.deliveries().claim(source, sha, TWOCHECKOUT, chunk(1), false).outcome().name();
         };
     }
 
     private long deliveriesOfContent(String sha) {
-        return ledger.deliveriesTo(TWOCHECKOUT).stream().filter(d -> d.contentSha256().equals(sha)).count();
+        return ledger.deliveries().deliveriesTo(TWOCHECKOUT).stream().filter(d -> d.contentSha256().equals(sha)).count();
     }
 
-    private void plan(long sourceId, String sha, String target, LedgerRepository.PlannedChunk chunk) {
-        ledger.plan(sourceId, sha, target, List.of(chunk));
+    private void plan(long sourceId, String sha, String target, PlannedChunk chunk) {
+        ledger.deliveries().plan(sourceId, sha, target, List.of(chunk));
     }
 
     private long claimed(long sourceId, String sha, String target) {
         plan(sourceId, sha, target, chunk(1));
-        Claim claim = ledger.claim(sourceId, sha, target, chunk(1), ZUORA.equals(target));
+        Claim claim = ledger.deliveries().claim(sourceId, sha, target, chunk(1), ZUORA.equals(target));
         assertEquals(Claim.Outcome.CLAIMED, claim.outcome());
         return claim.deliveryId();
     }
@@ -532,31 +532,31 @@ abstract class LedgerRepositoryTest {
     /** A delivery of {@code sha} taken through SENDING to ACCEPTED, with one closed attempt. */
     private long accepted(long sourceId, String sha) {
         long delivery = claimed(sourceId, sha, TWOCHECKOUT);
-        ledger.markSending(delivery);
-        ledger.closeAttempt(delivery, "ACCEPTED", 200, null, "OK");
-        ledger.markAccepted(delivery, "R-1", "OK", "OK");
+        ledger.deliveries().markSending(delivery);
+        ledger.attempts().closeAttempt(delivery, "ACCEPTED", 200, null, "OK");
+        ledger.deliveries().markAccepted(delivery, "R-1", "OK", "OK");
         return delivery;
     }
 
     /** A delivery whose send got no answer. */
     private long uncertain(long sourceId, String sha) {
         long delivery = claimed(sourceId, sha, TWOCHECKOUT);
-        ledger.markSending(delivery);
-        ledger.markFailed(delivery, DeliveryState.UNCERTAIN, new UsageBridgeFailure(CoreFailureCode.DELIVERY_UNCERTAIN,
+        ledger.deliveries().markSending(delivery);
+        ledger.deliveries().markFailed(delivery, DeliveryState.UNCERTAIN, new UsageBridgeFailure(CoreFailureCode.DELIVERY_UNCERTAIN,
                 "no answer"));
         return delivery;
     }
 
-    private static LedgerRepository.PlannedChunk chunk(int no) {
+    private static PlannedChunk chunk(int no) {
         return chunk(no, 1, 3);
     }
 
-    private static LedgerRepository.PlannedChunk chunk(int no, int count, long rows) {
-        return new LedgerRepository.PlannedChunk(no, hex("MD5", "chunk-" + no), 120, rows, "/work/chunk-" + no);
+    private static PlannedChunk chunk(int no, int count, long rows) {
+        return new PlannedChunk(no, hex("MD5", "chunk-" + no), 120, rows, "/work/chunk-" + no);
     }
 
     private long source(String name, String sha256) {
-        return ledger.recordSource(name, "folder:inbox", "intake-folder", Path.of("work", name), fingerprint(sha256));
+        return ledger.sources().recordSource(name, "folder:inbox", "intake-folder", Path.of("work", name), fingerprint(sha256));
     }
 
     private static Fingerprint fingerprint(String sha256) {
