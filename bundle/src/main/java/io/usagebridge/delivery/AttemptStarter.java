@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.fault.FaultPoints;
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.DeliveryLedger;
 
 /** Marks the delivery SENDING and opens its attempt, right before the request is written. */
 public final class AttemptStarter implements Processor {
@@ -17,11 +17,11 @@ public final class AttemptStarter implements Processor {
     /** When the request of this attempt began, for the upload latency. */
     public static final String SEND_STARTED_NANOS = "UsageBridgeSendStartedNanos";
 
-    private final Ledger ledger;
+    private final DeliveryLedger deliveries;
     private final FaultPoints faultPoints;
 
-    public AttemptStarter(Ledger ledger, FaultPoints faultPoints) {
-        this.ledger = ledger;
+    public AttemptStarter(DeliveryLedger deliveries, FaultPoints faultPoints) {
+        this.deliveries = deliveries;
         this.faultPoints = faultPoints;
     }
 
@@ -34,7 +34,7 @@ public final class AttemptStarter implements Processor {
     @Override
     public void process(Exchange exchange) {
         long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
-        int attempt = ledger.deliveries().markSending(deliveryId);
+        int attempt = deliveries.markSending(deliveryId);
         exchange.setProperty(SEND_STARTED_NANOS, System.nanoTime());
         LOG.info("{} -> {} delivery {}: SENDING (attempt {})", exchange.getProperty(ExchangeKeys.SOURCE_NAME),
                 exchange.getProperty(ExchangeKeys.TARGET), deliveryId, attempt);

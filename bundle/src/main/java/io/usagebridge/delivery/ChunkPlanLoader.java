@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.DeliveryLedger;
 
 /**
  * Before a slice is cut into chunks: the rows per chunk of an earlier delivery of the same content to the same
@@ -14,17 +14,17 @@ import io.usagebridge.ledger.Ledger;
  */
 public final class ChunkPlanLoader implements Processor {
 
-    private final Ledger ledger;
+    private final DeliveryLedger deliveries;
 
-    public ChunkPlanLoader(Ledger ledger) {
-        this.ledger = ledger;
+    public ChunkPlanLoader(DeliveryLedger deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
     public void process(Exchange exchange) {
         String sha = exchange.getProperty(ExchangeKeys.SHA256, String.class);
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
-        exchange.setProperty(ExchangeKeys.CHUNK_PLAN, ledger.deliveries().storedPlan(sha, target));
+        exchange.setProperty(ExchangeKeys.CHUNK_PLAN, deliveries.storedPlan(sha, target));
     }
 
     /** The plan the loader found for this exchange's target (empty when none). */

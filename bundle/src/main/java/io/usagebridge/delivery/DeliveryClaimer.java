@@ -9,7 +9,7 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.Claim;
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.DeliveryLedger;
 import io.usagebridge.plugin.TargetCatalog;
 
 /**
@@ -21,12 +21,12 @@ public final class DeliveryClaimer implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryClaimer.class);
 
-    private final Ledger ledger;
+    private final DeliveryLedger deliveries;
     private final TargetCatalog catalog;
     private final FaultPoints faultPoints;
 
-    public DeliveryClaimer(Ledger ledger, TargetCatalog catalog, FaultPoints faultPoints) {
-        this.ledger = ledger;
+    public DeliveryClaimer(DeliveryLedger deliveries, TargetCatalog catalog, FaultPoints faultPoints) {
+        this.deliveries = deliveries;
         this.catalog = catalog;
         this.faultPoints = faultPoints;
     }
@@ -37,7 +37,7 @@ public final class DeliveryClaimer implements Processor {
         String target = exchange.getProperty(ExchangeKeys.TARGET, String.class);
         long sourceId = exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class);
         String sha256 = exchange.getProperty(ExchangeKeys.SHA256, String.class);
-        Claim claim = ledger.deliveries().claim(sourceId, sha256, target, DeliveryPlanner.planned(chunk),
+        Claim claim = deliveries.claim(sourceId, sha256, target, DeliveryPlanner.planned(chunk),
                 catalog.dedupsResends(target));
         exchange.setProperty(ExchangeKeys.DELIVERY_ID, claim.deliveryId());
         exchange.setProperty(ExchangeKeys.CLAIMED, claim.claimed());

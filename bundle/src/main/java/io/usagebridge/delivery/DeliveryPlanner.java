@@ -7,7 +7,7 @@ import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.DeliveryLedger;
 import io.usagebridge.ledger.PlannedChunk;
 
 /**
@@ -16,10 +16,10 @@ import io.usagebridge.ledger.PlannedChunk;
  */
 public final class DeliveryPlanner implements Processor {
 
-    private final Ledger ledger;
+    private final DeliveryLedger deliveries;
 
-    public DeliveryPlanner(Ledger ledger) {
-        this.ledger = ledger;
+    public DeliveryPlanner(DeliveryLedger deliveries) {
+        this.deliveries = deliveries;
     }
 
     /** The body's chunks; without a list, the one chunk the exchange carries (an Insights record type's file). */
@@ -28,7 +28,7 @@ public final class DeliveryPlanner implements Processor {
         @SuppressWarnings("unchecked")
         List<ChunkFile> chunks = exchange.getMessage().getBody() instanceof List<?> list ? (List<ChunkFile>) list
                 : List.of(exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class));
-        ledger.deliveries().plan(exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class),
+        deliveries.plan(exchange.getProperty(ExchangeKeys.SOURCE_ID, Long.class),
                 exchange.getProperty(ExchangeKeys.SHA256, String.class),
                 exchange.getProperty(ExchangeKeys.TARGET, String.class),
                 chunks.stream().map(DeliveryPlanner::planned).toList());

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 import io.usagebridge.ExchangeKeys;
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.DeliveryLedger;
 
 /**
  * Records what the target is shown for a delivery (an Import's Name) before it is sent: should the answer be lost,
@@ -12,17 +12,17 @@ import io.usagebridge.ledger.Ledger;
  */
 public final class SentNameRecorder implements Processor {
 
-    private final Ledger ledger;
+    private final DeliveryLedger deliveries;
 
-    public SentNameRecorder(Ledger ledger) {
-        this.ledger = ledger;
+    public SentNameRecorder(DeliveryLedger deliveries) {
+        this.deliveries = deliveries;
     }
 
     @Override
     public void process(Exchange exchange) {
         String name = exchange.getProperty(ExchangeKeys.SENT_NAME, String.class);
         if (name != null) {
-            ledger.deliveries().recordSentName(exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class), name);
+            deliveries.recordSentName(exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class), name);
         }
     }
 }

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Ordered;
 import org.apache.camel.support.SynchronizationAdapter;
 
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.SourceLedger;
 
 /**
  * Runs after the intake endpoint's own commit (its move of the original): records that the original is where the
@@ -14,11 +14,11 @@ import io.usagebridge.ledger.Ledger;
  */
 final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
 
-    private final Ledger ledger;
+    private final SourceLedger sources;
     private final long sourceId;
 
-    MoveConfirmation(Ledger ledger, long sourceId) {
-        this.ledger = ledger;
+    MoveConfirmation(SourceLedger sources, long sourceId) {
+        this.sources = sources;
         this.sourceId = sourceId;
     }
 
@@ -30,11 +30,11 @@ final class MoveConfirmation extends SynchronizationAdapter implements Ordered {
 
     @Override
     public void onComplete(Exchange exchange) {
-        ledger.sources().movedTo(sourceId, !MoveFailures.failed(exchange));
+        sources.movedTo(sourceId, !MoveFailures.failed(exchange));
     }
 
     @Override
     public void onFailure(Exchange exchange) {
-        ledger.sources().movedTo(sourceId, false);
+        sources.movedTo(sourceId, false);
     }
 }

@@ -68,7 +68,7 @@ public final class SourceFinaliser implements Processor {
         exchange.setProperty(ExchangeKeys.MOVE_TO, moveTo);
         if (sourceId != null) {
             // the intake endpoint moves the file on commit, after this route: only then is the outcome in place
-            exchange.getExchangeExtension().addOnCompletion(new MoveConfirmation(ledger, sourceId));
+            exchange.getExchangeExtension().addOnCompletion(new MoveConfirmation(ledger.sources(), sourceId));
         }
         String keptAs = Path.of(moveTo).getFileName().toString();
         if (outcome == SourceState.FAILED || outcome == SourceState.UNCERTAIN) {

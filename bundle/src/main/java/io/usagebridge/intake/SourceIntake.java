@@ -16,7 +16,7 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.ledger.Fingerprint;
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.SourceLedger;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
@@ -28,15 +28,15 @@ public final class SourceIntake implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(SourceIntake.class);
 
     private final StreamingFingerprinter fingerprinter;
-    private final Ledger ledger;
+    private final SourceLedger sources;
     private final Path workRoot;
     private final UsageBridgeMetrics metrics;
     private final FaultPoints faultPoints;
 
-    public SourceIntake(StreamingFingerprinter fingerprinter, Ledger ledger, Path workRoot,
+    public SourceIntake(StreamingFingerprinter fingerprinter, SourceLedger sources, Path workRoot,
                         UsageBridgeMetrics metrics, FaultPoints faultPoints) {
         this.fingerprinter = fingerprinter;
-        this.ledger = ledger;
+        this.sources = sources;
         this.workRoot = workRoot;
         this.metrics = metrics;
         this.faultPoints = faultPoints;
@@ -59,7 +59,7 @@ public final class SourceIntake implements Processor {
             fp = fingerprinter.copyAndFingerprint(in, workFile,
                     bytes -> LOG.info("{}: received {} MiB", name, bytes / (1024 * 1024)));
         }
-        long sourceId = ledger.sources().recordSource(name, origin, exchange.getFromRouteId(), workFile, fp);
+        long sourceId = sources.recordSource(name, origin, exchange.getFromRouteId(), workFile, fp);
         metrics.fileReceived(String.valueOf(exchange.getFromRouteId()), fp.bytes());
         exchange.setProperty(ExchangeKeys.SOURCE_ID, sourceId);
         exchange.setProperty(ExchangeKeys.WORK_DIR, workDir);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.SourceLedger;
 
 /**
  * A file's work folder (its copy, slices, chunks) lives while any of its deliveries may still send a chunk from it:
@@ -14,14 +14,14 @@ import io.usagebridge.ledger.Ledger;
  */
 public final class WorkDirs {
 
-    private final Ledger ledger;
+    private final SourceLedger sources;
 
-    public WorkDirs(Ledger ledger) {
-        this.ledger = ledger;
+    public WorkDirs(SourceLedger sources) {
+        this.sources = sources;
     }
 
     public void deleteUnlessInUse(Path workDir) throws IOException {
-        if (workDir == null || !Files.exists(workDir) || ledger.sources().workDirInUse(workDir)) {
+        if (workDir == null || !Files.exists(workDir) || sources.workDirInUse(workDir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(workDir)) {

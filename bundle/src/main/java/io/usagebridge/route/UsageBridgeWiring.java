@@ -134,7 +134,7 @@ public class UsageBridgeWiring extends RouteBuilder {
                 ledger.deliveries()::countPolling);
         metrics.gauge("usagebridge.deliveries.parked", "deliveries waiting for a retry", ledger.deliveries()::countParked);
         metrics.gauge("usagebridge.deliveries.uncertain", "deliveries awaiting resolution", ledger.deliveries()::countUncertain);
-        WorkDirs workDirs = new WorkDirs(ledger);
+        WorkDirs workDirs = new WorkDirs(ledger.sources());
         SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs);
         Path workRoot = Path.of(settings.get("usagebridge.work-dir", "data/work"));
         CsvLimits csvLimits = new CsvLimits(
@@ -166,20 +166,20 @@ public class UsageBridgeWiring extends RouteBuilder {
                 Duration.ofMillis(settings.getLong("health.intake-stall-after-ms", 900_000)), clock));
         registry.bind("sourceIntake", new SourceIntake(
                 new StreamingFingerprinter(settings.getLong("intake.progress-every-bytes", 64L * 1024 * 1024)),
-                ledger, workRoot, metrics, faultPoints));
+                ledger.sources(), workRoot, metrics, faultPoints));
         registry.bind("splitByTarget", new SplitByTarget(new TargetSplitter(rules, csvLimits)));
-        registry.bind("chunkPlanLoader", new ChunkPlanLoader(ledger));
+        registry.bind("chunkPlanLoader", new ChunkPlanLoader(ledger.deliveries()));
         registry.bind("deliveryChunker", new DeliveryChunker(catalog));
         registry.bind("sliceChunker", new SliceChunker(catalog, chunker));
-        registry.bind("deliveryPlanner", new DeliveryPlanner(ledger));
-        registry.bind("deliveryClaimer", new DeliveryClaimer(ledger, catalog, faultPoints));
-        registry.bind("sentNameRecorder", new SentNameRecorder(ledger));
-        registry.bind("attemptStarter", new AttemptStarter(ledger, faultPoints));
+        registry.bind("deliveryPlanner", new DeliveryPlanner(ledger.deliveries()));
+        registry.bind("deliveryClaimer", new DeliveryClaimer(ledger.deliveries(), catalog, faultPoints));
+        registry.bind("sentNameRecorder", new SentNameRecorder(ledger.deliveries()));
+        registry.bind("attemptStarter", new AttemptStarter(ledger.deliveries(), faultPoints));
         registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics, faultPoints));
         registry.bind("failureClassifier", classifier);
         registry.bind("sourceFinaliser", finaliser);
         registry.bind("remotePollScheduler", new RemotePollScheduler(ledger, catalog, clock, metrics, faultPoints));
-        registry.bind("duePollLoader", new DuePollLoader(ledger, settings.getInt("poll.batch", 100)));
+        registry.bind("duePollLoader", new DuePollLoader(ledger.polls(), settings.getInt("poll.batch", 100)));
         registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock, metrics, faultPoints));
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
@@ -191,7 +191,7 @@ public class UsageBridgeWiring extends RouteBuilder {
                 Double.parseDouble(settings.get("deliver.retry.multiplier", "2")),
                 Duration.ofMillis(settings.getLong("deliver.retry.max-delay-ms", 60_000))),
                 catalog.targetsThatDedupResends(), clock, metrics));
-        registry.bind("dueRetryLoader", new DueRetryLoader(ledger, settings.getInt("deliver.retry.batch", 20)));
+        registry.bind("dueRetryLoader", new DueRetryLoader(ledger.deliveries(), settings.getInt("deliver.retry.batch", 20)));
         registry.bind("parkedRetryPreparer", new ParkedRetryPreparer(ledger, Duration.ofMillis(
                 settings.getLong("deliver.retry.missing-chunk-grace-ms", 900_000)), clock));
         registry.bind("leaseKeeper", new LeaseKeeper(leases, catalog.targetsThatDedupResends()));

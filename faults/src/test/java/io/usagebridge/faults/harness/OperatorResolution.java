@@ -38,7 +38,7 @@ public final class OperatorResolution {
     /** The rows of this chunk: the file's rows in order, cut by the chunk sizes the ledger recorded. */
     static List<String> rowsOfChunk(GeneratedFile file, LedgerAccess.UncertainDelivery delivery,
                                     LedgerAccess ledger) {
-        List<LedgerAccess.DeliveryChunk> chunks = ledger.deliveries().deliveriesOf(file.sha256()).stream()
+        List<LedgerAccess.DeliveryChunk> chunks = ledger.deliveriesOf(file.sha256()).stream()
                 .filter(c -> c.target().equals(delivery.target())).toList();
         if (chunks.size() <= 1 || chunks.stream().anyMatch(c -> c.chunkRows() == null)) {
             return file.rowIds();
