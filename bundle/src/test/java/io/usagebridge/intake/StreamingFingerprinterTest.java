@@ -111,6 +111,60 @@ class StreamingFingerprinterTest {
     }
 
     @Test
+    void lineFeedsAreCountedAtEveryOffsetOfAWord() throws IOException {
+        Random random = new Random(11);
+        for (int length : new int[] {1, 7, 8, 9, 15, 16, 17, 1000, 300_001}) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            for (int i = 0; i < length; i++) {
+                // every byte value near a line feed, and line feeds in runs, so no borrow or carry hides one
+                if (random.nextInt(4) == 0) {
+                    bytes[i] = (byte) (random.nextBoolean() ? '\n' : 0x0A ^ (1 << random.nextInt(8)));
+                }
+            }
+            long expected = 0;
+            for (byte b : bytes) {
+                expected += b == '\n' ? 1 : 0;
+            }
+            Path file = dir.resolve("random-" + length + ".bin");
+            Files.write(file, bytes);
+            long lastLine = bytes[length - 1] == '\n' ? 0 : 1;
+
+            Fingerprint fp = fingerprinter.fingerprint(file);
+
+            assertEquals(expected + lastLine, fp.rows(), length + " bytes");
+            assertEquals(hex("MD5", bytes), fp.md5(), length + " bytes");
+        }
+    }
+
+    @Test
+    void aCopyThatCannotBeWrittenFailsAndTheNextFileIsFingerprintedAsUsual() throws IOException {
+        Path source = dir.resolve("big.csv");
+        writeGenerated(source, 4);
+        OutputStream fullDisk = new OutputStream() {
+            private int writes;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (++writes == 3) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+
+        IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> fingerprinter.fingerprintInto(Files.newInputStream(source), fullDisk));
+
+        assertEquals("No space left on device", failure.getMessage());
+        assertEquals(hex("MD5", Files.readAllBytes(source)), fingerprinter.fingerprint(source).md5());
+    }
+
+    @Test
     void zuoraSampleHasItsKnownMd5() throws IOException {
         Path shared = Path.of("..", "..", "shared");
         Path sample = shared.resolve("reference").resolve("zuora-sample-usage.csv");
