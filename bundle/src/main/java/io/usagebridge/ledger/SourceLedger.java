@@ -2,8 +2,10 @@ package io.usagebridge.ledger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -18,6 +20,13 @@ import io.usagebridge.failure.UsageBridgeFailure;
  * over never settles or moves the new owner's file.
  */
 public class SourceLedger extends LedgerSql {
+
+    /**
+     * The states a delivery still reads its chunk in, by name: "not in" the final ones would read every delivery the
+     * ledger ever held; "in" these lets the state index read the few live ones.
+     */
+    private static final String NOT_FINAL = Arrays.stream(DeliveryState.values()).filter(s -> !s.finalState())
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
     public SourceLedger(DataSource dataSource, LedgerInstance instance, Clock clock) {
         super(dataSource, instance, clock);
@@ -169,8 +178,7 @@ public class SourceLedger extends LedgerSql {
     /** True while a non-final delivery still reads a chunk below {@code workDir}: the folder must stay. */
     public boolean workDirInUse(Path workDir) {
         String prefix = workDir.toAbsolutePath() + java.io.File.separator;
-        return inTransaction(h -> number(h, "select count(*) from delivery where state not in "
-                + "('ACCEPTED', 'REJECTED', 'FAILED', 'STOPPED') and chunk_path like ? escape '!'",
-                LedgerPatterns.prefix(prefix)) > 0);
+        return inTransaction(h -> number(h, "select count(*) from delivery where state in " + NOT_FINAL
+                + " and chunk_path like ? escape '!'", LedgerPatterns.prefix(prefix)) > 0);
     }
 }
