@@ -116,7 +116,8 @@ public final class InsightsConnection implements Processor {
     }
 
     /** The store took the file: its object (the URL without the signature) and ETag become the delivery's facts. */
-    void stored(Exchange exchange) {
+    void stored(Exchange exchange) throws java.io.IOException {
+        ReplyBodies.read(exchange, "the store's answer"); // read (capped) and closed: nothing in it is needed
         String signed = exchange.getProperty(InsightsKeys.SIGNED_URL, String.class);
         String object = signed.contains("?") ? signed.substring(0, signed.indexOf('?')) : signed;
         String etag = exchange.getMessage().getHeader("ETag", String.class);

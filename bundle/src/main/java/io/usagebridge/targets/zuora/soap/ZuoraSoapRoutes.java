@@ -10,6 +10,7 @@ import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.security.UrlAllowList;
+import io.usagebridge.http.CappedReplyClient;
 
 /**
  * The Zuora SOAP import target. One route template ({@code zuora-soap-import}), made into a target by a
@@ -80,7 +81,8 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                     .doTry()
                         // the result file streams to disk (resultFileSaver caps it): camel-http must not buffer it
                         .to("http://zuora-soap-results?connectTimeout={{zuora.connect-timeout-ms:10000}}"
-                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}&disableStreamCache=true")
+                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}"
+                                + CappedReplyClient.RESULT_FILE_DOWNLOAD)
                     .doCatch(HttpOperationFailedException.class)
                         .process(e -> connections.of(e).faults().downloadFailed(e))
                     .end()
