@@ -10,8 +10,11 @@ import io.usagebridge.failure.UsageBridgeFailure;
  * An answer's body as it comes off the connection, at most {@code maxBytes}: one byte more drops the connection and
  * fails with the cap's code. Closing it before its end drops the connection too: Apache HttpClient's own close reads
  * the rest of the body to reuse the connection, which for an answer that never ends never returns.
+ *
+ * <p>Kept out of Camel's stream cache ({@link CappedReplyClient#keepOutOfStreamCache}): the cache would copy it
+ * into memory before the next step; our readers read it from the connection instead.
  */
-final class CappedReplyStream extends InputStream {
+public final class CappedReplyStream extends InputStream {
 
     private final InputStream in;
     private final long maxBytes;
