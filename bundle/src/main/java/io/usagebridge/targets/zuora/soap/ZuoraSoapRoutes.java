@@ -7,6 +7,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.security.UrlAllowList;
@@ -42,7 +43,7 @@ public class ZuoraSoapRoutes extends RouteBuilder {
         getContext().getRegistry().bind("zuoraSoapConnections", connections);
         getContext().getRegistry().bind("zuoraSoapClientConfigurer", new ZuoraSoapClientConfigurer(
                 settings.getLong("zuora.connect-timeout-ms", 10_000),
-                settings.getLong("zuora.response-timeout-ms", 120_000)));
+                settings.getLong("zuora.response-timeout-ms", 120_000), ReplyBodies.maxReplyBytes(getContext())));
         ZuoraCreateReader createReader = new ZuoraCreateReader();
         ZuoraImportStatusReader statusReader = new ZuoraImportStatusReader();
 
