@@ -95,7 +95,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         // crm: Insights knows contact only; legacy: a data source Insights does not know
         p.put("target.insights.data-source.crm.record-types", "contact,lead");
         p.put("target.insights.data-source.legacy.record-types", "account");
-        p.put("target.insights.signed-url-hosts", "localhost");
+        p.put("target.insights.signed-url-hosts", "localhost:*");
         p.put("target.insights.signed-url-allow-http-localhost", "true");
         p.put("intake.insights.start-delay-ms", "100");
         p.put("intake.insights.scan-interval-ms", "100");
