@@ -314,6 +314,29 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertTrue(insights.requests().isEmpty(), "nothing sent for any record type");
     }
 
+    @Test
+    void aFileChangedBetweenItsCheckAndItsUploadIsNotStoredAndFailsTheBatch() throws Exception {
+        Path account = inbox().resolve("insights/billing/2026-11-16/account.csv");
+        // checked, then rewritten (same length, other bytes) while its upload URL is asked
+        String changed = ACCOUNT.replace("Acme", "Acma");
+        insights.duringNextUploadUrlCall("account", () -> {
+            try {
+                Files.writeString(account, changed, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        dropBatch("billing", "2026-11-16", "account.csv", ACCOUNT, "subscription.ndjson", SUBSCRIPTION);
+        Path sidecar = data.resolve("failed/insights/billing/2026-11-16.error.json");
+        await().atMost(20, SECONDS).until(() -> Files.exists(sidecar));
+
+        assertEquals("INSIGHTS_FILE_CHANGED", JSON.readTree(sidecar.toFile()).get("code").asText(),
+                Files.readString(sidecar));
+        assertTrue(insights.storedFiles().stream().noneMatch(f -> f.recordType().equals("account")),
+                "the store kept nothing of the changed file");
+        assertEquals(DeliveryState.REJECTED, delivery("account").state());
+    }
+
     private void unreadableBatchFailsOnce(String batch, String account, String subscription) throws Exception {
         dropBatch("billing", batch, "account.csv", account, "subscription.ndjson", subscription);
         Path sidecar = data.resolve("failed/insights/billing/" + batch + ".error.json");
