@@ -54,6 +54,7 @@ import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.SourceFinaliser;
 import io.usagebridge.intake.SourceIntake;
 import io.usagebridge.intake.StreamingFingerprinter;
+import io.usagebridge.intake.UnsafeFileNames;
 import io.usagebridge.intake.WorkDirs;
 import io.usagebridge.lease.LeaseKeeper;
 import io.usagebridge.ledger.IntakeLocks;
@@ -187,6 +188,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
                 workDirs, new OriginalMover(context)));
+        registry.bind("unsafeFileNames", new UnsafeFileNames());
         registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(
                 settings.getInt("deliver.retry.max-redeliveries", 5),
