@@ -7,6 +7,8 @@ package io.usagebridge.failure;
  */
 public enum CoreFailureCode implements FailureCode {
     FILE_EMPTY(false, "the file has no bytes"),
+    FILE_NAME_INVALID(false, "the file's name holds a control character (a line feed, a tab...): it is never taken, "
+            + "a WARN with the name escaped says so once; rename it"),
     CSV_HEADER_ONLY(false, "the file has a header but no data rows"),
     CSV_HEADER_INVALID(false, "a required column is missing or a column is not part of the target's contract"),
     CSV_NOT_UTF8(false, "the file is not valid UTF-8"),

@@ -72,11 +72,18 @@ public final class ReplyBodies {
         try (in) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new UsageBridgeFailure(CoreFailureCode.TARGET_REPLY_TOO_LARGE, what + " is longer than "
-                        + maxBytes + " bytes (" + MAX_REPLY_BYTES_KEY + "): it was not read further");
+                throw tooLarge(what, maxBytes);
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        } catch (UsageBridgeFailure failure) {
+            // the transport's own cap (CappedReplyClient) stopped it first: say which answer it was
+            throw failure.code() == CoreFailureCode.TARGET_REPLY_TOO_LARGE ? tooLarge(what, maxBytes) : failure;
         }
+    }
+
+    private static UsageBridgeFailure tooLarge(String what, long maxBytes) {
+        return new UsageBridgeFailure(CoreFailureCode.TARGET_REPLY_TOO_LARGE, what + " is longer than " + maxBytes
+                + " bytes (" + MAX_REPLY_BYTES_KEY + "): it was not read further");
     }
 
     /**
@@ -92,18 +99,24 @@ public final class ReplyBodies {
             while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - written + 1))) != -1) {
                 written += n;
                 if (written > maxBytes) {
-                    throw new UsageBridgeFailure(CoreFailureCode.RESULT_FILE_TOO_LARGE, what + " is longer than "
-                            + maxBytes + " bytes (" + MAX_RESULT_BYTES_KEY + "): the part saved was deleted");
+                    throw resultTooLarge(what, maxBytes);
                 }
                 out.write(buffer, 0, n);
             }
             complete = true;
+        } catch (UsageBridgeFailure failure) {
+            throw failure.code() == CoreFailureCode.RESULT_FILE_TOO_LARGE ? resultTooLarge(what, maxBytes) : failure;
         } finally {
             if (!complete) {
                 Files.deleteIfExists(file);
             }
         }
         return written;
+    }
+
+    private static UsageBridgeFailure resultTooLarge(String what, long maxBytes) {
+        return new UsageBridgeFailure(CoreFailureCode.RESULT_FILE_TOO_LARGE, what + " is longer than " + maxBytes
+                + " bytes (" + MAX_RESULT_BYTES_KEY + "): the part saved was deleted");
     }
 
     public static int maxReplyBytes(CamelContext context) {

@@ -30,7 +30,9 @@ public final class IntakeTemplates {
      * so the ledger leaves the source unmoved and the file's next intake settles it.
      */
     static final String OUTCOME_OPTIONS = "&move=${exchangeProperty." + ExchangeKeys.MOVE_TO + "}"
-            + "&pollStrategy=#intakePollMonitor&onCompletionExceptionHandler=#intakeMoveFailures";
+            + "&pollStrategy=#intakePollMonitor&onCompletionExceptionHandler=#intakeMoveFailures"
+            // a name with a control character is never taken, and said so once (UnsafeFileNames)
+            + "&filter=#unsafeFileNames";
 
     private IntakeTemplates() {
     }

@@ -37,10 +37,13 @@ import io.usagebridge.delivery.DueRetryLoader;
 import io.usagebridge.delivery.ParkedRetryPreparer;
 import io.usagebridge.delivery.SentNameRecorder;
 import io.usagebridge.delivery.SliceChunker;
+import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.fault.FaultPoints;
 import io.usagebridge.health.IntakeLivenessCheck;
 import io.usagebridge.health.LedgerHealthCheck;
 import io.usagebridge.health.TargetReachabilityCheck;
+import io.usagebridge.http.CappedReplyClient;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.IntakeReadLocks;
 import io.usagebridge.intake.LedgerGate;
@@ -51,6 +54,7 @@ import io.usagebridge.intake.RunSummary;
 import io.usagebridge.intake.SourceFinaliser;
 import io.usagebridge.intake.SourceIntake;
 import io.usagebridge.intake.StreamingFingerprinter;
+import io.usagebridge.intake.UnsafeFileNames;
 import io.usagebridge.intake.WorkDirs;
 import io.usagebridge.lease.LeaseKeeper;
 import io.usagebridge.ledger.IntakeLocks;
@@ -184,6 +188,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
                 workDirs, new OriginalMover(context)));
+        registry.bind("unsafeFileNames", new UnsafeFileNames());
         registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(
                 settings.getInt("deliver.retry.max-redeliveries", 5),
@@ -209,6 +214,14 @@ public class UsageBridgeWiring extends RouteBuilder {
         // retries are parked in the ledger (counted, backed off); the client must not add its own
         context.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         context.getComponent("https", HttpComponent.class).setAutomaticRetriesDisabled(true);
+        // every answer is read at most to its cap, and a body cut short drops its connection (never drained)
+        CappedReplyClient replies = new CappedReplyClient(ReplyBodies.maxReplyBytes(context),
+                ReplyBodies.MAX_REPLY_BYTES_KEY, CoreFailureCode.TARGET_REPLY_TOO_LARGE);
+        context.getComponent("http", HttpComponent.class).setHttpClientConfigurer(replies);
+        context.getComponent("https", HttpComponent.class).setHttpClientConfigurer(replies);
+        CappedReplyClient.keepOutOfStreamCache(context);
+        registry.bind(CappedReplyClient.RESULT_FILES, new CappedReplyClient(ReplyBodies.maxResultBytes(context),
+                ReplyBodies.MAX_RESULT_BYTES_KEY, CoreFailureCode.RESULT_FILE_TOO_LARGE));
         // a stop parks or finishes what is in flight within this, then leaves the rest in place for the next start
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setTimeout(settings.getLong("usagebridge.shutdown-timeout-ms", 10_000));

@@ -18,7 +18,9 @@ import io.usagebridge.failure.UsageBridgeFailure;
  * carry a credential in its query.
  *
  * <p>{@code target.<id>.allowed-hosts}: comma list of {@code host}, {@code host:port} or {@code *.domain} (any
- * sub-domain); without a port an entry means the scheme's default port (443). It replaces the plug-in's default.
+ * sub-domain), each optionally with {@code :*} (any port); without a port an entry means the scheme's default port
+ * (443). It replaces the plug-in's default. A target whose list has a key of its own (Insights:
+ * {@code signed-url-hosts}) names it, and may have no configured URL (then only listed hosts pass).
  * {@code target.<id>.allow-http-localhost}: plain http to {@code localhost}, {@code 127.0.0.1} or {@code ::1};
  * default true only when the configured URL is itself plain http to this machine (the sandbox).
  */
@@ -27,6 +29,7 @@ public final class UrlAllowList {
     public static final String HOSTS_KEY = "allowed-hosts";
     public static final String HTTP_LOCALHOST_KEY = "allow-http-localhost";
 
+    private static final int ANY_PORT = -1;
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     private final String target;
@@ -34,9 +37,24 @@ public final class UrlAllowList {
     private final int configuredPort;
     private final List<String> hosts;
     private final boolean allowHttpOnLocalhost;
+    private final String hostsKey;
+    private final String httpLocalhostKey;
 
     public UrlAllowList(String target, String configuredUrl, List<String> hosts, boolean allowHttpOnLocalhost) {
+        this(target, configuredUrl, hosts, allowHttpOnLocalhost, "target." + target + "." + HOSTS_KEY,
+                "target." + target + "." + HTTP_LOCALHOST_KEY);
+    }
+
+    /**
+     * @param configuredUrl    the target's own URL, whose host and port always pass; null when only listed hosts do
+     * @param hostsKey         the configuration key of {@code hosts}, named in refusals
+     * @param httpLocalhostKey the key of {@code allowHttpOnLocalhost}, named in refusals
+     */
+    public UrlAllowList(String target, String configuredUrl, List<String> hosts, boolean allowHttpOnLocalhost,
+                        String hostsKey, String httpLocalhostKey) {
         this.target = target;
+        this.hostsKey = hostsKey;
+        this.httpLocalhostKey = httpLocalhostKey;
         URI configured;
         try {
             configured = new URI(configuredUrl == null ? "" : configuredUrl.trim());
@@ -102,11 +120,12 @@ public final class UrlAllowList {
         if (!"https".equals(scheme) && !localHttp) {
             throw refused(what + " for host " + host + " is " + scheme + ", not https"
                     + ("http".equals(scheme) && LOOPBACK.contains(host) ? " (plain http to this machine needs "
-                    + key(HTTP_LOCALHOST_KEY) + " = true)" : ""));
+                    + httpLocalhostKey + " = true)" : ""));
         }
         if (!allowed(host, port, scheme)) {
-            throw refused(what + " points at host " + host + ":" + port + ", which is neither the configured URL's ("
-                    + configuredHost + ":" + configuredPort + ") nor in " + key(HOSTS_KEY) + " " + hosts);
+            throw refused(what + " points at host " + host + ":" + port + ", which is "
+                    + (configuredHost == null ? "not" : "neither the configured URL's (" + configuredHost + ":"
+                    + configuredPort + ") nor") + " in " + hostsKey + " " + hosts);
         }
         return uri;
     }
@@ -119,12 +138,15 @@ public final class UrlAllowList {
             String entryHost = entry;
             int entryPort = defaultPort(scheme);
             int colon = entry.lastIndexOf(':');
-            if (colon > 0 && !entry.endsWith("]") && entry.substring(colon + 1).chars().allMatch(Character::isDigit)
-                    && colon < entry.length() - 1) {
+            if (colon > 0 && entry.endsWith(":*")) {
+                entryHost = entry.substring(0, colon);
+                entryPort = ANY_PORT;
+            } else if (colon > 0 && !entry.endsWith("]")
+                    && entry.substring(colon + 1).chars().allMatch(Character::isDigit) && colon < entry.length() - 1) {
                 entryHost = entry.substring(0, colon);
                 entryPort = Integer.parseInt(entry.substring(colon + 1));
             }
-            if (port != entryPort) {
+            if (entryPort != ANY_PORT && port != entryPort) {
                 continue;
             }
             if (entryHost.startsWith("*.")) {
@@ -137,10 +159,6 @@ public final class UrlAllowList {
             }
         }
         return false;
-    }
-
-    private String key(String name) {
-        return "target." + target + "." + name;
     }
 
     private UsageBridgeFailure refused(String message) {

@@ -60,7 +60,7 @@ class CappedReadsTest extends UsageBridgeTestSupport {
         assertEquals(md5, md5(data.resolve("failed/one-line.csv")), "the original is kept byte for byte");
         assertFalse(error.toString().contains("OutOfMemoryError"), error.toString());
         assertEquals(0, twoCheckout.requestCount(), "nothing sent");
-        appStillTakesFiles();
+        appStillTakesFiles(GOOD);
     }
 
     @Test
@@ -103,6 +103,35 @@ class CappedReadsTest extends UsageBridgeTestSupport {
         assertEquals(DeliveryState.UNCERTAIN, delivery.state());
     }
 
+    @Test
+    void answerThatNeverEndsIsCutAtTheCapItsConnectionDroppedAndTheNextFileGoes() throws Exception {
+        // a chunked body written for ever: reading it whole, or closing it the HTTP client's way, never returns
+        twoCheckout.answerEndlessNext(1);
+
+        JsonNode error = failedWith("endless.csv", GOOD, "DELIVERY_UNCERTAIN");
+
+        String message = error.get("message").asText();
+        assertTrue(message.contains("2Checkout's answer is longer than 4096 bytes (http.max-reply-bytes)"), message);
+        assertTrue(message.contains("TARGET_REPLY_TOO_LARGE"), message);
+        await().atMost(10, SECONDS).until(() -> twoCheckout.endlessAnswersCutOff() == 1);
+        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveriesTo("twocheckout").get(0).state());
+        // the consumer thread was freed: other content goes through at once
+        appStillTakesFiles(usageCsv("2026-11-02,2026-11-02,metered-api,,83FE4FEF2"));
+    }
+
+    @Test
+    void errorAnswerThatNeverEndsIsCutAtTheCapToo() throws Exception {
+        // a 500 whose body never ends: camel-http copies an error body into its exception; that copy is capped
+        twoCheckout.failAfterStoreNext(1, 500);
+        twoCheckout.answerEndlessNext(1);
+
+        JsonNode error = failedWith("endless-500.csv", GOOD, "DELIVERY_UNCERTAIN");
+
+        assertTrue(error.get("message").asText().contains("TARGET_REPLY_TOO_LARGE"), error.toString());
+        await().atMost(10, SECONDS).until(() -> twoCheckout.endlessAnswersCutOff() == 1);
+        assertEquals(1, twoCheckout.requestCount(), "sent once, never resent on its own");
+    }
+
     private JsonNode failedWith(String name, String content, String code) throws Exception {
         Path staged = data.resolve("staging").resolve(name);
         Files.createDirectories(staged.getParent());
@@ -125,12 +154,13 @@ class CappedReadsTest extends UsageBridgeTestSupport {
         return error;
     }
 
-    private void appStillTakesFiles() throws IOException {
+    private void appStillTakesFiles(String content) throws IOException {
+        int acceptedBefore = twoCheckout.accepted().size();
         NotifyBuilder done = whenFilesDone(1);
-        drop("after.csv", GOOD);
+        drop("after.csv", content);
         assertTrue(done.matches(30, SECONDS));
         await().atMost(20, SECONDS).until(() -> Files.exists(data.resolve("done/after.csv")));
-        assertEquals(1, twoCheckout.accepted().size());
+        assertEquals(acceptedBefore + 1, twoCheckout.accepted().size());
     }
 
     private static String md5(Path file) throws Exception {

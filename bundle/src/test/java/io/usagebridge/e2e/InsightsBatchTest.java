@@ -95,7 +95,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         // crm: Insights knows contact only; legacy: a data source Insights does not know
         p.put("target.insights.data-source.crm.record-types", "contact,lead");
         p.put("target.insights.data-source.legacy.record-types", "account");
-        p.put("target.insights.signed-url-hosts", "localhost");
+        p.put("target.insights.signed-url-hosts", "localhost:*");
         p.put("target.insights.signed-url-allow-http-localhost", "true");
         p.put("intake.insights.start-delay-ms", "100");
         p.put("intake.insights.scan-interval-ms", "100");
@@ -312,6 +312,29 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         await().atMost(20, SECONDS).until(() -> Files.exists(sidecar));
         assertEquals("INSIGHTS_BATCH_INVALID", JSON.readTree(sidecar.toFile()).get("code").asText());
         assertTrue(insights.requests().isEmpty(), "nothing sent for any record type");
+    }
+
+    @Test
+    void aFileChangedBetweenItsCheckAndItsUploadIsNotStoredAndFailsTheBatch() throws Exception {
+        Path account = inbox().resolve("insights/billing/2026-11-16/account.csv");
+        // checked, then rewritten (same length, other bytes) while its upload URL is asked
+        String changed = ACCOUNT.replace("Acme", "Acma");
+        insights.duringNextUploadUrlCall("account", () -> {
+            try {
+                Files.writeString(account, changed, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        dropBatch("billing", "2026-11-16", "account.csv", ACCOUNT, "subscription.ndjson", SUBSCRIPTION);
+        Path sidecar = data.resolve("failed/insights/billing/2026-11-16.error.json");
+        await().atMost(20, SECONDS).until(() -> Files.exists(sidecar));
+
+        assertEquals("INSIGHTS_FILE_CHANGED", JSON.readTree(sidecar.toFile()).get("code").asText(),
+                Files.readString(sidecar));
+        assertTrue(insights.storedFiles().stream().noneMatch(f -> f.recordType().equals("account")),
+                "the store kept nothing of the changed file");
+        assertEquals(DeliveryState.REJECTED, delivery("account").state());
     }
 
     private void unreadableBatchFailsOnce(String batch, String account, String subscription) throws Exception {

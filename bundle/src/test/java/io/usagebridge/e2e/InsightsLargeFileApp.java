@@ -52,7 +52,7 @@ public final class InsightsLargeFileApp {
         p.put("target.insights.api-token", args[2]);
         p.put("target.insights.data-sources", "billing");
         p.put("target.insights.data-source.billing.record-types", "account,subscription");
-        p.put("target.insights.signed-url-hosts", "localhost");
+        p.put("target.insights.signed-url-hosts", "localhost:*");
         p.put("target.insights.signed-url-allow-http-localhost", "true");
         p.put("intake.insights.start-delay-ms", "100");
         p.put("intake.insights.scan-interval-ms", "200");

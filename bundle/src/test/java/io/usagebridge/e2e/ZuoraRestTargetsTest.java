@@ -253,6 +253,20 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
     }
 
     @Test
+    void uploadAnswerThatNeverEndsIsCutAtTheCapAndRetriedWithTheSameKey() throws Exception {
+        zuora.answerEndlessNext(1); // the job is created, its answer never ends
+        drop("zuora-usage/usage.csv", USAGE);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage.csv")));
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
+        assertEquals(2, uploads.size());
+        assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
+        assertEquals(1, zuora.jobCount());
+        assertEquals(1, zuora.endlessAnswersCutOff(), "the client dropped the connection");
+        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
+        assertEquals("TARGET_REPLY_TOO_LARGE", ledger().attemptsOf(delivery.id()).get(0).errorCode());
+    }
+
+    @Test
     void timedOutUploadIsRetriedThrough409WhileInFlightAndMakesOneJob() throws Exception {
         zuora.delayNext(1, Duration.ofSeconds(4)); // the first answer is held: our call times out after 1.5 s
         drop("zuora-usage/usage.csv", USAGE);

@@ -53,6 +53,17 @@ class UrlAllowListTest {
     }
 
     @Test
+    void anEntryWithAStarPortAllowsItsHostOnAnyPortAndAListWithoutConfiguredUrlOnlyItsHosts() {
+        UrlAllowList store = new UrlAllowList("insights", null, List.of("store.example.com:*"), false,
+                "target.insights.signed-url-hosts", "target.insights.signed-url-allow-http-localhost");
+        assertTrue(store.allows("https://store.example.com:9443/object"));
+        assertTrue(store.allows("https://store.example.com/object"));
+        UsageBridgeFailure refused = assertThrows(UsageBridgeFailure.class,
+                () -> store.check("https://other.example.com/object", "the signed URL"));
+        assertTrue(refused.getMessage().contains("is not in target.insights.signed-url-hosts"), refused.getMessage());
+    }
+
+    @Test
     void plainHttpToThisMachineOnlyWhenAllowedAndOnlyOnTheConfiguredPort() {
         UrlAllowList sandbox = UrlAllowList.of("zuora", "http://localhost:8095/apps/services/a/45.0",
                 settings(Map.of()), List.of("*.zuora.com"));

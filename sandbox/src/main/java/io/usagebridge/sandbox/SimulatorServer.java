@@ -68,6 +68,9 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
     private int padBytes;
     /** Guarded by itself. */
     private final FaultSchedule.Countdown htmlInstead = new FaultSchedule.Countdown();
+    /** Guarded by itself. */
+    private final FaultSchedule.Countdown endless = new FaultSchedule.Countdown();
+    private final AtomicInteger endlessCutOff = new AtomicInteger();
     private final HeldResponses held = new HeldResponses();
     private final AtomicInteger requestsReceived = new AtomicInteger();
     private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
@@ -199,6 +202,22 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code n} processed requests get their status and headers, then a chunked body that never ends: their
+     * own body followed by spaces, written until the client goes away (or the simulator stops). What they carried is
+     * kept. A client must stop reading at its cap and drop the connection: closing it would read on forever.
+     */
+    public void answerEndlessNext(int n) {
+        synchronized (endless) {
+            endless.set(n);
+        }
+    }
+
+    /** How many endless answers ended because the client went away (not because the simulator stopped). */
+    public int endlessAnswersCutOff() {
+        return endlessCutOff.get();
+    }
+
     /** Answers {@code httpStatus} to the next {@code n} requests, after reading but without processing them. */
     public void failNext(int n, int httpStatus) {
         faults.failNext(n, httpStatus);
@@ -251,6 +270,10 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         synchronized (htmlInstead) {
             htmlInstead.set(0);
         }
+        synchronized (endless) {
+            endless.set(0);
+        }
+        endlessCutOff.set(0);
         held.releaseAll();
     }
 
@@ -281,6 +304,14 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
     /** How long to hold this answer besides {@link #delayNext} (e.g. Zuora's held status polls). */
     protected Duration extraHold(R request, Reply reply) {
         return Duration.ZERO;
+    }
+
+    /**
+     * The start of an endless answer ({@link #answerEndlessNext}), before the spaces: the whole body by default; a
+     * simulator may cut it open (e.g. inside an XML element, so the spaces are text the client would pile up).
+     */
+    protected byte[] endlessStart(R request, Reply reply) {
+        return reply.body();
     }
 
     /** Runs once the hold is over (or cut short by a stop), before the answer goes. */
@@ -344,6 +375,10 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
                         exchange.getRequestURI().getPath(), fault.storedFailStatus());
                 reply = failure(request, fault.storedFailStatus());
             }
+            if (faultsApply(request) && endless(reply)) {
+                sendEndless(exchange, reply, endlessStart(request, reply), answering(request, reply));
+                return;
+            }
             // padded before answering, so a simulator that gzips its answers gzips the padding too
             send(exchange, answering(request, faultsApply(request) ? padded(htmlInstead(reply)) : reply));
         } catch (IOException | RuntimeException e) {
@@ -399,6 +434,45 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         java.util.Arrays.fill(longer, body.length, longer.length, (byte) ' ');
         LOG.info("{} simulator padded its answer with {} bytes", name, extra);
         return reply.withBody(longer);
+    }
+
+    private boolean endless(Reply reply) {
+        synchronized (endless) {
+            return reply.file() == null && endless.take();
+        }
+    }
+
+    /**
+     * {@code start} (the answer's own body, or its opening), then spaces for ever, chunked, with the headers {@code answered} carries (but no
+     * Content-Encoding: the endless part is plain); ends when the client goes away or the simulator stops.
+     */
+    private void sendEndless(HttpExchange exchange, Reply reply, byte[] start, Reply answered) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        answered.headers().forEach(headers::set);
+        headers.remove("Content-Encoding");
+        if (reply.contentType() != null) {
+            headers.set("Content-Type", reply.contentType());
+        }
+        LOG.info("{} simulator answers {} {} with a body that never ends", name, exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath());
+        exchange.sendResponseHeaders(reply.status(), 0); // 0: chunked, no length
+        byte[] spaces = new byte[FILE_BUFFER];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        long written = 0;
+        OutputStream out = exchange.getResponseBody();
+        try {
+            if (start != null) {
+                out.write(start);
+            }
+            while (running() && !Thread.currentThread().isInterrupted()) {
+                out.write(spaces);
+                written += spaces.length;
+            }
+        } catch (IOException clientGone) {
+            endlessCutOff.incrementAndGet();
+            LOG.info("{} simulator: the client went away after {} bytes of the endless answer", name, written);
+            throw clientGone;
+        }
     }
 
     /** Sends {@code reply} with a Content-Length; a body in memory goes in one write. */

@@ -138,6 +138,26 @@ class SimulatorServerTest {
     }
 
     @Test
+    void answerEndlessNextWritesPastAnyCapUntilTheClientGoes() throws Exception {
+        simulator.answerEndlessNext(1);
+
+        HttpResponse<InputStream> endless = client.send(request("a"), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, endless.statusCode());
+        assertTrue(endless.headers().firstValue("Content-Length").isEmpty(), "chunked: no length");
+        try (InputStream body = endless.body()) {
+            byte[] start = body.readNBytes(6);
+            assertEquals("echo:a", new String(start, StandardCharsets.UTF_8));
+            long more = 0;
+            while (more < 8L * 1024 * 1024) {
+                more += body.skip(1 << 20);
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.endlessAnswersCutOff() == 1);
+        assertEquals("echo:b", post("b").body(), "only the next answer");
+    }
+
+    @Test
     void dropNextReadsTheRequestAndClosesWithoutAnAnswer() throws Exception {
         simulator.dropNext(1);
 

@@ -14,6 +14,7 @@ import io.usagebridge.ExchangeKeys;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.http.CappedReplyClient;
 
 /**
  * The {@code insights-batch} route template, made into a target by a templatedRoute in routes/, and the shared
@@ -79,7 +80,7 @@ public class InsightsBatchRoutes extends RouteBuilder {
                 .doTry()
                     .to("http://insights-upload-url?followRedirects=false"
                             + "&connectTimeout={{insights.connect-timeout-ms:10000}}"
-                            + "&responseTimeout={{insights.response-timeout-ms:60000}}")
+                            + "&responseTimeout={{insights.response-timeout-ms:60000}}" + CappedReplyClient.STREAMED)
                 .doCatch(HttpOperationFailedException.class)
                     .process(e -> errorMapper(e).uploadUrlFailure(e))
                 .end()
@@ -89,7 +90,7 @@ public class InsightsBatchRoutes extends RouteBuilder {
                     // redirects are not followed: the file goes to the checked host or nowhere
                     .to("http://insights-store?followRedirects=false"
                             + "&connectTimeout={{insights.connect-timeout-ms:10000}}"
-                            + "&responseTimeout={{insights.upload-timeout-ms:900000}}")
+                            + "&responseTimeout={{insights.upload-timeout-ms:900000}}" + CappedReplyClient.STREAMED)
                 .doCatch(HttpOperationFailedException.class)
                     .process(e -> errorMapper(e).storeFailure(e))
                 .end()

@@ -11,14 +11,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
@@ -104,19 +103,23 @@ public final class InsightsConnection implements Processor {
         exchange.setProperty(InsightsKeys.SIGNED_URL, checked.toString());
     }
 
-    /** PUT {signed URL}: the file from disk with its length; no Content-Type (unsigned), no chunking. */
+    /**
+     * PUT {signed URL}: the file from disk with its checked length, cut before its end if it changed since its
+     * check; no Content-Type (unsigned), no chunking.
+     */
     void putRequest(Exchange exchange) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, exchange.getProperty(InsightsKeys.SIGNED_URL, String.class));
         message.setHeader(Exchange.HTTP_METHOD, "PUT");
-        Path file = exchange.getProperty(InsightsKeys.RECORD_FILE, Path.class);
-        // an entity of our own: given a File, camel-http would probe and send a Content-Type the URL did not sign
-        message.setBody(new FileEntity(file.toFile(), (ContentType) null));
+        // the bytes checked, or a failure before the body ends (the delivery's one chunk holds the checked MD5)
+        ChunkFile checked = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
+        message.setBody(new CheckedFileEntity(checked.path(), checked.bytes(), checked.md5()));
     }
 
     /** The store took the file: its object (the URL without the signature) and ETag become the delivery's facts. */
-    void stored(Exchange exchange) {
+    void stored(Exchange exchange) throws java.io.IOException {
+        ReplyBodies.read(exchange, "the store's answer"); // read (capped) and closed: nothing in it is needed
         String signed = exchange.getProperty(InsightsKeys.SIGNED_URL, String.class);
         String object = signed.contains("?") ? signed.substring(0, signed.indexOf('?')) : signed;
         String etag = exchange.getMessage().getHeader("ETag", String.class);

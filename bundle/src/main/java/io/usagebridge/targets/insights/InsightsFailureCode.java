@@ -18,7 +18,9 @@ public enum InsightsFailureCode implements FailureCode {
     INSIGHTS_UNEXPECTED_REPLY(false, "Insights answered the upload-URL call without a usable signedUrl"),
     INSIGHTS_SIGNED_URL_EXPIRED(true, "the signed URL expired; a new one is asked, with the same batchDate"),
     INSIGHTS_SIGNED_URL_REFUSED(false, "the signed URL is not https, its host is not allowed, or it redirected"),
-    INSIGHTS_SIGNATURE_MISMATCH(false, "the store refused the signed URL's signature (SignatureDoesNotMatch)");
+    INSIGHTS_SIGNATURE_MISMATCH(false, "the store refused the signed URL's signature (SignatureDoesNotMatch)"),
+    INSIGHTS_FILE_CHANGED(false, "a record file's bytes changed after its check (while checked, or before its upload "
+            + "ended): the upload was cut before its last bytes, nothing unchecked is stored; replay the batch");
 
     private final boolean retryable;
     private final boolean mayHaveArrived;

@@ -1,7 +1,6 @@
 package io.usagebridge.targets.insights;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,44 +10,41 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.security.UrlAllowList;
 
 /**
  * Checks a signed upload URL before anything is sent to it. The URL comes from the network, so it must not be able
- * to send a customer's file elsewhere: https only (plain http only on this machine, when configured for the
- * sandbox), no user info, a host in the configured allow-list; and it must not expire before the upload starts.
- * Messages name the host, never the URL: its query is a credential for an hour.
+ * to send a customer's file elsewhere: scheme, user info, host and port are the target's {@link UrlAllowList}, the
+ * same check as every URL from a Zuora answer, with {@code target.<id>.signed-url-hosts} as its list (and
+ * {@code signed-url-allow-http-localhost} for the sandbox); a refusal keeps this target's code,
+ * INSIGHTS_SIGNED_URL_REFUSED. Its own rule: the URL must not expire before the upload starts (redirects are not
+ * followed: the upload route's). Messages name the host, never the URL: its query is a credential for an hour.
  */
 public final class SignedUrlPolicy {
 
     private static final DateTimeFormatter SIGV4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
             .withZone(ZoneOffset.UTC);
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
-
-    private final List<String> allowedHosts;
-    private final boolean allowHttpOnLocalhost;
+    private final UrlAllowList allowList;
     private final Duration expiryMargin;
     private final Clock clock;
-    private final String hostsKey;
 
-    public SignedUrlPolicy(List<String> allowedHosts, boolean allowHttpOnLocalhost, Duration expiryMargin,
-                           Clock clock, String hostsKey) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        this.allowHttpOnLocalhost = allowHttpOnLocalhost;
+    public SignedUrlPolicy(UrlAllowList allowList, Duration expiryMargin, Clock clock) {
+        this.allowList = allowList;
         this.expiryMargin = expiryMargin;
         this.clock = clock;
-        this.hostsKey = hostsKey;
     }
 
     public static SignedUrlPolicy of(InsightsTargetSettings settings, Clock clock) {
-        return new SignedUrlPolicy(settings.signedUrlHosts(), settings.allowHttpOnLocalhost(),
-                settings.expiryMargin(), clock, "target." + settings.target() + ".signed-url-hosts");
+        String prefix = "target." + settings.target() + ".";
+        // no configured URL: the upload-URL endpoint's host is not thereby a store
+        UrlAllowList allowList = new UrlAllowList(settings.target(), null, settings.signedUrlHosts(),
+                settings.allowHttpOnLocalhost(), prefix + "signed-url-hosts",
+                prefix + "signed-url-allow-http-localhost");
+        return new SignedUrlPolicy(allowList, settings.expiryMargin(), clock);
     }
 
     /**
@@ -59,31 +55,11 @@ public final class SignedUrlPolicy {
     public URI check(String signedUrl) {
         URI uri;
         try {
-            uri = new URI(signedUrl);
-        } catch (URISyntaxException | NullPointerException e) {
-            throw refused("the signed URL is not a valid URL");
+            uri = allowList.check(signedUrl, "the signed URL");
+        } catch (UsageBridgeFailure notAllowed) {
+            throw refused(notAllowed.getMessage());
         }
-        String authority = uri.getRawAuthority();
-        if (!uri.isAbsolute() || authority == null || authority.isEmpty()) {
-            throw refused("the signed URL names no host");
-        }
-        if (authority.contains("@")) {
-            throw refused("the signed URL carries user info (" + authority.substring(authority.lastIndexOf('@') + 1)
-                    + "): refused, it could disguise the host");
-        }
-        String host = host(authority);
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean plainHttpAllowed = "http".equals(scheme) && allowHttpOnLocalhost && LOOPBACK.contains(host);
-        if (!"https".equals(scheme) && !plainHttpAllowed) {
-            throw refused("the signed URL for host " + host + " is " + scheme + ", not https");
-        }
-        if (!allowed(host)) {
-            throw refused("the signed URL points at host " + host + ", which is not in " + hostsKey + " "
-                    + allowedHosts + ": the file is not sent there");
-        }
-        if (uri.getHost() == null) {
-            throw refused("the signed URL's host " + host + " is not a valid host name for an HTTP request");
-        }
+        String host = host(uri.getRawAuthority());
         Validity validity = validity(uri.getRawQuery());
         if (validity != null) {
             // the store checks the expiry when the PUT starts, on its own clock: the margin covers the way there
@@ -100,21 +76,7 @@ public final class SignedUrlPolicy {
         return uri;
     }
 
-    boolean allowed(String host) {
-        for (String entry : allowedHosts) {
-            if (entry.startsWith("*.")) {
-                String suffix = entry.substring(1);
-                if (host.endsWith(suffix) && host.length() > suffix.length()) {
-                    return true;
-                }
-            } else if (entry.equals(host)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The host of an authority (no user info), lower case, without port or a trailing dot. */
+    /** The host of an authority (no user info), lower case, without port or a trailing dot: for messages. */
     static String host(String authority) {
         String host;
         if (authority.startsWith("[")) {

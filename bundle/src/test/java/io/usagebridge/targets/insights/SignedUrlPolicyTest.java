@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.security.UrlAllowList;
 
 /** A signed URL comes from the network: it is checked before a byte is sent to it. */
 class SignedUrlPolicyTest {
@@ -25,8 +26,7 @@ class SignedUrlPolicyTest {
     private static final String SEED_URL = "https://" + HOST + "/3/31/29/2015/12/15/111200.000/42.0.txt.gz"
             + "?AWSAccessKeyId=Some_Key_123&Expires=1450393826&Signature=SomeUniqueString3w%3D";
 
-    private final SignedUrlPolicy policy = new SignedUrlPolicy(List.of(HOST, "*.files.example.com"), false,
-            Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC), "target.insights.signed-url-hosts");
+    private final SignedUrlPolicy policy = policy(List.of(HOST, "*.files.example.com"), false, Duration.ofSeconds(60));
 
     @Test
     void seedsExampleUrlPasses() {
@@ -37,8 +37,7 @@ class SignedUrlPolicyTest {
     void plainHttpIsRefusedUnlessAllowedForThisMachine() {
         assertEquals(InsightsFailureCode.INSIGHTS_SIGNED_URL_REFUSED,
                 refused("http://" + HOST + "/object?Expires=1450393826").code());
-        SignedUrlPolicy sandbox = new SignedUrlPolicy(List.of("localhost", HOST), true, Duration.ZERO,
-                Clock.fixed(NOW, ZoneOffset.UTC), "hosts");
+        SignedUrlPolicy sandbox = policy(List.of("localhost:*", HOST), true, Duration.ZERO);
         sandbox.check("http://localhost:8095/object?Expires=1450393826");
         assertThrows(UsageBridgeFailure.class, () -> sandbox.check("http://" + HOST + "/object"),
                 "plain http only on this machine");
@@ -96,6 +95,21 @@ class SignedUrlPolicyTest {
         assertTrue(failure.getMessage().contains("less than 60000 ms"), failure.getMessage());
         // the same URL two minutes from its end is used
         policy.check("https://" + HOST + "/object?X-Amz-Date=20151217T210000Z&X-Amz-Expires=" + (3600 + 120));
+    }
+
+    @Test
+    void portIsTheAllowListsOneOf443UnlessAnEntryNamesAnother() {
+        UsageBridgeFailure failure = refused("https://" + HOST + ":8443/object");
+        assertTrue(failure.getMessage().contains(HOST + ":8443"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("target.insights.signed-url-hosts"), "names its key: "
+                + failure.getMessage());
+        policy(List.of(HOST + ":8443"), false, Duration.ZERO).check("https://" + HOST + ":8443/object");
+    }
+
+    private static SignedUrlPolicy policy(List<String> hosts, boolean httpOnLocalhost, Duration margin) {
+        return new SignedUrlPolicy(new UrlAllowList("insights", null, hosts, httpOnLocalhost,
+                "target.insights.signed-url-hosts", "target.insights.signed-url-allow-http-localhost"), margin,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private UsageBridgeFailure refused(String url) {

@@ -104,7 +104,7 @@ public final class AppSettings {
                 .with("target.insights.data-sources", UsageFiles.INSIGHTS_DATA_SOURCE)
                 .with("target.insights.data-source." + UsageFiles.INSIGHTS_DATA_SOURCE + ".record-types",
                         String.join(",", UsageFiles.INSIGHTS_RECORD_TYPES))
-                .with("target.insights.signed-url-hosts", "localhost")
+                .with("target.insights.signed-url-hosts", "localhost:*")
                 .with("target.insights.signed-url-allow-http-localhost", true);
     }
 

@@ -74,6 +74,9 @@ public final class InsightsBatchSimulator extends SimulatorServer<InsightsBatchS
     private volatile Clock clock = Clock.systemUTC();
 
     /** Stores uploaded files in a temp directory that {@link #stop()} deletes. */
+    /** Guarded by itself: record type to what runs during its next upload-URL call. */
+    private final java.util.Map<String, Runnable> duringUploadUrl = new java.util.HashMap<>();
+
     public InsightsBatchSimulator(String apiToken) {
         this(apiToken, null);
     }
@@ -171,6 +174,16 @@ public final class InsightsBatchSimulator extends SimulatorServer<InsightsBatchS
         faults.issueUrlsForHost(host);
     }
 
+    /**
+     * Runs {@code action} once, while the next upload-URL call for {@code recordType} is answered: between the
+     * client's check of its files and its upload (e.g. a writer changing a file in the inbox meanwhile).
+     */
+    public void duringNextUploadUrlCall(String recordType, Runnable action) {
+        synchronized (duringUploadUrl) {
+            duringUploadUrl.put(recordType, action);
+        }
+    }
+
     /** The next {@code n} PUTs are answered 307 Temporary Redirect to {@code location}. */
     public void redirectNextPuts(int n, String location) {
         faults.redirectNextPuts(n, location);
@@ -227,6 +240,9 @@ public final class InsightsBatchSimulator extends SimulatorServer<InsightsBatchS
         files.forEach(SimulatorServer::deleteQuietly);
         store.forget();
         faults.clear();
+        synchronized (duringUploadUrl) {
+            duringUploadUrl.clear();
+        }
         resetCountsAndFaults();
     }
 
@@ -295,6 +311,13 @@ public final class InsightsBatchSimulator extends SimulatorServer<InsightsBatchS
         String batchDate = fields.get("batchDate");
         if (!validBatchDate(batchDate)) {
             return text(400, INVALID_BATCH_DATE);
+        }
+        Runnable during;
+        synchronized (duringUploadUrl) {
+            during = duringUploadUrl.remove(recordType);
+        }
+        if (during != null) {
+            during.run();
         }
         Instant expires = faults.issueExpired() ? call.receivedAt.minusSeconds(1) : call.receivedAt.plus(URL_VALIDITY);
         String host = faults.issueHost() == null ? "localhost" : faults.issueHost();

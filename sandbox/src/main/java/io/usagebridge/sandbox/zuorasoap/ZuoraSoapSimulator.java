@@ -2,6 +2,7 @@ package io.usagebridge.sandbox.zuorasoap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.usagebridge.sandbox.FaultSchedule;
 import io.usagebridge.sandbox.MimeHeaderValue;
 import io.usagebridge.sandbox.Reply;
 import io.usagebridge.sandbox.SimulatorServer;
@@ -101,6 +102,9 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
     private volatile Duration sessionIdleTimeout;
     private volatile String answeredServerUrl;
     private volatile String answeredResultBase;
+    /** Guarded by itself, with {@link #doctypeEntityUrl}. */
+    private final FaultSchedule.Countdown doctypeAnswers = new FaultSchedule.Countdown();
+    private String doctypeEntityUrl;
 
     /** Stores received files in a temp directory that {@link #stop()} deletes. */
     public ZuoraSoapSimulator() {
@@ -186,6 +190,18 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         answeredResultBase = base;
     }
 
+    /**
+     * The next {@code n} SOAP answers carry a DOCTYPE declaring an external DTD and an external entity, both at
+     * {@code entityUrl} (e.g. another simulator, which then counts any fetch), and use the entity in the Body: a
+     * parser that resolves DTDs or entities fetches it. The answer is otherwise the operation's own.
+     */
+    public void answerDoctypeNext(int n, String entityUrl) {
+        synchronized (doctypeAnswers) {
+            doctypeAnswers.set(n);
+            doctypeEntityUrl = entityUrl;
+        }
+    }
+
     /** The SOAP endpoint, which login() also returns as ServerUrl. */
     public String url() {
         return baseUrl() + PATH;
@@ -245,6 +261,9 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         sessionIdleTimeout = null;
         answeredServerUrl = null;
         answeredResultBase = null;
+        synchronized (doctypeAnswers) {
+            doctypeAnswers.set(0);
+        }
         clock = Clock.systemUTC();
     }
 
@@ -388,10 +407,37 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         } else {
             LOG.info("Zuora SOAP simulator: {} -> {}", call.operation, call.summary == null ? "ok" : call.summary);
         }
+        body = withDoctype(body);
         call.response = body;
         call.httpStatus = status;
         record(call);
         return Reply.text(status, "text/xml; charset=utf-8", body);
+    }
+
+    /** {@code body} with a DOCTYPE and an entity reference when {@link #answerDoctypeNext} applies. */
+    private String withDoctype(String body) {
+        String url;
+        synchronized (doctypeAnswers) {
+            if (!doctypeAnswers.take()) {
+                return body;
+            }
+            url = doctypeEntityUrl;
+        }
+        LOG.info("Zuora SOAP simulator answers with a DOCTYPE naming {}", url);
+        String declaration = "<?xml version='1.0' encoding='UTF-8'?>";
+        String doctype = "<!DOCTYPE soapenv:Envelope SYSTEM \"" + url + "/zuora.dtd\" [<!ENTITY usagebridge SYSTEM \""
+                + url + "/entity.txt\">]>";
+        String rest = body.startsWith(declaration) ? body.substring(declaration.length()) : body;
+        return declaration + doctype + rest.replace("<soapenv:Body>", "<soapenv:Body>&usagebridge;");
+    }
+
+    /** An endless answer is cut open inside its first element: the spaces that follow are that element's text. */
+    @Override
+    protected byte[] endlessStart(CallRecord call, Reply reply) {
+        String body = reply.body() == null ? "" : new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8);
+        int firstClose = body.indexOf("</");
+        return (firstClose < 0 ? body : body.substring(0, firstClose))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ReceivedBody readBody(CountingInputStream body, MimeHeaderValue contentType)

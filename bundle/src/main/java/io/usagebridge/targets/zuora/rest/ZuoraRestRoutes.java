@@ -15,6 +15,7 @@ import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.security.UrlAllowList;
+import io.usagebridge.http.CappedReplyClient;
 
 /**
  * Zuora REST targets. One route template per kind ({@code zuora-rest-bulk}, {@code zuora-rest-usage}), made into a
@@ -77,9 +78,10 @@ public class ZuoraRestRoutes extends RouteBuilder {
                 .log("Zuora bulk job ${exchangeProperty.UsageBridgeRemoteId} of ${exchangeProperty.UsageBridgeTarget}: "
                         + "stop requested");
 
-        call("zuora-call", "");
+        // answers are read from the connection, at most http.max-reply-bytes
+        call("zuora-call", CappedReplyClient.STREAMED);
         // a result file streams to disk (resultFileSaver caps it): camel-http must not buffer it in memory first
-        call("zuora-download", "&disableStreamCache=true");
+        call("zuora-download", CappedReplyClient.RESULT_FILE_DOWNLOAD);
     }
 
     private void call(String id, String options) {

@@ -7,6 +7,8 @@ import io.usagebridge.failure.FailureCode;
  */
 public enum ZuoraSoapFailureCode implements FailureCode {
     ZUORA_LOGIN_FAILED(false, "Zuora refused the SOAP login(): check the user name and password"),
+    ZUORA_LOGIN_REPLY_UNREADABLE(true, "login()'s answer was over http.max-reply-bytes or not XML UsageBridge reads "
+            + "(a DOCTYPE, malformed): nothing was sent; tried again"),
     ZUORA_SESSION_INVALID(true, "Zuora answered INVALID_SESSION; UsageBridge logs in again and retries the call once"),
     ZUORA_SOAP_FAULT(false, "Zuora answered a SOAP fault (its FaultCode and message are in the reply)"),
     ZUORA_IMPORT_NO_FILE_NAME(false, "Zuora: Cannot detect the file name from your Content-Type"),

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Set;
 
+import javax.xml.stream.XMLStreamException;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -85,6 +87,10 @@ final class ZuoraSoapFaults {
      * @param status the HTTP status of the answer when CXF read one, else null
      */
     static UsageBridgeFailure map(Throwable thrown, Integer status) {
+        UsageBridgeFailure unreadable = unreadableAnswer(thrown, "Zuora's SOAP answer");
+        if (unreadable != null) {
+            return unreadable;
+        }
         SoapFault fault = cause(thrown, SoapFault.class);
         if (fault != null) {
             String code = apiCode(fault);
@@ -114,6 +120,12 @@ final class ZuoraSoapFaults {
 
     /** A login that failed: refused credentials are final, anything else is tried again (a login bills nothing). */
     static UsageBridgeFailure loginFailure(Throwable thrown, Integer status, String loginUrl) {
+        UsageBridgeFailure unreadable = unreadableAnswer(thrown, "login()'s answer at " + loginUrl);
+        if (unreadable != null) {
+            // no file went anywhere yet: tried again, never uncertain
+            return new UsageBridgeFailure(ZuoraSoapFailureCode.ZUORA_LOGIN_REPLY_UNREADABLE, unreadable.getMessage()
+                    + " (" + unreadable.code() + "); nothing was sent", unreadable.targetReply(), true, null, thrown);
+        }
         SoapFault fault = cause(thrown, SoapFault.class);
         if (fault != null) {
             String code = apiCode(fault);
@@ -132,6 +144,26 @@ final class ZuoraSoapFaults {
                     + "answer: " + thrown.getMessage(), null, true, null, thrown);
         }
         return null;
+    }
+
+    /**
+     * An answer we would not read: cut at {@code http.max-reply-bytes} (CappedSoapAnswers), or not XML we parse
+     * (malformed, cut, or carrying a DOCTYPE, which CXF's parser refuses before any DTD or entity is resolved). CXF
+     * reports the latter as a "Client" SoapFault of its own, told from Zuora's by the parser error it wraps.
+     */
+    static UsageBridgeFailure unreadableAnswer(Throwable thrown, String what) {
+        UsageBridgeFailure capped = cause(thrown, UsageBridgeFailure.class);
+        if (capped != null) {
+            return capped;
+        }
+        XMLStreamException xml = cause(thrown, XMLStreamException.class);
+        if (xml == null) {
+            return null;
+        }
+        String reason = xml.getMessage() == null ? "" : xml.getMessage().lines().findFirst().orElse("");
+        return new UsageBridgeFailure(CoreFailureCode.TARGET_REPLY_UNREADABLE, what + " is not a SOAP envelope "
+                + "UsageBridge reads (" + reason + "): a DOCTYPE, entities or malformed XML are refused unread", null,
+                false, null, thrown);
     }
 
     /** Zuora's ErrorCode: the detail's FaultCode, else the faultcode's local part (fns:INVALID_SESSION). */

@@ -7,9 +7,11 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.UsageBridgeSettings;
+import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.security.UrlAllowList;
+import io.usagebridge.http.CappedReplyClient;
 
 /**
  * The Zuora SOAP import target. One route template ({@code zuora-soap-import}), made into a target by a
@@ -41,7 +43,7 @@ public class ZuoraSoapRoutes extends RouteBuilder {
         getContext().getRegistry().bind("zuoraSoapConnections", connections);
         getContext().getRegistry().bind("zuoraSoapClientConfigurer", new ZuoraSoapClientConfigurer(
                 settings.getLong("zuora.connect-timeout-ms", 10_000),
-                settings.getLong("zuora.response-timeout-ms", 120_000)));
+                settings.getLong("zuora.response-timeout-ms", 120_000), ReplyBodies.maxReplyBytes(getContext())));
         ZuoraCreateReader createReader = new ZuoraCreateReader();
         ZuoraImportStatusReader statusReader = new ZuoraImportStatusReader();
 
@@ -80,7 +82,8 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                     .doTry()
                         // the result file streams to disk (resultFileSaver caps it): camel-http must not buffer it
                         .to("http://zuora-soap-results?connectTimeout={{zuora.connect-timeout-ms:10000}}"
-                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}&disableStreamCache=true")
+                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}"
+                                + CappedReplyClient.RESULT_FILE_DOWNLOAD)
                     .doCatch(HttpOperationFailedException.class)
                         .process(e -> connections.of(e).faults().downloadFailed(e))
                     .end()
