@@ -114,7 +114,7 @@ class CappedReadsTest extends UsageBridgeTestSupport {
         assertTrue(message.contains("2Checkout's answer is longer than 4096 bytes (http.max-reply-bytes)"), message);
         assertTrue(message.contains("TARGET_REPLY_TOO_LARGE"), message);
         await().atMost(10, SECONDS).until(() -> twoCheckout.endlessAnswersCutOff() == 1);
-        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveriesTo("twocheckout").get(0).state());
+        assertEquals(DeliveryState.UNCERTAIN, ledger().deliveries().deliveriesTo("twocheckout").get(0).state());
         // the consumer thread was freed: other content goes through at once
         appStillTakesFiles(usageCsv("2026-11-02,2026-11-02,metered-api,,83FE4FEF2"));
     }

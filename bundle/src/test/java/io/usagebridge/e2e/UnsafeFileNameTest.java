@@ -37,6 +37,6 @@ class UnsafeFileNameTest extends UsageBridgeTestSupport {
         assertTrue(Files.exists(unsafe), "left where it is, unchanged");
         assertFalse(Files.exists(data.resolve("failed/a\nb.csv")));
         assertEquals(1, twoCheckout.requestCount(), "only the good file was sent");
-        assertTrue(ledger().deliveriesTo("twocheckout").size() == 1);
+        assertTrue(ledger().deliveries().deliveriesTo("twocheckout").size() == 1);
     }
 }

@@ -262,8 +262,8 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(uploads.get(0).idempotencyKey(), uploads.get(1).idempotencyKey());
         assertEquals(1, zuora.jobCount());
         assertEquals(1, zuora.endlessAnswersCutOff(), "the client dropped the connection");
-        DeliveryRow delivery = ledger().deliveriesTo("zuora-usage").get(0);
-        assertEquals("TARGET_REPLY_TOO_LARGE", ledger().attemptsOf(delivery.id()).get(0).errorCode());
+        DeliveryRow delivery = ledger().deliveries().deliveriesTo("zuora-usage").get(0);
+        assertEquals("TARGET_REPLY_TOO_LARGE", ledger().attempts().attemptsOf(delivery.id()).get(0).errorCode());
     }
 
     @Test

@@ -90,10 +90,10 @@ class ZuoraSoapHostileAnswersTest extends ZuoraSoapTestSupport {
         Path failed = data.resolve("failed/" + name + ".error.json");
         await().atMost(60, SECONDS).until(() -> Files.exists(done) || Files.exists(failed));
         // the newest delivery: a warm-up file's came first
-        return ledger().deliveriesTo("zuora").stream().max(Comparator.comparingLong(DeliveryRow::id)).orElseThrow();
+        return ledger().deliveries().deliveriesTo("zuora").stream().max(Comparator.comparingLong(DeliveryRow::id)).orElseThrow();
     }
 
     private String firstAttemptCode(DeliveryRow delivery) {
-        return ledger().attemptsOf(delivery.id()).get(0).errorCode();
+        return ledger().attempts().attemptsOf(delivery.id()).get(0).errorCode();
     }
 }
