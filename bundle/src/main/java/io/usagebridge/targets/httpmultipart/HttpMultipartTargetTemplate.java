@@ -8,6 +8,7 @@ import org.apache.camel.model.RouteTemplateDefinition;
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.security.TargetTrust;
 
 /**
  * The {@code http-multipart} route template: one route per configured receiver, made by a {@code templatedRoute} in
@@ -41,7 +42,7 @@ public class HttpMultipartTargetTemplate extends RouteBuilder {
                         .doTry()
                             // redirects are not followed: the token goes to the configured receiver only
                             .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                                    + "&throwExceptionOnFailure=true&followRedirects=false")
+                                    + "&throwExceptionOnFailure=true&followRedirects=false&" + TargetTrust.OPTION)
                         .doCatch(HttpOperationFailedException.class).onWhen(HttpMultipartRefusalReader::isRefusal)
                             // rejected: the receiver read the upload and refused it
                             .process("{{httpMultipartRefusal}}")

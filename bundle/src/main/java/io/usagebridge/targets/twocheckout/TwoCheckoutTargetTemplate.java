@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
 
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.security.TargetTrust;
 
 /**
  * The {@code twocheckout-usage} route template: one route per configured 2Checkout target, made by a
@@ -35,7 +36,7 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
         SendPipeline.of(template)
                 .prepare("{{twoCheckoutRequest}}")
                 .send("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                        + "&throwExceptionOnFailure=true")
+                        + "&throwExceptionOnFailure=true&" + TargetTrust.OPTION)
                 .then("twoCheckoutReplyReader", SendPipeline.ACCEPT);
     }
 

@@ -35,8 +35,10 @@ public final class ZuoraTokenCache {
     private String token;
     private Instant expiresAt = Instant.MIN;
 
-    public ZuoraTokenCache(String baseUrl, String clientId, String clientSecret, Clock clock) {
-        this.tokenUri = baseUrl + "/oauth/token?throwExceptionOnFailure=false";
+    /** @param endpointOptions more options of the token endpoint, e.g. the target's trust */
+    public ZuoraTokenCache(String baseUrl, String endpointOptions, String clientId, String clientSecret, Clock clock) {
+        this.tokenUri = baseUrl + "/oauth/token?throwExceptionOnFailure=false"
+                + (endpointOptions.isEmpty() ? "" : "&" + endpointOptions);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
