@@ -7,6 +7,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 
 import io.usagebridge.ledger.LeaseLostException;
 import io.usagebridge.ledger.LedgerUnavailableException;
+import io.usagebridge.security.CredentialHeaders;
 
 /**
  * The one error handling every pipeline route uses ({@code routeConfigurationId: usagebridge-errors}). No step is
@@ -36,6 +37,7 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
         // Throwable: an Error must not leave a file looping in the inbox either
         logged(pipeline.onException(Throwable.class))
                 .handled(true)
+                .process(CredentialHeaders::remove)
                 .to("direct:dead-letter");
 
         RouteConfigurationDefinition polls = routeConfiguration(POLL_ERRORS);
@@ -44,6 +46,7 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 .log(LoggingLevel.WARN, "io.usagebridge.route", "status check left for later: ${exception.message}");
         logged(polls.onException(Throwable.class))
                 .handled(true)
+                .process(CredentialHeaders::remove)
                 .process("pollFailureRecorder");
 
         routeConfiguration(TIMER_ERRORS)
