@@ -1,5 +1,6 @@
 package io.usagebridge.targets.httpmultipart;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -39,6 +40,8 @@ public class HttpMultipartTargetTemplate extends RouteBuilder {
         SendPipeline.of(template)
                 .prepare("{{httpMultipartRequest}}")
                 .send(route -> route
+                        // the address as configured: camel-http makes an endpoint with TLS settings https
+                        .setHeader(Exchange.HTTP_URI, constant("{{url}}"))
                         .doTry()
                             // redirects are not followed: the token goes to the configured receiver only
                             .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"

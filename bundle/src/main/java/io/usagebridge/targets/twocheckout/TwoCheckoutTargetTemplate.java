@@ -2,6 +2,7 @@ package io.usagebridge.targets.twocheckout;
 
 import java.util.Arrays;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -35,8 +36,11 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
                         TwoCheckoutTargetTemplate::requestBuilder);
         SendPipeline.of(template)
                 .prepare("{{twoCheckoutRequest}}")
-                .send("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                        + "&throwExceptionOnFailure=true&" + TargetTrust.OPTION)
+                .send(route -> route
+                        // the address as configured: camel-http makes an endpoint with TLS settings https
+                        .setHeader(Exchange.HTTP_URI, constant("{{url}}"))
+                        .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
+                                + "&throwExceptionOnFailure=true&" + TargetTrust.OPTION))
                 .then("twoCheckoutReplyReader", SendPipeline.ACCEPT);
     }
 
