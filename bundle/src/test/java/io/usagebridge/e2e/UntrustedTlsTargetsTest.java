@@ -60,6 +60,7 @@ class UntrustedTlsTargetsTest extends TlsTargetsTestSupport {
         dropInsightsBatch("2026-11-01");
         Path sidecar = data.resolve("failed/insights/billing/2026-11-01.error.json");
         awaitFile("failed/insights/billing/2026-11-01.error.json");
+        awaitFile("failed/insights/billing/2026-11-01/subscription.ndjson");
         assertEquals(ACCOUNT, Files.readString(data.resolve("failed/insights/billing/2026-11-01/account.csv")));
         assertEquals(SUBSCRIPTION, Files.readString(
                 data.resolve("failed/insights/billing/2026-11-01/subscription.ndjson")));
@@ -83,6 +84,8 @@ class UntrustedTlsTargetsTest extends TlsTargetsTestSupport {
             throws Exception {
         Path sidecar = data.resolve("failed").resolve(file + ".error.json");
         awaitFile("failed/" + file + ".error.json");
+        // the sidecar and the original are written one after the other
+        awaitFile("failed/" + file);
         assertEquals(content, Files.readString(data.resolve("failed").resolve(file)), "the original, unchanged");
         assertFalse(Files.exists(data.resolve("done").resolve(file)));
         assertSidecarNamesTheServer(sidecar, simulator);
