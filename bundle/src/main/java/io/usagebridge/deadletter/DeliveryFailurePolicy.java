@@ -76,8 +76,10 @@ public final class DeliveryFailurePolicy {
             Duration wait = seen.retryAfter() != null ? seen.retryAfter() : backoff(retriesSoFar);
             return new Decision(DeliveryState.PARKED, seen, now.plus(wait));
         }
+        // the target refused nothing when our side failed (our code, our disk, our trust in its certificate)
         DeliveryState state = retryable || seen.code() == CoreFailureCode.INTERNAL_ERROR
-                || seen.code() == CoreFailureCode.LOCAL_IO_ERROR ? DeliveryState.FAILED : DeliveryState.REJECTED;
+                || seen.code() == CoreFailureCode.LOCAL_IO_ERROR || seen.code() == CoreFailureCode.TLS_NOT_TRUSTED
+                ? DeliveryState.FAILED : DeliveryState.REJECTED;
         return new Decision(state, seen, null);
     }
 

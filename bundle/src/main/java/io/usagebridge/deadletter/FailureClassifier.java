@@ -6,6 +6,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -13,6 +16,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.security.UntrustedCertificateException;
 
 /**
  * Turns whatever was thrown into a {@link UsageBridgeFailure} with a stable code. The line that matters: an error
@@ -35,6 +39,10 @@ public final class FailureClassifier {
         }
         if (thrown instanceof HttpOperationFailedException http) {
             return classifyStatus(http);
+        }
+        Optional<UsageBridgeFailure> untrusted = untrustedServer(thrown);
+        if (untrusted.isPresent()) {
+            return untrusted.get();
         }
         Throwable cause = thrown;
         while (cause != null) {
@@ -62,6 +70,27 @@ public final class FailureClassifier {
         }
         return new UsageBridgeFailure(CoreFailureCode.INTERNAL_ERROR, thrown.getClass().getSimpleName() + ": "
                 + thrown.getMessage(), null, false, null, thrown);
+    }
+
+    /**
+     * A TLS handshake refused on our side: the server's certificate is not trusted by the target's trust (named by
+     * {@link UntrustedCertificateException}), or does not name the host (HttpClient's host name check, after the
+     * handshake). Either way no byte of the request was sent, and a retry would meet the same certificate.
+     */
+    public static Optional<UsageBridgeFailure> untrustedServer(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UntrustedCertificateException untrusted) {
+                return Optional.of(new UsageBridgeFailure(CoreFailureCode.TLS_NOT_TRUSTED, untrusted.getMessage()
+                        + "; nothing was sent: add the server's CA certificate to target." + untrusted.target()
+                        + ".trust-store", null, false, null, thrown));
+            }
+            if (cause instanceof SSLPeerUnverifiedException unverified) {
+                return Optional.of(new UsageBridgeFailure(CoreFailureCode.TLS_NOT_TRUSTED, "the TLS certificate does "
+                        + "not name the host (" + unverified.getMessage() + "); nothing was sent", null, false, null,
+                        thrown));
+            }
+        }
+        return Optional.empty();
     }
 
     private UsageBridgeFailure classifyStatus(HttpOperationFailedException http) {

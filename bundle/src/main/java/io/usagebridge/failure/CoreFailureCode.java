@@ -23,6 +23,9 @@ public enum CoreFailureCode implements FailureCode {
     TARGET_LIMIT_EXCEEDED(false, "a single row does not fit the target's chunk limit"),
     TARGET_CONFIG_INVALID(false, "the target's configuration is incomplete or contradictory"),
     TARGET_UNREACHABLE(true, "the target refused or did not accept the connection: nothing was sent"),
+    TLS_NOT_TRUSTED(false, "the target's server showed a TLS certificate that its trust (target.<id>.trust-store, "
+            + "else the JDK's default trust store) does not accept, or that does not name the host: the handshake "
+            + "failed before any byte of the request was sent; a configuration error, not retried"),
     TARGET_UNAVAILABLE(true, "the target answered 503 (or a SOAP SERVER_UNAVAILABLE): it did not process the request"),
     TARGET_SERVER_ERROR(true, true, "the target answered 500, 502, 504 or another 5xx after the request was written: "
             + "it may have stored it; resent only to a target that deduplicates repeats, else uncertain"),

@@ -2,10 +2,12 @@ package io.usagebridge.route;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
 
 import io.usagebridge.ledger.LeaseLostException;
 import io.usagebridge.ledger.LedgerUnavailableException;
+import io.usagebridge.security.CredentialHeaders;
 
 /**
  * The one error handling every pipeline route uses ({@code routeConfigurationId: usagebridge-errors}). No step is
@@ -33,16 +35,18 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 .log(LoggingLevel.WARN, "io.usagebridge.route", "${exchangeProperty.UsageBridgeSourceName}: left "
                         + "in place, nothing moved: ${exception.message}");
         // Throwable: an Error must not leave a file looping in the inbox either
-        pipeline.onException(Throwable.class)
+        logged(pipeline.onException(Throwable.class))
                 .handled(true)
+                .process(CredentialHeaders::remove)
                 .to("direct:dead-letter");
 
         RouteConfigurationDefinition polls = routeConfiguration(POLL_ERRORS);
         polls.onException(LedgerUnavailableException.class, LeaseLostException.class)
                 .handled(true)
                 .log(LoggingLevel.WARN, "io.usagebridge.route", "status check left for later: ${exception.message}");
-        polls.onException(Throwable.class)
+        logged(polls.onException(Throwable.class))
                 .handled(true)
+                .process(CredentialHeaders::remove)
                 .process("pollFailureRecorder");
 
         routeConfiguration(TIMER_ERRORS)
@@ -51,4 +55,19 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                     .log(LoggingLevel.WARN, "io.usagebridge.route", "${routeId}: ${exception.message}; the next "
                             + "round tries again");
     }
+
+    /**
+     * With {@value #LOG_FAILED_EXCHANGES} on (off by default; for support), Camel logs every failed exchange it hands
+     * on: the exception with its stack trace, the message history, headers and body. Whatever an exchange carries
+     * then reaches the log, so secrets must never ride in a header or a body's text form: the secrets suite
+     * (SecretsNeverLeakTest) runs with this on.
+     */
+    private static OnExceptionDefinition logged(OnExceptionDefinition onException) {
+        String on = "{{" + LOG_FAILED_EXCHANGES + ":false}}";
+        return onException.logHandled(on).logExhausted(on).logStackTrace(on).logExhaustedMessageHistory(on)
+                .logExhaustedMessageBody(on);
+    }
+
+    /** The switch of Camel's own failure dump (exhausted exchanges with their body). */
+    public static final String LOG_FAILED_EXCHANGES = "usagebridge.log-failed-exchanges";
 }

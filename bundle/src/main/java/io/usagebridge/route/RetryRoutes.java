@@ -22,10 +22,16 @@ public class RetryRoutes extends RouteBuilder {
                 .split(body())
                     .process("parkedRetryPreparer")
                     .filter(exchangeProperty(ParkedRetryPreparer.READY))
-                        .toD("direct:${bean:targetCatalog?method=sendEndpoint(${exchangeProperty."
-                                + ExchangeKeys.TARGET + "})}")
+                        .to("direct:resend-parked")
                     .end()
                 .end()
                 .process("waitingSourceFinaliser");
+
+        // the send route called under the pipeline's error handling, as the deliver route calls it: a failure a send
+        // route leaves to its caller (one raised inside its doTry, e.g. http-multipart's) is dead-lettered (parked
+        // again with backoff, or final) instead of reaching the timer's handler, which would retry it every round
+        from("direct:resend-parked").routeId("resend-parked")
+                .routeConfigurationId(ErrorHandlingConfiguration.ID)
+                .toD("direct:${bean:targetCatalog?method=sendEndpoint(${exchangeProperty." + ExchangeKeys.TARGET + "})}");
     }
 }

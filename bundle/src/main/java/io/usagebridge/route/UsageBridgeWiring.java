@@ -79,6 +79,7 @@ import io.usagebridge.resolve.LookupFailureRecorder;
 import io.usagebridge.resolve.LookupOutcomeRecorder;
 import io.usagebridge.resolve.LookupPreparer;
 import io.usagebridge.routing.RoutingRules;
+import io.usagebridge.security.TargetTrust;
 import io.usagebridge.routing.SplitByTarget;
 import io.usagebridge.routing.TargetSplitter;
 import io.usagebridge.startup.StartupChecks;
@@ -125,6 +126,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         LeaseLedger leases = new LeaseLedger(database.dataSource(), instance, clock, plugins.leasedTables());
         Resolutions resolutions = new Resolutions(database.dataSource(), instance, clock);
         TargetCatalog catalog = TargetCatalog.read(settings, plugins.types());
+        TargetTrust.bindAll(context, catalog.targets().values());
         RoutingRules rules = RoutingRules.read(settings, catalog.targets());
         RetryAfterReader retryAfter = new RetryAfterReader(
                 Duration.ofMillis(settings.getLong("deliver.retry.max-retry-after-ms", 600_000)), clock);

@@ -18,6 +18,7 @@ import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.intake.IntakeTemplates;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.plugin.TargetPlugins;
+import io.usagebridge.security.TargetTrust;
 
 /**
  * Everything a start depends on, checked before any consumer starts, each problem in one line naming the key or
@@ -43,7 +44,9 @@ public final class StartupChecks {
         List<String> problems = new ArrayList<>();
         Set<String> targets;
         try {
-            targets = TargetCatalog.read(settings, plugins.types()).targets().keySet();
+            TargetCatalog catalog = TargetCatalog.read(settings, plugins.types());
+            targets = catalog.targets().keySet();
+            catalog.targets().values().forEach(target -> TargetTrust.problem(target).ifPresent(problems::add));
         } catch (RuntimeException refused) {
             problems.add(refused.getMessage());
             return problems;

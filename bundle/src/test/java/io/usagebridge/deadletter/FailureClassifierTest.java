@@ -34,6 +34,30 @@ class FailureClassifierTest {
             Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC)));
 
     @Test
+    void untrustedCertificateIsTlsNotTrustedNamingTheServerAndNotRetried() {
+        var refused = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        refused.initCause(new io.usagebridge.security.UntrustedCertificateException("billing", "localhost:8443",
+                new java.security.cert.CertificateException("unable to find valid certification path")));
+
+        UsageBridgeFailure failure = classifier.classify(refused);
+
+        assertEquals(CoreFailureCode.TLS_NOT_TRUSTED, failure.code());
+        assertFalse(failure.retryable());
+        assertFalse(failure.code().mayHaveArrived());
+        assertTrue(failure.getMessage().contains("localhost:8443"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("target.billing.trust-store"), failure.getMessage());
+    }
+
+    @Test
+    void certificateNotNamingTheHostIsTlsNotTrustedNotUncertain() {
+        UsageBridgeFailure failure = classifier.classify(new javax.net.ssl.SSLPeerUnverifiedException(
+                "Certificate for <billing.example.com> doesn't match any of the subject alternative names"));
+
+        assertEquals(CoreFailureCode.TLS_NOT_TRUSTED, failure.code());
+        assertFalse(failure.retryable());
+    }
+
+    @Test
     void refusedConnectionIsUnreachableAndRetried() {
         UsageBridgeFailure failure = classifier.classify(new ConnectException("Connection refused"));
 

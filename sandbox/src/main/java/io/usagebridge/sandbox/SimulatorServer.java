@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +81,8 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
     private volatile int boundPort = -1;
     private HttpServer server;
     private ExecutorService executor;
+    /** Set before start: serve https with this context instead of plain http. */
+    private volatile SSLContext tls;
 
     /**
      * @param name       for logs and thread names, e.g. {@code zuora-rest}
@@ -97,7 +102,15 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
             throw new IllegalStateException("already started on port " + port());
         }
         storage.open();
-        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer created;
+        if (tls == null) {
+            created = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            created = https;
+        }
         for (String context : contexts) {
             created.createContext(context, this::serve);
         }
@@ -152,9 +165,28 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://localhost:<port>}. */
+    /**
+     * Serves https from the next {@link #start} on, with the certificate of {@code context} (e.g.
+     * {@link SelfSignedKeyStores#serverContext()}); plain http is the default. A client that does not trust the
+     * certificate fails its handshake before any request reaches the simulator, so {@link #requestCount()} stays 0.
+     */
+    public void serveHttps(SSLContext context) {
+        synchronized (this) {
+            if (server != null) {
+                throw new IllegalStateException("serveHttps must be called before start");
+            }
+            tls = context;
+        }
+    }
+
+    /** {@code https} once {@link #serveHttps} was called, else {@code http}. */
+    protected String scheme() {
+        return tls == null ? "http" : "https";
+    }
+
+    /** {@code http://localhost:<port>}, or {@code https://localhost:<port>} when serving https. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return scheme() + "://localhost:" + port();
     }
 
     public boolean running() {

@@ -1,5 +1,6 @@
 package io.usagebridge.targets.httpmultipart;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -9,6 +10,7 @@ import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.http.CappedReplyClient;
+import io.usagebridge.security.TargetTrust;
 
 /**
  * The {@code http-multipart} route template: one route per configured receiver, made by a {@code templatedRoute} in
@@ -39,10 +41,12 @@ public class HttpMultipartTargetTemplate extends RouteBuilder {
         SendPipeline.of(template)
                 .prepare("{{httpMultipartRequest}}")
                 .send(route -> route
+                        // the address as configured: camel-http makes an endpoint with TLS settings https
+                        .setHeader(Exchange.HTTP_URI, constant("{{url}}"))
                         .doTry()
                             // redirects are not followed: the token goes to the configured receiver only
                             .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                                    + "&throwExceptionOnFailure=true&followRedirects=false"
+                                    + "&throwExceptionOnFailure=true&followRedirects=false&" + TargetTrust.OPTION
                                     + CappedReplyClient.STREAMED)
                         .doCatch(HttpOperationFailedException.class).onWhen(HttpMultipartRefusalReader::isRefusal)
                             // rejected: the receiver read the upload and refused it

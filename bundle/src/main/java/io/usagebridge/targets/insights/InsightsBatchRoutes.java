@@ -9,12 +9,14 @@ import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.TryDefinition;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.http.CappedReplyClient;
+import io.usagebridge.security.TargetTrust;
 
 /**
  * The {@code insights-batch} route template, made into a target by a templatedRoute in routes/, and the shared
@@ -74,24 +76,26 @@ public class InsightsBatchRoutes extends RouteBuilder {
                         io.usagebridge.fault.FaultPoints.INSIGHTS_BETWEEN_RECORD_TYPES,
                         e.getProperty(ExchangeKeys.SOURCE_NAME)));
 
-        from("direct:insights-upload").routeId("insights-upload")
+        TryDefinition uploadUrl = from("direct:insights-upload").routeId("insights-upload")
                 .errorHandler(noErrorHandler())
                 .process(e -> connections.of(e).uploadUrlRequest(e))
-                .doTry()
-                    .to("http://insights-upload-url?followRedirects=false"
-                            + "&connectTimeout={{insights.connect-timeout-ms:10000}}"
-                            + "&responseTimeout={{insights.response-timeout-ms:60000}}" + CappedReplyClient.STREAMED)
+                .doTry();
+        // the target's own endpoint, with its trust (target.<id>.trust-store)
+        TargetTrust.send(uploadUrl, "http://insights-upload-url?followRedirects=false"
+                + "&connectTimeout={{insights.connect-timeout-ms:10000}}"
+                + "&responseTimeout={{insights.response-timeout-ms:60000}}" + CappedReplyClient.STREAMED);
+        TryDefinition put = uploadUrl
                 .doCatch(HttpOperationFailedException.class)
                     .process(e -> errorMapper(e).uploadUrlFailure(e))
                 .end()
                 .process(e -> connections.of(e).signedUrl(e))
                 .process(e -> connections.of(e).putRequest(e))
-                .doTry()
-                    // redirects are not followed: the file goes to the checked host or nowhere
-                    .to("http://insights-store?followRedirects=false"
-                            + "&connectTimeout={{insights.connect-timeout-ms:10000}}"
-                            + "&responseTimeout={{insights.upload-timeout-ms:900000}}" + CappedReplyClient.STREAMED)
-                .doCatch(HttpOperationFailedException.class)
+                .doTry();
+        // redirects are not followed: the file goes to the checked host or nowhere
+        TargetTrust.send(put, "http://insights-store?followRedirects=false"
+                + "&connectTimeout={{insights.connect-timeout-ms:10000}}"
+                + "&responseTimeout={{insights.upload-timeout-ms:900000}}" + CappedReplyClient.STREAMED);
+        put.doCatch(HttpOperationFailedException.class)
                     .process(e -> errorMapper(e).storeFailure(e))
                 .end()
                 .process(e -> connections.of(e).stored(e));

@@ -2,12 +2,14 @@ package io.usagebridge.targets.twocheckout;
 
 import java.util.Arrays;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
 
 import io.usagebridge.route.SendPipeline;
 import io.usagebridge.http.CappedReplyClient;
+import io.usagebridge.security.TargetTrust;
 
 /**
  * The {@code twocheckout-usage} route template: one route per configured 2Checkout target, made by a
@@ -35,8 +37,11 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
                         TwoCheckoutTargetTemplate::requestBuilder);
         SendPipeline.of(template)
                 .prepare("{{twoCheckoutRequest}}")
-                .send("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
-                        + "&throwExceptionOnFailure=true" + CappedReplyClient.STREAMED)
+                .send(route -> route
+                        // the address as configured: camel-http makes an endpoint with TLS settings https
+                        .setHeader(Exchange.HTTP_URI, constant("{{url}}"))
+                        .to("{{url}}?connectTimeout={{connectTimeout}}&responseTimeout={{responseTimeout}}"
+                                + "&throwExceptionOnFailure=true&" + TargetTrust.OPTION + CappedReplyClient.STREAMED))
                 .then("twoCheckoutReplyReader", SendPipeline.ACCEPT);
     }
 

@@ -104,6 +104,13 @@ public final class InsightsBatchSimulator extends SimulatorServer<InsightsBatchS
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The API and its store both serve https with {@code context} from the next start on. */
+    @Override
+    public void serveHttps(javax.net.ssl.SSLContext context) {
+        super.serveHttps(context);
+        store.serveHttps(context);
+    }
+
     /** Starts the API and the store, each on its port (0 = a free one), on the loopback interface. */
     public synchronized void start(int apiPort, int storePort) throws IOException {
         store.start(storePort);

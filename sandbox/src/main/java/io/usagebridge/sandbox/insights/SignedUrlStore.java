@@ -73,7 +73,7 @@ final class SignedUrlStore extends SimulatorServer<SignedUrlStore.Put> {
         long expires = expiresAt.getEpochSecond();
         tickets.put(objectKey, new Ticket(objectKey, dataSource, recordType, batchDate, expires));
         String signature = sign("PUT", "", "", expires, objectKey);
-        return "http://" + host + ":" + port + objectKey + "?AWSAccessKeyId=" + ACCESS_KEY_ID + "&Expires=" + expires
+        return scheme() + "://" + host + ":" + port + objectKey + "?AWSAccessKeyId=" + ACCESS_KEY_ID + "&Expires=" + expires
                 + "&Signature=" + encode(signature);
     }
 

@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.TryDefinition;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.UsageBridgeSettings;
@@ -14,6 +15,7 @@ import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.security.TargetTrust;
 import io.usagebridge.security.UrlAllowList;
 import io.usagebridge.http.CappedReplyClient;
 
@@ -85,13 +87,14 @@ public class ZuoraRestRoutes extends RouteBuilder {
     }
 
     private void call(String id, String options) {
-        from("direct:" + id).routeId(id)
+        TryDefinition call = from("direct:" + id).routeId(id)
                 .errorHandler(noErrorHandler())
                 .process(e -> connections.of(e).headers().process(e))
-                .doTry()
-                    .to("http://zuora-api?connectTimeout={{zuora.connect-timeout-ms:10000}}"
-                            + "&responseTimeout={{zuora.response-timeout-ms:120000}}" + options)
-                .doCatch(HttpOperationFailedException.class)
+                .doTry();
+        // the target's own endpoint, with its trust (target.<id>.trust-store)
+        TargetTrust.send(call, "http://zuora-api?connectTimeout={{zuora.connect-timeout-ms:10000}}"
+                + "&responseTimeout={{zuora.response-timeout-ms:120000}}" + options);
+        call.doCatch(HttpOperationFailedException.class)
                     .process(e -> {
                         HttpOperationFailedException http = e.getProperty(Exchange.EXCEPTION_CAUGHT,
                                 HttpOperationFailedException.class);
@@ -117,7 +120,7 @@ public class ZuoraRestRoutes extends RouteBuilder {
     private static ZuoraConnection connection(RouteTemplateContext rtc, ZuoraRestKind kind) {
         String target = parameter(rtc, "target");
         String baseUrl = parameter(rtc, "baseUrl").replaceAll("/+$", "");
-        ZuoraTokenCache tokens = new ZuoraTokenCache(baseUrl, parameter(rtc, "clientId"),
+        ZuoraTokenCache tokens = new ZuoraTokenCache(baseUrl, TargetTrust.option(target), parameter(rtc, "clientId"),
                 parameter(rtc, "clientSecret"), Clock.systemUTC());
         return new ZuoraConnection(target, kind, baseUrl, tokens,
                 new ZuoraRequestHeaders(tokens, UrlAllowList.of(target, baseUrl,

@@ -28,6 +28,7 @@ public final class ZuoraTokenCache {
     private static final long EXPIRY_MARGIN_SECONDS = 60;
 
     private final String tokenUri;
+    private final String tokenAddress;
     private final String clientId;
     private final String clientSecret;
     private final Clock clock;
@@ -35,8 +36,11 @@ public final class ZuoraTokenCache {
     private String token;
     private Instant expiresAt = Instant.MIN;
 
-    public ZuoraTokenCache(String baseUrl, String clientId, String clientSecret, Clock clock) {
-        this.tokenUri = baseUrl + "/oauth/token?throwExceptionOnFailure=false";
+    /** @param endpointOptions more options of the token endpoint, e.g. the target's trust */
+    public ZuoraTokenCache(String baseUrl, String endpointOptions, String clientId, String clientSecret, Clock clock) {
+        this.tokenAddress = baseUrl + "/oauth/token";
+        this.tokenUri = tokenAddress + "?throwExceptionOnFailure=false"
+                + (endpointOptions.isEmpty() ? "" : "&" + endpointOptions);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clock = clock;
@@ -59,6 +63,8 @@ public final class ZuoraTokenCache {
         try {
             Exchange reply = producer.send(tokenUri, exchange -> {
                 exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                // the address as configured: camel-http makes an endpoint with TLS settings https
+                exchange.getMessage().setHeader(Exchange.HTTP_URI, tokenAddress);
                 exchange.getMessage().setBody(new UrlEncodedFormEntity(List.of(
                         new BasicNameValuePair("client_id", clientId),
                         new BasicNameValuePair("client_secret", clientSecret),

@@ -2,6 +2,7 @@ package io.usagebridge.targets.zuora.soap;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.xml.stream.XMLStreamException;
@@ -14,6 +15,7 @@ import org.apache.cxf.transport.http.HTTPException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import io.usagebridge.deadletter.FailureClassifier;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -138,6 +140,10 @@ final class ZuoraSoapFaults {
         UsageBridgeFailure mapped = map(thrown, status);
         if (mapped != null) {
             return mapped;
+        }
+        Optional<UsageBridgeFailure> untrusted = FailureClassifier.untrustedServer(thrown);
+        if (untrusted.isPresent()) {
+            return untrusted.get();
         }
         if (cause(thrown, IOException.class) != null && cause(thrown, ConnectException.class) == null) {
             return new UsageBridgeFailure(CoreFailureCode.TARGET_UNAVAILABLE, "login() at " + loginUrl + " got no "

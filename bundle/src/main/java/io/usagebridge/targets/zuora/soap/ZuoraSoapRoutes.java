@@ -3,6 +3,7 @@ package io.usagebridge.targets.zuora.soap;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.TryDefinition;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.usagebridge.ExchangeKeys;
@@ -10,6 +11,7 @@ import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.SendPipeline;
+import io.usagebridge.security.TargetTrust;
 import io.usagebridge.security.UrlAllowList;
 import io.usagebridge.http.CappedReplyClient;
 
@@ -71,7 +73,8 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                 .send("direct:zuora-soap-call")
                 .then(createReader, SendPipeline.FOLLOW_REMOTE_JOB);
 
-        from("direct:poll-" + ZuoraSoapImportTarget.TYPE).routeId("poll-" + ZuoraSoapImportTarget.TYPE)
+        TryDefinition download = from("direct:poll-" + ZuoraSoapImportTarget.TYPE)
+                .routeId("poll-" + ZuoraSoapImportTarget.TYPE)
                 .routeConfigurationId(ErrorHandlingConfiguration.POLL_ERRORS)
                 .process(e -> e.setProperty(ExchangeKeys.SOAP_REQUEST,
                         new ZuoraSoapRequest.QueryImport(e.getProperty(ExchangeKeys.REMOTE_ID, String.class))))
@@ -79,12 +82,12 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                 .process(statusReader)
                 .filter(exchangeProperty(ExchangeKeys.RESULT_URL).isNotNull())
                     .process(e -> connections.of(e).download().process(e))
-                    .doTry()
-                        // the result file streams to disk (resultFileSaver caps it): camel-http must not buffer it
-                        .to("http://zuora-soap-results?connectTimeout={{zuora.connect-timeout-ms:10000}}"
-                                + "&responseTimeout={{zuora.response-timeout-ms:120000}}"
-                                + CappedReplyClient.RESULT_FILE_DOWNLOAD)
-                    .doCatch(HttpOperationFailedException.class)
+                    .doTry();
+        // the result file streams to disk (resultFileSaver caps it): camel-http must not buffer it; the target's
+        // own endpoint, with its trust (target.<id>.trust-store)
+        TargetTrust.send(download, "http://zuora-soap-results?connectTimeout={{zuora.connect-timeout-ms:10000}}"
+                + "&responseTimeout={{zuora.response-timeout-ms:120000}}" + CappedReplyClient.RESULT_FILE_DOWNLOAD);
+        download.doCatch(HttpOperationFailedException.class)
                         .process(e -> connections.of(e).faults().downloadFailed(e))
                     .end()
                     .process("resultFileSaver")
@@ -95,7 +98,8 @@ public class ZuoraSoapRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(e -> connections.of(e).calls().prepare(e))
                 .doTry()
-                    .to(CXF_ENDPOINT)
+                    // each target's own trust (target.<id>.trust-store): one CXF client per target
+                    .toD(CXF_ENDPOINT + "&" + TargetTrust.DYNAMIC_OPTION)
                 .doCatch(Exception.class)
                     .process(e -> connections.of(e).faults().rethrow(e))
                 .doFinally()

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
+import io.usagebridge.security.TargetTrust;
 import io.usagebridge.security.UrlAllowList;
 
 /**
@@ -83,7 +84,7 @@ public final class ZuoraSoapSession {
         }
         ProducerTemplate producer = context.createProducerTemplate();
         try {
-            Exchange reply = producer.send(ZuoraSoapRoutes.CXF_ENDPOINT, exchange -> {
+            Exchange reply = producer.send(ZuoraSoapRoutes.CXF_ENDPOINT + "&" + TargetTrust.option(target), exchange -> {
                 exchange.getMessage().setHeader(CxfConstants.OPERATION_NAME, "login");
                 exchange.getMessage().setHeader(CxfConstants.OPERATION_NAMESPACE, ZuoraSoapMessages.API_NS);
                 exchange.getMessage().setHeader(CxfConstants.DESTINATION_OVERRIDE_URL, loginUrl);
