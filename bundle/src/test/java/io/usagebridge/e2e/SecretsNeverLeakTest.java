@@ -210,7 +210,7 @@ class SecretsNeverLeakTest extends UsageBridgeTestSupport {
         p.put("target.insights.api-token", INSIGHTS_TOKEN);
         p.put("target.insights.data-sources", "billing");
         p.put("target.insights.data-source.billing.record-types", "account,subscription");
-        p.put("target.insights.signed-url-hosts", "localhost");
+        p.put("target.insights.signed-url-hosts", "localhost:*");
         p.put("intake.insights.start-delay-ms", "100");
         p.put("intake.insights.read-lock-min-age-ms", "100");
         p.put("target.billing-receiver.type", "http-multipart");
