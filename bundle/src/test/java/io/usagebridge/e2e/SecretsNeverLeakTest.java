@@ -198,30 +198,12 @@ class SecretsNeverLeakTest extends UsageBridgeTestSupport {
                 + "billing-receiver");
         p.put("target.zuora-revenue.client-id", "bulk-client");
         p.put("target.zuora-revenue.client-secret", ZUORA_BULK_SECRET);
-        p.put("target.zuora.type", "zuora-soap-import");
-        p.put("target.zuora.login-url", zuoraSoap.url());
-        p.put("target.zuora.username", SOAP_USER);
-        p.put("target.zuora.password", SOAP_PASSWORD);
-        p.put("target.zuora.inbox-folder", "zuora");
-        p.put("target.zuora.poll-initial-delay-ms", "100");
-        p.put("target.zuora.poll-max-delay-ms", "200");
-        p.put("target.insights.type", "insights-batch");
-        p.put("target.insights.url", insights.uploadUrl());
-        p.put("target.insights.api-token", INSIGHTS_TOKEN);
-        p.put("target.insights.data-sources", "billing");
-        p.put("target.insights.data-source.billing.record-types", "account,subscription");
-        p.put("target.insights.signed-url-hosts", "localhost:*");
-        p.put("intake.insights.start-delay-ms", "100");
-        p.put("intake.insights.read-lock-min-age-ms", "100");
-        p.put("target.billing-receiver.type", "http-multipart");
-        p.put("target.billing-receiver.url", receiver.url());
-        p.put("target.billing-receiver.token", RECEIVER_TOKEN);
-        p.put("target.billing-receiver.inbox-folder", "billing-receiver");
-        for (String target : List.of("twocheckout", "twocheckout-wrong-secret", "zuora-usage", "zuora-revenue", "zuora",
-                "insights", "billing-receiver")) {
-            p.put("target." + target + ".trust-store", stores.trustStore().toAbsolutePath().toString());
-            p.put("target." + target + ".trust-store-password", TRUST_PASSWORD);
-        }
+        TargetTypeSetups.withZuoraSoap(p, zuoraSoap.url(), SOAP_USER, SOAP_PASSWORD);
+        TargetTypeSetups.withInsights(p, insights.uploadUrl(), INSIGHTS_TOKEN);
+        TargetTypeSetups.withHttpMultipart(p, receiver.url(), RECEIVER_TOKEN);
+        TargetTypeSetups.withTrustStore(p, List.of("twocheckout", "twocheckout-wrong-secret", "zuora-usage",
+                "zuora-revenue", "zuora", "insights", "billing-receiver"), stores.trustStore().toAbsolutePath()
+                .toString(), TRUST_PASSWORD);
         // the SFTP intake beside the folder intake, its files for 2Checkout
         p.put("intake.sftp.enabled", "true");
         p.put("intake.sftp.host", "localhost");
