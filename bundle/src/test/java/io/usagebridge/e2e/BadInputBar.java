@@ -83,6 +83,9 @@ final class BadInputBar {
         assertEquals(List.of(), wrong);
         assertEquals(cases.stream().mapToInt(BadInputCase::sends).sum(), receivedAtTarget.getAsInt(),
                 "the target received each good case's uploads once, and nothing of a bad one");
+        // what the app copied or cut is gone once every case ended: no work file is left behind
+        await().atMost(30, SECONDS).pollInterval(200, MILLISECONDS).untilAsserted(() -> assertEquals(List.of(),
+                workFiles(), "files left in the work folder"));
         for (String intake : intakes) {
             assertEquals(ServiceStatus.Started, context.getRouteController().getRouteStatus(intake),
                     intake + " keeps taking files");
@@ -138,6 +141,16 @@ final class BadInputBar {
         Ledger l = ledger.get();
         return names.stream().flatMap(n -> l.sources().sourcesNamed(n).stream())
                 .flatMap(s -> l.deliveries().deliveriesOf(s.id()).stream()).toList();
+    }
+
+    private List<String> workFiles() throws IOException {
+        Path work = data.resolve("work");
+        if (!Files.exists(work)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(work)) {
+            return files.filter(Files::isRegularFile).map(f -> work.relativize(f).toString()).toList();
+        }
     }
 
     Optional<String> endedIn(BadInputCase c) {

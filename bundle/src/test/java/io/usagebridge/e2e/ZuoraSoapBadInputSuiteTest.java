@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.usagebridge.csv.LocalFileNames;
 import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
 import io.usagebridge.targets.zuora.ZuoraFileNames;
 import io.usagebridge.targets.zuora.soap.ZuoraImportFiles;
@@ -36,12 +37,13 @@ class ZuoraSoapBadInputSuiteTest extends ZuoraSoapTestSupport {
                 SizedCsv.of(HEADER, i -> "A" + i + ",Each,1,11/01/2026,,,,at-the-limit-", limit)), 1));
         cases.add(done("zuora/one-over-import-limit.csv", bar.generated("one-over-import-limit.csv",
                 SizedCsv.of(HEADER, i -> "B" + i + ",Each,1,11/01/2026,,,,one-over-", limit + 1)), 1));
-        String justUnder = name(ZuoraFileNames.FILE_NAME_LIMIT - 1);
-        String atNameLimit = name(ZuoraFileNames.FILE_NAME_LIMIT);
-        String atImportName = name(ZuoraFileNames.IMPORT_NAME_LIMIT);
-        String overImportName = name(ZuoraFileNames.IMPORT_NAME_LIMIT + 1);
+        String justUnder = NameCases.ofLength(ZuoraFileNames.FILE_NAME_LIMIT - 1);
+        String atNameLimit = NameCases.ofLength(ZuoraFileNames.FILE_NAME_LIMIT);
+        String atImportName = NameCases.ofLength(ZuoraFileNames.IMPORT_NAME_LIMIT);
+        String overImportName = NameCases.ofLength(ZuoraFileNames.IMPORT_NAME_LIMIT + 1);
         for (String name : List.of(justUnder, atNameLimit, atImportName, overImportName,
-                "usage with spaces ünïcödé 東京.csv", "usage..2026-11.csv")) {
+                "usage with spaces ünïcödé 東京.csv", "usage..2026-11.csv",
+                "n".repeat(LocalFileNames.MAX_BYTES - 4) + ".csv")) {
             cases.add(done("zuora/" + name, bar.generated(name, SizedCsv.rows(HEADER,
                     i -> "C" + i + ",Each,1,11/01/2026,,,," + name.length() + " " + name.hashCode(), 2)), 1));
         }
@@ -64,11 +66,5 @@ class ZuoraSoapBadInputSuiteTest extends ZuoraSoapTestSupport {
         assertEquals(justUnder, byName.get(justUnder).fileName(), "a name under 50 characters is kept");
         assertTrue(byName.containsKey(atImportName), "an Import Name of 100 characters is kept");
         assertTrue(byName.containsKey(overImportName.substring(0, 100)), "a longer one is cut to 100");
-    }
-
-    /** A file name of exactly {@code length} characters, ending in .csv. */
-    private static String name(int length) {
-        String stem = "usage-" + length + "-";
-        return stem + "n".repeat(length - stem.length() - 4) + ".csv";
     }
 }
