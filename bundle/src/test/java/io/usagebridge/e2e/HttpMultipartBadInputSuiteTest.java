@@ -2,55 +2,24 @@ package io.usagebridge.e2e;
 
 import static io.usagebridge.e2e.BadInputCase.done;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.usagebridge.UsageBridgeTestSupport;
-import io.usagebridge.sandbox.HttpMultipartReceiverSimulator;
 
 /**
  * The bad-input suite for the http-multipart target (required-columns OptionCode,SubscriptionRef): the cases of
  * bad-input/any-csv/cases.csv and bad-input/http-multipart/cases.csv, the chunk limits of {@link ChunkLimitCases}
  * and names with spaces, unicode and {@code ..}, all dropped at once into one app, held to {@link BadInputBar}.
  */
-class HttpMultipartBadInputSuiteTest extends UsageBridgeTestSupport {
-
-    private static final String TARGET = "billing-receiver";
-
-    private static HttpMultipartReceiverSimulator receiver;
-
-    @BeforeAll
-    static void startReceiver() throws IOException {
-        receiver = new HttpMultipartReceiverSimulator();
-        receiver.start(0);
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.stop();
-    }
+class HttpMultipartBadInputSuiteTest extends HttpMultipartTestSupport {
 
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout," + TARGET);
-        p.put("target." + TARGET + ".type", "http-multipart");
-        p.put("target." + TARGET + ".url", receiver.url());
-        p.put("target." + TARGET + ".inbox-folder", TARGET);
         p.put("target." + TARGET + ".required-columns", "OptionCode,SubscriptionRef");
         return ChunkLimitCases.limits(p, TARGET);
-    }
-
-    @Override
-    protected List<Path> extraRouteFolders() {
-        return availableRoutes("target-http-multipart.camel.yaml");
     }
 
     @Test

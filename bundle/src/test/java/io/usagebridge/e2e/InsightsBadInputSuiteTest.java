@@ -45,19 +45,11 @@ class InsightsBadInputSuiteTest extends UsageBridgeTestSupport {
 
     @Override
     protected Properties testProperties() {
-        Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout,insights");
-        p.put("target.insights.type", "insights-batch");
-        p.put("target.insights.url", insights.uploadUrl());
-        p.put("target.insights.api-token", TOKEN);
+        Properties p = InsightsBatchTest.withInsightsTarget(super.testProperties(), insights.uploadUrl(), TOKEN);
         p.put("target.insights.data-sources", "billing");
         p.put("target.insights.data-source.billing.record-types", "account,subscription");
         // the batch missing a record type fails once this is past
         p.put("target.insights.data-source.billing.batch-deadline-ms", "3000");
-        p.put("target.insights.signed-url-hosts", "localhost");
-        p.put("target.insights.signed-url-allow-http-localhost", "true");
-        p.put("intake.insights.start-delay-ms", "100");
-        p.put("intake.insights.read-lock-min-age-ms", "100");
         return p;
     }
 
