@@ -33,8 +33,8 @@ import io.usagebridge.UsageBridgeTestSupport;
  */
 class FolderIntakeFileSystemCasesTest extends UsageBridgeTestSupport {
 
-    /** A writer pausing for less than this is never cut. */
-    private static final long MIN_AGE_MS = 1_500;
+    /** A writer pausing for less than this is never cut (ample beside the pauses, on a loaded machine too). */
+    private static final long MIN_AGE_MS = 3_000;
     /** Each pause of the writers below: well within the read lock's minimum age. */
     private static final Duration PAUSE = Duration.ofMillis(400);
 
@@ -75,7 +75,6 @@ class FolderIntakeFileSystemCasesTest extends UsageBridgeTestSupport {
                 "2026-11-03 10:00:00,2026-11-03 11:00:00,metered-api,step-3,SUB1")));
         Path zeroThenGrown = bar.generated("zero-byte-that-grows.csv", NameCases.content("zero-byte"));
         Path growing = inbox().resolve("still-being-written.csv");
-        Path zero = Files.createFile(inbox().resolve("zero-byte-that-grows.csv"));
         List<String> lines = Files.readAllLines(whole);
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -84,8 +83,12 @@ class FolderIntakeFileSystemCasesTest extends UsageBridgeTestSupport {
             Files.writeString(growing, lines.get(i) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
+        // created only now: a zero-byte file left alone for the minimum age is taken, and fails with FILE_EMPTY
+        Path zero = Files.createFile(inbox().resolve("zero-byte-that-grows.csv"));
         stillInTheInboxFor(PAUSE, zero);
-        Files.copy(zeroThenGrown, Files.newOutputStream(zero, StandardOpenOption.APPEND));
+        try (var out = Files.newOutputStream(zero, StandardOpenOption.APPEND)) {
+            Files.copy(zeroThenGrown, out);
+        }
         cases.add(done("still-being-written.csv", whole, 1));
         cases.add(done("zero-byte-that-grows.csv", zeroThenGrown, 1));
 
