@@ -254,7 +254,7 @@ public class UsageChunker {
                 shaped[i] = "";
                 continue;
             }
-            int control = controlCharacterAt(raw);
+            int control = ControlCharacters.indexIn(raw);
             if (control >= 0) {
                 violations.add(new Violation(CoreFailureCode.CSV_VALUE_INVALID, line, spec.name(), null,
                         String.format("no control character; U+%04X at character %d", (int) raw.charAt(control),
@@ -280,20 +280,6 @@ public class UsageChunker {
             }
         }
         return ok ? shaped : null;
-    }
-
-    /**
-     * Where a value holds a control character no target takes (NUL and the like; a tab or a line break inside a
-     * quoted value is text), or -1.
-     */
-    static int controlCharacterAt(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private UsageBridgeFailure invalid(List<Violation> violations) {

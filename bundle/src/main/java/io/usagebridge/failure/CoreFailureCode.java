@@ -9,6 +9,10 @@ public enum CoreFailureCode implements FailureCode {
     FILE_EMPTY(false, "the file has no bytes"),
     FILE_NAME_INVALID(false, "the file's name holds a control character (a line feed, a tab...): it is never taken, "
             + "a WARN with the name escaped says so once; rename it"),
+    FILE_IS_SYMBOLIC_LINK(false, "the inbox entry is a symbolic link: never followed, so its target (which may lie "
+            + "outside the inbox) is neither read nor moved; put the file itself into the inbox"),
+    FILE_UNREADABLE(false, "the file cannot be read (its permissions): nothing of it was read or sent; fix them and "
+            + "move it back into the inbox"),
     CSV_HEADER_ONLY(false, "the file has a header but no data rows"),
     CSV_HEADER_INVALID(false, "a required column is missing or a column is not part of the target's contract"),
     CSV_NOT_UTF8(false, "the file is not valid UTF-8"),

@@ -56,10 +56,12 @@ public class FolderSourceTemplate extends RouteBuilder {
                 .templateOptionalParameter("doneFileName", "a marker that must exist before a file is taken, e.g. "
                         + "${file:name}.done (removed with it); unset: no marker")
                 .templateParameter("autoStartup", "true", "false keeps the intake stopped")
-                .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::folder);
+                .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::folder)
+                .templateBean("linkedFolders", LinkedFolderFilter.class, rtc -> new LinkedFolderFilter());
         IntakeTemplates.withOutcomeFolders(template.from("file:{{dir}}?recursive={{recursive}}"
                         + "&include=RAW({{include}})&antExclude={{antExclude}}"
-                        + "&exclusiveReadLockStrategy=#{{readLock}}&doneFileName={{?doneFileName}}"
+                        + "&exclusiveReadLockStrategy=#{{readLock}}&filter=#{{linkedFolders}}"
+                        + "&doneFileName={{?doneFileName}}"
                         + "&delay={{pollDelayMs}}&sortBy=file:modified"
                         + IntakeTemplates.OUTCOME_OPTIONS))
                 .setProperty(ExchangeKeys.LOCAL_OUTCOME, constant(true))

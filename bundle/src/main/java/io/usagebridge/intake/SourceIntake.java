@@ -52,6 +52,7 @@ public final class SourceIntake implements Processor {
         if (origin == null && exchange.getFromEndpoint() != null) {
             origin = exchange.getFromEndpoint().getEndpointBaseUri();
         }
+        LocalEntryCheck.refuseUnsafe(exchange);
         Path workDir = workRoot.resolve(UUID.randomUUID().toString());
         Path workFile = workDir.resolve("source").resolve(Path.of(name).getFileName().toString());
         Fingerprint fp;

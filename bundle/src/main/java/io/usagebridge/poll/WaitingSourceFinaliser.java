@@ -11,6 +11,7 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.usagebridge.csv.LocalFileNames;
 import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.SourceFailures;
 import io.usagebridge.intake.OriginalMover;
@@ -105,8 +106,9 @@ public final class WaitingSourceFinaliser implements Processor {
             if (d.resultPath() != null && Files.exists(Path.of(d.resultPath()))) {
                 String suffix = d.chunkCount() > 1 ? "-chunk-" + d.chunkNo() : "";
                 Files.createDirectories(resultDir);
-                Files.move(Path.of(d.resultPath()), resultDir.resolve(keptAs + "." + d.target() + suffix
-                        + "-result.zip"), StandardCopyOption.REPLACE_EXISTING);
+                // a source named near 255 bytes would otherwise never finish: "File name too long" at every try
+                Files.move(Path.of(d.resultPath()), resultDir.resolve(LocalFileNames.fit(keptAs, "." + d.target()
+                        + suffix + "-result.zip")), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

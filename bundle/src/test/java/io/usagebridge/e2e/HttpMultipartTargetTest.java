@@ -6,49 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
-import io.usagebridge.sandbox.HttpMultipartReceiverSimulator;
 import io.usagebridge.sandbox.HttpMultipartUpload;
 
 /** The http-multipart target (the shipped routes/available file) against the sandbox's multipart receiver. */
-class HttpMultipartTargetTest extends UsageBridgeTestSupport {
+class HttpMultipartTargetTest extends HttpMultipartTestSupport {
 
-    private static final String TARGET = "billing-receiver";
     private static final String TOKEN = "receiver-t0ken-3f9a1c";
     private static final String CSV = "account,metric,units,day\nA-1,api-calls,120,2026-11-01\n"
             + "A-2,storage-gb,3,2026-11-01\n";
-
-    private static HttpMultipartReceiverSimulator receiver;
-
-    @BeforeAll
-    static void startReceiver() throws IOException {
-        receiver = new HttpMultipartReceiverSimulator();
-        receiver.start(0);
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.stop();
-    }
 
     @BeforeEach
     void resetReceiver() {
@@ -59,17 +39,8 @@ class HttpMultipartTargetTest extends UsageBridgeTestSupport {
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout," + TARGET);
-        p.put("target." + TARGET + ".type", "http-multipart");
-        p.put("target." + TARGET + ".url", receiver.url());
         p.put("target." + TARGET + ".token", TOKEN);
-        p.put("target." + TARGET + ".inbox-folder", TARGET);
         return p;
-    }
-
-    @Override
-    protected List<Path> extraRouteFolders() {
-        return availableRoutes("target-http-multipart.camel.yaml");
     }
 
     @Test

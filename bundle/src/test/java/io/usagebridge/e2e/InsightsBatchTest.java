@@ -83,11 +83,7 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
 
     @Override
     protected Properties testProperties() {
-        Properties p = super.testProperties();
-        p.put("usagebridge.targets", "twocheckout,insights");
-        p.put("target.insights.type", "insights-batch");
-        p.put("target.insights.url", insights.uploadUrl());
-        p.put("target.insights.api-token", TOKEN);
+        Properties p = withInsightsTarget(super.testProperties(), insights.uploadUrl(), TOKEN);
         p.put("target.insights.data-sources", "billing,daily,crm,legacy");
         p.put("target.insights.data-source.billing.record-types", "account,subscription");
         p.put("target.insights.data-source.daily.record-types", "account,subscription");
@@ -95,6 +91,15 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         // crm: Insights knows contact only; legacy: a data source Insights does not know
         p.put("target.insights.data-source.crm.record-types", "contact,lead");
         p.put("target.insights.data-source.legacy.record-types", "account");
+        return p;
+    }
+
+    /** The Insights target "insights" on the simulator at {@code url} (signed URLs on localhost), scanned fast. */
+    static Properties withInsightsTarget(Properties p, String url, String token) {
+        p.put("usagebridge.targets", "twocheckout,insights");
+        p.put("target.insights.type", "insights-batch");
+        p.put("target.insights.url", url);
+        p.put("target.insights.api-token", token);
         p.put("target.insights.signed-url-hosts", "localhost:*");
         p.put("target.insights.signed-url-allow-http-localhost", "true");
         p.put("intake.insights.start-delay-ms", "100");

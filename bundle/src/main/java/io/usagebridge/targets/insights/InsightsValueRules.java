@@ -8,12 +8,14 @@ import java.time.format.ResolverStyle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.usagebridge.csv.ControlCharacters;
+
 /**
  * The Batch API's value rules, by the shape of a value: Insights learns its columns' types from sample files, so
  * UsageBridge does not know them and checks what a value looks like. A value that looks like a date must be an
  * ISO-8601 date or timestamp, one that looks like a boolean must be {@code true} or {@code false}, one that looks
  * like a number must be plain (no thousands separator, a period for decimals, no currency symbol), and a null is an
- * empty value, not a word. Free text that looks like none of these passes.
+ * empty value, not a word. Free text that looks like none of these passes; no value holds a control character.
  */
 public final class InsightsValueRules {
 
@@ -41,6 +43,11 @@ public final class InsightsValueRules {
     public static String problem(String value, boolean csv) {
         if (value.isEmpty()) {
             return null;
+        }
+        int control = ControlCharacters.indexIn(value);
+        if (control >= 0) {
+            return String.format("no control character; U+%04X at character %d", (int) value.charAt(control),
+                    control + 1);
         }
         if (csv && (value.equalsIgnoreCase("null") || value.equals("\\N"))) {
             return "a null is an empty value (,,), not '" + value + "'";

@@ -52,6 +52,16 @@ class InsightsFileRulesTest {
     }
 
     @Test
+    void aControlCharacterInAValueIsRefusedWithItsLineInCsvAndJson() throws Exception {
+        UsageBridgeFailure csv = failure("account.csv", "id,name\nA-1,n\u0000ul\n");
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, csv.code());
+        assertTrue(csv.getMessage().contains("line 2") && csv.getMessage().contains("U+0000"), csv.getMessage());
+        UsageBridgeFailure json = failure("account.ndjson", "{\"id\":\"A-1\",\"name\":\"b\\u0007ell\"}\n");
+        assertEquals(CoreFailureCode.CSV_VALUE_INVALID, json.code());
+        assertTrue(json.getMessage().contains("line 1") && json.getMessage().contains("U+0007"), json.getMessage());
+    }
+
+    @Test
     void emptyFileIsRefused() throws Exception {
         assertEquals(CoreFailureCode.FILE_EMPTY, failure("empty.csv", "").code());
     }
