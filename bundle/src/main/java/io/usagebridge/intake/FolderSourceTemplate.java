@@ -57,7 +57,8 @@ public class FolderSourceTemplate extends RouteBuilder {
                         + "${file:name}.done (removed with it); unset: no marker")
                 .templateParameter("autoStartup", "true", "false keeps the intake stopped")
                 .templateBean("readLock", LedgerReadLock.class, IntakeReadLocks::folder)
-                .templateBean("linkedFolders", LinkedFolderFilter.class, rtc -> new LinkedFolderFilter());
+                .templateBean("linkedFolders", LinkedFolderFilter.class, rtc -> new LinkedFolderFilter(rtc.getCamelContext()
+                        .getRegistry().lookupByNameAndType(IntakeTemplates.UNSAFE_NAMES_BEAN, UnsafeFileNames.class)));
         IntakeTemplates.withOutcomeFolders(template.from("file:{{dir}}?recursive={{recursive}}"
                         + "&include=RAW({{include}})&antExclude={{antExclude}}"
                         + "&exclusiveReadLockStrategy=#{{readLock}}&filter=#{{linkedFolders}}"

@@ -29,10 +29,14 @@ public final class IntakeTemplates {
      * the exchange commits; the poll monitor watches the consumer; a move failing on commit is marked (MoveFailures),
      * so the ledger leaves the source unmoved and the file's next intake settles it.
      */
+    /** The registry name of every intake's {@link UnsafeFileNames}. */
+    public static final String UNSAFE_NAMES_BEAN = "unsafeFileNames";
+
     static final String OUTCOME_OPTIONS = "&move=${exchangeProperty." + ExchangeKeys.MOVE_TO + "}"
-            + "&pollStrategy=#intakePollMonitor&onCompletionExceptionHandler=#intakeMoveFailures"
-            // a name with a control character is never taken, and said so once (UnsafeFileNames)
-            + "&filter=#unsafeFileNames";
+            + "&pollStrategy=#intakePollMonitor&onCompletionExceptionHandler=#intakeMoveFailures";
+
+    /** A name with a control character is never taken, and said so once (an endpoint takes one filter). */
+    static final String UNSAFE_NAMES_FILTER = "&filter=#" + UNSAFE_NAMES_BEAN;
 
     private IntakeTemplates() {
     }

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a folder intake out of sub-folders that are symbolic links: the file endpoint would enter them and move
+ * A folder intake's filter: names with a control character are left alone first ({@link UnsafeFileNames}, the rule
+ * of every intake; an endpoint takes one filter). It keeps the intake out of sub-folders that are symbolic links: the file endpoint would enter them and move
  * the files it finds there (outside the inbox) into done/ or failed/. A linked file is taken and refused with its code
  * ({@link LocalEntryCheck}); a linked folder holds no file of the inbox and is only named in the log, once.
  */
@@ -20,9 +21,17 @@ public final class LinkedFolderFilter implements GenericFileFilter<File> {
     private static final Logger LOG = LoggerFactory.getLogger(LinkedFolderFilter.class);
 
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final UnsafeFileNames names;
+
+    public LinkedFolderFilter(UnsafeFileNames names) {
+        this.names = names;
+    }
 
     @Override
     public boolean accept(GenericFile<File> file) {
+        if (!names.takes(file)) {
+            return false;
+        }
         if (!file.isDirectory() || !Files.isSymbolicLink(file.getFile().toPath())) {
             return true;
         }

@@ -77,7 +77,7 @@ public class SftpSourceTemplate extends RouteBuilder {
                         + "&localWorkDirectory={{localWorkDir}}&include=RAW({{include}})"
                         + "&exclusiveReadLockStrategy=#{{readLock}}&doneFileName={{?doneFileName}}"
                         + "&delay={{pollDelayMs}}&throwExceptionOnConnectFailed=true"
-                        + IntakeTemplates.OUTCOME_OPTIONS))
+                        + IntakeTemplates.UNSAFE_NAMES_FILTER + IntakeTemplates.OUTCOME_OPTIONS))
                 .setProperty(ExchangeKeys.SIDECAR_DIR, constant("{{localFailedDir}}"))
                 .to("direct:ingest");
     }

@@ -26,6 +26,11 @@ public final class UnsafeFileNames implements GenericFileFilter<Object> {
 
     @Override
     public boolean accept(GenericFile<Object> file) {
+        return takes(file);
+    }
+
+    /** The same check for a filter of any file type that runs this one first (a folder intake's). */
+    public boolean takes(GenericFile<?> file) {
         if (file.isDirectory()) {
             return true; // its files are looked at one by one, with the folder in their relative name
         }

@@ -46,6 +46,7 @@ import io.usagebridge.http.CappedReplyClient;
 import io.usagebridge.http.ReplyBodies;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.IntakeReadLocks;
+import io.usagebridge.intake.IntakeTemplates;
 import io.usagebridge.intake.LedgerGate;
 import io.usagebridge.intake.LedgerReadLock;
 import io.usagebridge.intake.MoveFailures;
@@ -190,7 +191,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
                 workDirs, new OriginalMover(context)));
-        registry.bind("unsafeFileNames", new UnsafeFileNames());
+        registry.bind(IntakeTemplates.UNSAFE_NAMES_BEAN, new UnsafeFileNames());
         registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(
                 settings.getInt("deliver.retry.max-redeliveries", 5),
