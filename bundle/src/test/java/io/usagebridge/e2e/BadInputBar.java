@@ -40,6 +40,8 @@ final class BadInputBar {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private HeapPeak heapPeak;
+
     /** Writes a generated case's content. */
     interface Content {
         void write(Writer out) throws IOException;
@@ -75,6 +77,7 @@ final class BadInputBar {
 
     /** Every case copied beside the inbox, then moved in whole, as a producer does. */
     void drop(List<BadInputCase> cases) throws IOException {
+        heapPeak = new HeapPeak();
         for (BadInputCase c : cases) {
             Path staged = data.resolve("staging").resolve(c.name());
             copyTree(c.original(), staged);
@@ -94,6 +97,7 @@ final class BadInputBar {
             wrong.addAll(problems(c));
         }
         assertEquals(List.of(), wrong);
+        reportPeakHeap(cases.size());
         assertEquals(cases.stream().mapToInt(BadInputCase::sends).sum(), receivedAtTarget.getAsInt(),
                 "the target received each good case's uploads once, and nothing of a bad one");
         // what the app copied or cut is gone once every case ended: no work file is left behind
@@ -188,6 +192,29 @@ final class BadInputBar {
         }
         JsonNode error = read(sidecar);
         return " (" + error.get("code").asText() + ": " + error.get("message").asText() + ")";
+    }
+
+    /**
+     * The most heap in use at once from the drop to the end (sampled), beside the JVM's maximum, in
+     * target/bad-input-heap/: the figure docs/SECURITY.md quotes.
+     */
+    private void reportPeakHeap(int cases) {
+        long peak = heapPeak == null ? 0 : heapPeak.bytes();
+        if (heapPeak != null) {
+            heapPeak.close();
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        String suite = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .map(StackWalker.StackFrame::getDeclaringClass).filter(c -> c.getSimpleName().endsWith("SuiteTest"))
+                .findFirst().map(Class::getSimpleName).orElse("bad-input"));
+        String line = String.format("%s: %d cases, peak heap %d MiB of %d MiB%n", suite, cases, peak >> 20, max >> 20);
+        try {
+            Path report = Files.createDirectories(Path.of("target", "bad-input-heap")).resolve(suite + ".txt");
+            Files.writeString(report, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.print(line);
     }
 
     private static JsonNode read(Path json) {
