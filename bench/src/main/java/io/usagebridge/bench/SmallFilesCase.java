@@ -1,0 +1,144 @@
+package io.usagebridge.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Case a: many small 2Checkout files, inbox to accepted, UsageBridge against the reference shell loop, each against a
+ * fresh simulator. UsageBridge is timed from one {@code mv} of every file into the inbox of an app already started
+ * (and ready) on an empty inbox, to the moment the simulator has processed them all and the inbox is empty; the loop
+ * from its start to its end. Runs alternate (UsageBridge, loop, UsageBridge, ...) so a change of load falls on both.
+ * Every run is checked at the simulator: each file's content once, accepted, nothing else.
+ */
+public final class SmallFilesCase {
+
+    /** How often the harness looks at the inbox (and, once it is empty, at the simulator) while UsageBridge runs. */
+    private static final long POLL_MS = 20;
+    /** A late duplicate would show within this after the end. */
+    private static final long SETTLE_MS = 1000;
+    private static final long RUN_TIMEOUT_S = 900;
+
+    public record UsageBridgeRun(TimedRun timed, Path log, long dropEpochMillis, long endEpochMillis) {
+    }
+
+    public record Result(int files, long meanFileBytes, List<UsageBridgeRun> usageBridge, List<TimedRun> loop,
+            List<String> problems) {
+    }
+
+    private final BenchSettings settings;
+    private final SandboxProfile account;
+
+    public SmallFilesCase(BenchSettings settings, SandboxProfile account) {
+        this.settings = settings;
+        this.account = account;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        Path caseDir = settings.workDir().resolve("small-files");
+        Path source = caseDir.resolve("source");
+        Tree.delete(source);
+        List<UsageFile> files = UsageFileSet.write(source, settings.files(), settings.rows());
+        long meanBytes = files.stream().mapToLong(UsageFile::bytes).sum() / files.size();
+        System.out.printf("bench: small-files: %d files of %d rows (%d bytes on average) in %s%n", files.size(),
+                settings.rows(), meanBytes, source);
+        List<UsageBridgeRun> usageBridge = new ArrayList<>();
+        List<TimedRun> loop = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int n = 1; n <= settings.runs(); n++) {
+            UsageBridgeRun ub = usageBridge(n, files, source, caseDir.resolve("usagebridge-" + n), problems);
+            usageBridge.add(ub);
+            print("UsageBridge", ub.timed());
+            TimedRun reference = loop(n, files, source, caseDir.resolve("loop-" + n), problems);
+            loop.add(reference);
+            print("shell loop", reference);
+        }
+        return new Result(files.size(), meanBytes, usageBridge, loop, problems);
+    }
+
+    private UsageBridgeRun usageBridge(int n, List<UsageFile> files, Path source, Path root, List<String> problems)
+            throws IOException, InterruptedException {
+        RunDirs dirs = RunDirs.fresh(root);
+        Tree.copyFiles(source, dirs.stage());
+        try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
+                account.merchant(), account.secretKey(), root.resolve("simulator.log"));
+             UsageBridgeProcess app = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(), simulator.url(),
+                     dirs)) {
+            app.awaitStarted();
+            app.awaitReady();
+            double loadBefore = LoadAverage.oneMinute();
+            long dropEpoch = System.currentTimeMillis();
+            long start = System.nanoTime();
+            // one mv: every file appears in the inbox at once, as a batch dropped by an export job
+            int mv = new ProcessBuilder("bash", "-c", "mv -t \"$1\" -- \"$2\"/*.csv", "mv", dirs.inbox().toString(),
+                    dirs.stage().toString()).inheritIO().start().waitFor();
+            if (mv != 0) {
+                throw new IllegalStateException("mv into the inbox failed with " + mv);
+            }
+            awaitAllProcessed(simulator, dirs, files.size(), app);
+            long end = System.nanoTime();
+            long endEpoch = System.currentTimeMillis();
+            double loadAfter = LoadAverage.oneMinute();
+            Thread.sleep(SETTLE_MS);
+            List<String> found = DeliveryCheck.problems(files, UsageFile::wireMd5, simulator.uploads());
+            found.forEach(problem -> problems.add("UsageBridge run " + n + ": " + problem));
+            return new UsageBridgeRun(new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter),
+                    app.log(), dropEpoch, endEpoch);
+        }
+    }
+
+    /** Until the inbox holds no CSV and the simulator has processed {@code count} uploads. */
+    private static void awaitAllProcessed(TwoCheckoutSimulatorProcess simulator, RunDirs dirs, int count,
+            UsageBridgeProcess app) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
+        while (true) {
+            // the inbox first: listing a folder is cheaper for the machine than the simulator's state
+            if (Tree.csvCount(dirs.inbox()) == 0 && simulator.processedCount() >= count) {
+                return;
+            }
+            if (Files.isDirectory(dirs.failed()) && Tree.csvCount(dirs.failed()) > 0) {
+                throw new IllegalStateException("files went to " + dirs.failed() + ": see " + app.log());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all " + count + " files processed within " + RUN_TIMEOUT_S
+                        + " s: see " + app.log());
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    private TimedRun loop(int n, List<UsageFile> files, Path source, Path root, List<String> problems)
+            throws IOException, InterruptedException {
+        RunDirs dirs = RunDirs.fresh(root);
+        Tree.copyFiles(source, dirs.inbox());
+        try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
+                account.merchant(), account.secretKey(), root.resolve("simulator.log"))) {
+            List<String> command = List.of("bash", settings.loopScript().toString(), dirs.inbox().toString(),
+                    dirs.done().toString(), simulator.url(), account.merchant(), account.secretKey());
+            double loadBefore = LoadAverage.oneMinute();
+            long start = System.nanoTime();
+            int exit;
+            try (ChildProcess script = ChildProcess.start(command, settings.repoRoot(), root.resolve("loop.log"),
+                    null)) {
+                exit = script.waitFor(RUN_TIMEOUT_S);
+            }
+            long end = System.nanoTime();
+            double loadAfter = LoadAverage.oneMinute();
+            if (exit != 0) {
+                problems.add("shell loop run " + n + ": exited with " + exit + ", see " + root.resolve("loop.log"));
+            }
+            Thread.sleep(SETTLE_MS);
+            List<String> found = DeliveryCheck.problems(files, UsageFile::sourceMd5, simulator.uploads());
+            found.forEach(problem -> problems.add("shell loop run " + n + ": " + problem));
+            return new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter);
+        }
+    }
+
+    private static void print(String side, TimedRun run) {
+        System.out.printf("bench: small-files: %s run %d: %.2f s, %.1f files/s (load %.2f -> %.2f)%n", side,
+                run.number(), run.seconds(), run.filesPerSecond(), run.loadBefore(), run.loadAfter());
+    }
+}
