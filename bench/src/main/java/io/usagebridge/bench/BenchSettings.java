@@ -11,7 +11,8 @@ import java.util.Set;
  * committed figures' settings. Paths are relative to the repository root, where the harness runs.
  */
 public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<String> cases, int files, int rows,
-        int runs, int fingerprintMiB, int jmhWarmups, int jmhIterations) {
+        int runs, int fingerprintMiB, int jmhWarmups, int jmhIterations, List<String> appOptions,
+        boolean touchBeforeDrop) {
 
     public static final List<String> CASES = List.of("small-files", "fingerprint", "start");
 
@@ -40,13 +41,21 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
                 Integer.parseInt(given.getOrDefault("runs", "3")),
                 Integer.parseInt(given.getOrDefault("fingerprint-mib", "1024")),
                 Integer.parseInt(given.getOrDefault("jmh-warmups", "2")),
-                Integer.parseInt(given.getOrDefault("jmh-iterations", "5")));
+                Integer.parseInt(given.getOrDefault("jmh-iterations", "5")),
+                given.getOrDefault("app-options", "").isBlank() ? List.of()
+                        : List.of(given.get("app-options").trim().split("\\s+")),
+                Boolean.parseBoolean(given.getOrDefault("touch-before-drop", "false")));
         given.keySet().removeAll(Set.of("repo", "work", "results", "cases", "files", "rows", "runs",
-                "fingerprint-mib", "jmh-warmups", "jmh-iterations"));
+                "fingerprint-mib", "jmh-warmups", "jmh-iterations", "app-options", "touch-before-drop"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown settings " + given.keySet());
         }
         return settings;
+    }
+
+    /** Whether this run changes what the committed figures measure (an experiment's results say so at the top). */
+    public boolean experiment() {
+        return !appOptions.isEmpty() || touchBeforeDrop;
     }
 
     public Path appJar() {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class ChildProcess implements AutoCloseable {
 
+    /** USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
     private final Process process;
     private final long startedNanos;
     private final Path log;
@@ -62,7 +65,10 @@ public final class ChildProcess implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("copying the output of pid " + process.pid() + " to " + log, e);
+            // the JDK closes the pipe under a reader when the process exits: only a failure while it runs counts
+            if (process.isAlive()) {
+                throw new UncheckedIOException("copying the output of pid " + process.pid() + " to " + log, e);
+            }
         }
     }
 
@@ -92,6 +98,22 @@ public final class ChildProcess implements AutoCloseable {
     /** Nanos (System.nanoTime) when the process was started. */
     public long startedNanos() {
         return startedNanos;
+    }
+
+    /**
+     * CPU seconds (user + system) the process has used so far, from /proc/&lt;pid&gt;/stat; NaN once it has ended or
+     * where there is no /proc.
+     */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // fields after the command name, which is in parentheses and may hold spaces: state is field 3
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     public boolean alive() {

@@ -63,6 +63,12 @@ public final class ResultsReport {
                 + "load just before (→ just after) it was taken. On two shared cores a figure taken above ≈0.5 is "
                 + "distorted: such figures are marked *under load*.");
         line("");
+        if (in.settings().experiment()) {
+            line("**Experiment, not the committed configuration:** app options `"
+                    + String.join(" ", in.settings().appOptions()) + "`" + (in.settings().touchBeforeDrop()
+                    ? ", files touched just before the drop (the read lock's min-age applies)" : "") + ".");
+            line("");
+        }
         if (!in.problems().isEmpty()) {
             line("## CHECK FAILED");
             line("");
@@ -168,13 +174,17 @@ public final class ResultsReport {
                         + "answered `1`, and nothing else."
                 : "**Check failed:** see the top of this file.");
         line("");
-        line("| run | UsageBridge | files/s | load | shell loop | files/s | load |");
-        line("|---|---|---|---|---|---|---|");
+        line("| run | UsageBridge | files/s | load | CPU: app, simulator (cores busy on average) | shell loop "
+                + "| files/s | load |");
+        line("|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < a.usageBridge().size(); i++) {
-            TimedRun ub = a.usageBridge().get(i).timed();
+            SmallFilesCase.UsageBridgeRun run = a.usageBridge().get(i);
+            TimedRun ub = run.timed();
             TimedRun loop = a.loop().get(i);
-            line(String.format(Locale.ROOT, "| %d | %.2f s | %.1f | %s | %.2f s | %.1f | %s |", ub.number(),
-                    ub.seconds(), ub.filesPerSecond(), loads(ub.loadBefore(), ub.loadAfter()), loop.seconds(),
+            line(String.format(Locale.ROOT, "| %d | %.2f s | %.1f | %s | %.1f s (%.2f), %.1f s (%.2f) | %.2f s | %.1f "
+                            + "| %s |", ub.number(), ub.seconds(), ub.filesPerSecond(),
+                    loads(ub.loadBefore(), ub.loadAfter()), run.appCpuSeconds(), run.appCpuSeconds() / ub.seconds(),
+                    run.simulatorCpuSeconds(), run.simulatorCpuSeconds() / ub.seconds(), loop.seconds(),
                     loop.filesPerSecond(), loads(loop.loadBefore(), loop.loadAfter())));
         }
         line("");

@@ -22,7 +22,9 @@ public final class SmallFilesCase {
     private static final long SETTLE_MS = 1000;
     private static final long RUN_TIMEOUT_S = 900;
 
-    public record UsageBridgeRun(TimedRun timed, Path log, long dropEpochMillis, long endEpochMillis) {
+    /** A UsageBridge run, with the CPU seconds the app and the simulator used between the drop and the end. */
+    public record UsageBridgeRun(TimedRun timed, Path log, long dropEpochMillis, long endEpochMillis,
+            double appCpuSeconds, double simulatorCpuSeconds) {
     }
 
     public record Result(int files, long meanFileBytes, List<UsageBridgeRun> usageBridge, List<TimedRun> loop,
@@ -66,10 +68,20 @@ public final class SmallFilesCase {
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
                 account.merchant(), account.secretKey(), root.resolve("simulator.log"));
              UsageBridgeProcess app = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(), simulator.url(),
-                     dirs)) {
+                     dirs, settings.appOptions())) {
             app.awaitStarted();
             app.awaitReady();
+            if (settings.touchBeforeDrop()) {
+                // an export written just now: the read lock's min-age applies (mv keeps the modification time)
+                int touched = new ProcessBuilder("bash", "-c", "touch -- \"$1\"/*.csv", "touch",
+                        dirs.stage().toString()).inheritIO().start().waitFor();
+                if (touched != 0) {
+                    throw new IllegalStateException("touch of the staged files failed with " + touched);
+                }
+            }
             double loadBefore = LoadAverage.oneMinute();
+            double appCpu = app.cpuSeconds();
+            double simulatorCpu = simulator.cpuSeconds();
             long dropEpoch = System.currentTimeMillis();
             long start = System.nanoTime();
             // one mv: every file appears in the inbox at once, as a batch dropped by an export job
@@ -78,31 +90,37 @@ public final class SmallFilesCase {
             if (mv != 0) {
                 throw new IllegalStateException("mv into the inbox failed with " + mv);
             }
-            awaitAllProcessed(simulator, dirs, files.size(), app);
-            long end = System.nanoTime();
-            long endEpoch = System.currentTimeMillis();
+            long end = awaitAllProcessed(simulator, dirs, files.size(), app);
+            long endEpoch = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - end);
+            appCpu = app.cpuSeconds() - appCpu;
+            simulatorCpu = simulator.cpuSeconds() - simulatorCpu;
             double loadAfter = LoadAverage.oneMinute();
             Thread.sleep(SETTLE_MS);
             List<String> found = DeliveryCheck.problems(files, UsageFile::wireMd5, simulator.uploads());
             found.forEach(problem -> problems.add("UsageBridge run " + n + ": " + problem));
             return new UsageBridgeRun(new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter),
-                    app.log(), dropEpoch, endEpoch);
+                    app.log(), dropEpoch, endEpoch, appCpu, simulatorCpu);
         }
     }
 
-    /** Until the inbox holds no CSV and the simulator has processed {@code count} uploads. */
-    private static void awaitAllProcessed(TwoCheckoutSimulatorProcess simulator, RunDirs dirs, int count,
+    /**
+     * Until the inbox holds no CSV and the simulator has processed {@code count} uploads; returns System.nanoTime of
+     * the end: the first look that found the inbox empty, when the simulator's state read right after it showed every
+     * upload (the state is a large answer: the time to read it is not counted).
+     */
+    private static long awaitAllProcessed(TwoCheckoutSimulatorProcess simulator, RunDirs dirs, int count,
             UsageBridgeProcess app) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
         while (true) {
+            long now = System.nanoTime();
             // the inbox first: listing a folder is cheaper for the machine than the simulator's state
             if (Tree.csvCount(dirs.inbox()) == 0 && simulator.processedCount() >= count) {
-                return;
+                return now;
             }
             if (Files.isDirectory(dirs.failed()) && Tree.csvCount(dirs.failed()) > 0) {
                 throw new IllegalStateException("files went to " + dirs.failed() + ": see " + app.log());
             }
-            if (System.nanoTime() > deadline) {
+            if (now > deadline) {
                 throw new IllegalStateException("not all " + count + " files processed within " + RUN_TIMEOUT_S
                         + " s: see " + app.log());
             }

@@ -45,7 +45,7 @@ public final class StartupCase {
             throws IOException, InterruptedException {
         double load = LoadAverage.oneMinute();
         try (UsageBridgeProcess app = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(),
-                simulator.url(), dirs)) {
+                simulator.url(), dirs, List.of())) {
             double started = app.awaitStarted();
             double ready = app.awaitReady();
             System.out.printf("bench: start: UsageBridge run %d: started line %.2f s, ready %.2f s (load %.2f)%n", n,

@@ -95,6 +95,11 @@ public final class TwoCheckoutSimulatorProcess implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** CPU seconds the simulator has used so far. */
+    public double cpuSeconds() {
+        return process.cpuSeconds();
+    }
+
     @Override
     public void close() {
         process.close();

@@ -35,8 +35,8 @@ public final class UsageBridgeProcess implements AutoCloseable {
     }
 
     /** Starts it from the repository root (it reads config/ and routes/ there); returns at once. */
-    public static UsageBridgeProcess start(Path repoRoot, Path appJar, String twoCheckoutUrl, RunDirs dirs)
-            throws IOException {
+    public static UsageBridgeProcess start(Path repoRoot, Path appJar, String twoCheckoutUrl, RunDirs dirs,
+            List<String> extraJvmOptions) throws IOException {
         int port = FreePort.find();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.profile", "sandbox");
@@ -58,6 +58,8 @@ public final class UsageBridgeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Java.binary());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // an experiment's own options (bench/README.md, app-options) come last, so they win
+        command.addAll(extraJvmOptions);
         command.add("-jar");
         command.add(appJar.toString());
         return new UsageBridgeProcess(ChildProcess.start(command, repoRoot, dirs.root().resolve("app.log"), STARTED),
@@ -89,6 +91,11 @@ public final class UsageBridgeProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the app was not ready within 180 s: see " + process.log());
+    }
+
+    /** CPU seconds the app has used so far. */
+    public double cpuSeconds() {
+        return process.cpuSeconds();
     }
 
     public Path log() {
