@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<String> cases, int files, int rows,
         int runs, int fingerprintMiB, int jmhWarmups, int jmhIterations, List<String> appOptions,
-        boolean touchBeforeDrop) {
+        boolean touchBeforeDrop, int warmupFiles) {
 
     public static final List<String> CASES = List.of("small-files", "fingerprint", "start");
 
@@ -44,9 +44,11 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
                 Integer.parseInt(given.getOrDefault("jmh-iterations", "5")),
                 given.getOrDefault("app-options", "").isBlank() ? List.of()
                         : List.of(given.get("app-options").trim().split("\\s+")),
-                Boolean.parseBoolean(given.getOrDefault("touch-before-drop", "false")));
+                Boolean.parseBoolean(given.getOrDefault("touch-before-drop", "false")),
+                Integer.parseInt(given.getOrDefault("warmup-files", "0")));
         given.keySet().removeAll(Set.of("repo", "work", "results", "cases", "files", "rows", "runs",
-                "fingerprint-mib", "jmh-warmups", "jmh-iterations", "app-options", "touch-before-drop"));
+                "fingerprint-mib", "jmh-warmups", "jmh-iterations", "app-options", "touch-before-drop",
+                "warmup-files"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown settings " + given.keySet());
         }
@@ -55,7 +57,7 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
 
     /** Whether this run changes what the committed figures measure (an experiment's results say so at the top). */
     public boolean experiment() {
-        return !appOptions.isEmpty() || touchBeforeDrop;
+        return !appOptions.isEmpty() || touchBeforeDrop || warmupFiles > 0;
     }
 
     public Path appJar() {

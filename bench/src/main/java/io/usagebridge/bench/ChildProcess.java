@@ -25,6 +25,7 @@ public final class ChildProcess implements AutoCloseable {
 
     private final Process process;
     private final long startedNanos;
+    private final long startedEpochMillis = System.currentTimeMillis();
     private final Path log;
     private final Pattern watched;
     private final CountDownLatch seen = new CountDownLatch(1);
@@ -95,6 +96,11 @@ public final class ChildProcess implements AutoCloseable {
         return seenLine;
     }
 
+    /** Wall-clock milliseconds about when the process was started (for reading its log's timestamps). */
+    public long startedEpochMillis() {
+        return startedEpochMillis;
+    }
+
     /** Nanos (System.nanoTime) when the process was started. */
     public long startedNanos() {
         return startedNanos;
@@ -114,6 +120,11 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** CPU seconds so far by thread group ({@link ThreadCpu}). */
+    public java.util.Map<String, Double> threadCpu() {
+        return ThreadCpu.of(process.pid());
     }
 
     public boolean alive() {
@@ -140,7 +151,8 @@ public final class ChildProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
+        // through the handle: Process.destroy() also closes the output pipe, cutting the log's last lines
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -66,7 +66,9 @@ public final class ResultsReport {
         if (in.settings().experiment()) {
             line("**Experiment, not the committed configuration:** app options `"
                     + String.join(" ", in.settings().appOptions()) + "`" + (in.settings().touchBeforeDrop()
-                    ? ", files touched just before the drop (the read lock's min-age applies)" : "") + ".");
+                    ? ", files touched just before the drop (the read lock's min-age applies)" : "")
+                    + (in.settings().warmupFiles() > 0 ? ", " + in.settings().warmupFiles() + " other files through "
+                    + "each UsageBridge app first, untimed (a warmed-up JIT)" : "") + ".");
             line("");
         }
         if (!in.problems().isEmpty()) {
@@ -188,6 +190,17 @@ public final class ResultsReport {
                     loop.filesPerSecond(), loads(loop.loadBefore(), loop.loadAfter())));
         }
         line("");
+        line("The app's CPU between the drop and the end, by thread (kernel thread names: every Camel thread is "
+                + "\"Camel (camel-1)\", the intake's among them):");
+        line("");
+        for (SmallFilesCase.UsageBridgeRun run : a.usageBridge()) {
+            List<String> parts = new ArrayList<>();
+            run.appThreadCpu().entrySet().stream().limit(8).forEach(e -> parts.add(String.format(Locale.ROOT,
+                    "%s %.1f s", e.getKey(), e.getValue())));
+            line(String.format(Locale.ROOT, "- run %d (%.1f ms of CPU per file): %s", run.timed().number(),
+                    1000 * run.appCpuSeconds() / run.timed().files(), String.join(", ", parts)));
+        }
+        line("");
         if (!timelines.isEmpty()) {
             whereTheTimeGoes(timelines);
         }
@@ -270,6 +283,29 @@ public final class ResultsReport {
             line(String.format(Locale.ROOT, "| %d | %.2f s | %.2f s | %s | %.2f s | %s |", ub.number(),
                     ub.toStartedLine(), ub.toReady(), f2(ub.loadBefore()), minimal.toStartedLine(),
                     f2(minimal.loadBefore())));
+        }
+        line("");
+        line("Where the start goes: seconds from the process start to each phase's first log line (a line's time "
+                + "is when it was logged, to the millisecond):");
+        line("");
+        StringBuilder header = new StringBuilder("| start |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String mark : StartTimeline.MARKS.keySet()) {
+            header.append(' ').append(mark).append(" |");
+            rule.append("---|");
+        }
+        line(header.toString());
+        line(rule.toString());
+        for (List<StartupCase.Start> side : List.of(c.usageBridge(), c.minimal())) {
+            for (StartupCase.Start start : side) {
+                StringBuilder row = new StringBuilder("| " + (side == c.usageBridge() ? "UsageBridge " : "minimal ")
+                        + start.number() + " |");
+                for (String mark : StartTimeline.MARKS.keySet()) {
+                    Double at = start.phases().get(mark);
+                    row.append(at == null ? " — |" : String.format(Locale.ROOT, " %.2f |", at));
+                }
+                line(row.toString());
+            }
         }
         line("");
     }

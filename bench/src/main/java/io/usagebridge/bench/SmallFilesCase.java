@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,7 @@ public final class SmallFilesCase {
 
     /** A UsageBridge run, with the CPU seconds the app and the simulator used between the drop and the end. */
     public record UsageBridgeRun(TimedRun timed, Path log, long dropEpochMillis, long endEpochMillis,
-            double appCpuSeconds, double simulatorCpuSeconds) {
+            double appCpuSeconds, double simulatorCpuSeconds, Map<String, Double> appThreadCpu) {
     }
 
     public record Result(int files, long meanFileBytes, List<UsageBridgeRun> usageBridge, List<TimedRun> loop,
@@ -43,7 +44,11 @@ public final class SmallFilesCase {
         Path caseDir = settings.workDir().resolve("small-files");
         Path source = caseDir.resolve("source");
         Tree.delete(source);
-        List<UsageFile> files = UsageFileSet.write(source, settings.files(), settings.rows());
+        List<UsageFile> files = UsageFileSet.write(source, 1, settings.files(), settings.rows());
+        Path warmupSource = caseDir.resolve("warmup-source");
+        Tree.delete(warmupSource);
+        List<UsageFile> warmup = settings.warmupFiles() == 0 ? List.of()
+                : UsageFileSet.write(warmupSource, settings.files() + 1, settings.warmupFiles(), settings.rows());
         long meanBytes = files.stream().mapToLong(UsageFile::bytes).sum() / files.size();
         System.out.printf("bench: small-files: %d files of %d rows (%d bytes on average) in %s%n", files.size(),
                 settings.rows(), meanBytes, source);
@@ -51,7 +56,8 @@ public final class SmallFilesCase {
         List<TimedRun> loop = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int n = 1; n <= settings.runs(); n++) {
-            UsageBridgeRun ub = usageBridge(n, files, source, caseDir.resolve("usagebridge-" + n), problems);
+            UsageBridgeRun ub = usageBridge(n, files, source, warmup, warmupSource,
+                    caseDir.resolve("usagebridge-" + n), problems);
             usageBridge.add(ub);
             print("UsageBridge", ub.timed());
             TimedRun reference = loop(n, files, source, caseDir.resolve("loop-" + n), problems);
@@ -61,16 +67,23 @@ public final class SmallFilesCase {
         return new Result(files.size(), meanBytes, usageBridge, loop, problems);
     }
 
-    private UsageBridgeRun usageBridge(int n, List<UsageFile> files, Path source, Path root, List<String> problems)
-            throws IOException, InterruptedException {
+    private UsageBridgeRun usageBridge(int n, List<UsageFile> files, Path source, List<UsageFile> warmup,
+            Path warmupSource, Path root, List<String> problems) throws IOException, InterruptedException {
         RunDirs dirs = RunDirs.fresh(root);
         Tree.copyFiles(source, dirs.stage());
+        List<UsageFile> expected = new ArrayList<>(warmup);
+        expected.addAll(files);
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
                 account.merchant(), account.secretKey(), root.resolve("simulator.log"));
              UsageBridgeProcess app = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(), simulator.url(),
                      dirs, settings.appOptions())) {
             app.awaitStarted();
             app.awaitReady();
+            if (!warmup.isEmpty()) {
+                // an experiment: a batch of other files first, untimed, so the timed batch meets a warmed-up JIT
+                Tree.copyFiles(warmupSource, dirs.inbox());
+                awaitAllProcessed(simulator, dirs, warmup.size(), app);
+            }
             if (settings.touchBeforeDrop()) {
                 // an export written just now: the read lock's min-age applies (mv keeps the modification time)
                 int touched = new ProcessBuilder("bash", "-c", "touch -- \"$1\"/*.csv", "touch",
@@ -81,6 +94,7 @@ public final class SmallFilesCase {
             }
             double loadBefore = LoadAverage.oneMinute();
             double appCpu = app.cpuSeconds();
+            Map<String, Double> threadsBefore = app.threadCpu();
             double simulatorCpu = simulator.cpuSeconds();
             long dropEpoch = System.currentTimeMillis();
             long start = System.nanoTime();
@@ -90,16 +104,17 @@ public final class SmallFilesCase {
             if (mv != 0) {
                 throw new IllegalStateException("mv into the inbox failed with " + mv);
             }
-            long end = awaitAllProcessed(simulator, dirs, files.size(), app);
+            long end = awaitAllProcessed(simulator, dirs, expected.size(), app);
             long endEpoch = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - end);
             appCpu = app.cpuSeconds() - appCpu;
+            Map<String, Double> threadCpu = ThreadCpu.used(threadsBefore, app.threadCpu());
             simulatorCpu = simulator.cpuSeconds() - simulatorCpu;
             double loadAfter = LoadAverage.oneMinute();
             Thread.sleep(SETTLE_MS);
-            List<String> found = DeliveryCheck.problems(files, UsageFile::wireMd5, simulator.uploads());
+            List<String> found = DeliveryCheck.problems(expected, UsageFile::wireMd5, simulator.uploads());
             found.forEach(problem -> problems.add("UsageBridge run " + n + ": " + problem));
             return new UsageBridgeRun(new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter),
-                    app.log(), dropEpoch, endEpoch, appCpu, simulatorCpu);
+                    app.log(), dropEpoch, endEpoch, appCpu, simulatorCpu, threadCpu);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Case c: app start. From {@code java -jar quarkus-run.jar} to Quarkus' started line (and, for UsageBridge, to
@@ -13,7 +14,9 @@ import java.util.List;
  */
 public final class StartupCase {
 
-    public record Start(int number, double toStartedLine, double toReady, double loadBefore) {
+    /** One start; {@code phases}: seconds from the process start to each phase's first log line. */
+    public record Start(int number, double toStartedLine, double toReady, double loadBefore,
+            Map<String, Double> phases) {
     }
 
     public record Result(List<Start> usageBridge, List<Start> minimal) {
@@ -48,9 +51,10 @@ public final class StartupCase {
                 simulator.url(), dirs, List.of())) {
             double started = app.awaitStarted();
             double ready = app.awaitReady();
+            Map<String, Double> phases = StartTimeline.read(app.log(), app.startedEpochMillis());
             System.out.printf("bench: start: UsageBridge run %d: started line %.2f s, ready %.2f s (load %.2f)%n", n,
                     started, ready, load);
-            return new Start(n, started, ready, load);
+            return new Start(n, started, ready, load, phases);
         }
     }
 
@@ -63,7 +67,8 @@ public final class StartupCase {
             double started = app.awaitLine(180);
             System.out.printf("bench: start: minimal app run %d: started line %.2f s (load %.2f)%n", n, started,
                     load);
-            return new Start(n, started, Double.NaN, load);
+            return new Start(n, started, Double.NaN, load,
+                    StartTimeline.read(log, app.startedEpochMillis()));
         }
     }
 }

@@ -98,6 +98,16 @@ public final class UsageBridgeProcess implements AutoCloseable {
         return process.cpuSeconds();
     }
 
+    /** CPU seconds so far by thread group ({@link ThreadCpu}). */
+    public Map<String, Double> threadCpu() {
+        return process.threadCpu();
+    }
+
+    /** Wall-clock milliseconds about when the process was started. */
+    public long startedEpochMillis() {
+        return process.startedEpochMillis();
+    }
+
     public Path log() {
         return process.log();
     }

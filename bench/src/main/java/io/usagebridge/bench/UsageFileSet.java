@@ -31,11 +31,14 @@ public final class UsageFileSet {
     private UsageFileSet() {
     }
 
-    /** {@code count} files of {@code rows} rows each, named {@code usage-bench-00001.csv} and on, into {@code dir}. */
-    public static List<UsageFile> write(Path dir, int count, int rows) throws IOException {
+    /**
+     * {@code count} files of {@code rows} rows each, numbered from {@code first} (named {@code usage-bench-00001.csv}
+     * and on), into {@code dir}; files of other numbers hold other rows.
+     */
+    public static List<UsageFile> write(Path dir, int first, int count, int rows) throws IOException {
         Files.createDirectories(dir);
         List<UsageFile> files = new ArrayList<>(count);
-        for (int file = 1; file <= count; file++) {
+        for (int file = first; file < first + count; file++) {
             StringBuilder source = new StringBuilder(HEADER).append('\n');
             StringBuilder wire = new StringBuilder(HEADER).append('\n');
             for (int row = 0; row < rows; row++) {
