@@ -55,7 +55,9 @@ public final class IntakeTimeline {
             threads.add(m.group(2));
             byFile.computeIfAbsent(m.group(3), name -> new HashMap<>()).putIfAbsent(m.group(4), at);
         }
+        // only the timed batch: files of a warm-up batch were received before the drop
         List<Map<String, Long>> files = byFile.values().stream().filter(f -> f.keySet().containsAll(STAGES))
+                .filter(f -> f.get("RECEIVED") >= dropEpochMillis)
                 .sorted(Comparator.comparing(f -> f.get("RECEIVED"))).toList();
         if (files.isEmpty()) {
             throw new IllegalStateException("no file went RECEIVED to DONE in " + log);

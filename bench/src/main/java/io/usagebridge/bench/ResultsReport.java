@@ -132,6 +132,12 @@ public final class ResultsReport {
                             + "%.1f files/s | **%.2f×** the loop's files/s | ≥ 5× | %s |", a.files(), a.meanFileBytes(),
                     in.settings().rows(), ub.size(), ubSeconds, ubRate, loopSeconds, loopRate, ubRate / loopRate,
                     loadRange(all)));
+            double ubCpu = median(ub, TimedRun::cpuMsPerFile);
+            double loopCpu = median(a.loop(), TimedRun::cpuMsPerFile);
+            line(String.format(Locale.ROOT, "| the same runs, CPU per file (less distorted by other load; the "
+                            + "simulator's not counted) | %.1f ms (the app's threads) | %.1f ms (bash, md5sum, openssl, "
+                            + "curl, mv) | the loop's ÷ UsageBridge's: **%.2f×** (above 1: UsageBridge needs less) | — | |",
+                    ubCpu, loopCpu, loopCpu / ubCpu));
         }
         FingerprintCase.Result b = in.fingerprint();
         if (b != null) {
@@ -176,18 +182,18 @@ public final class ResultsReport {
                         + "answered `1`, and nothing else."
                 : "**Check failed:** see the top of this file.");
         line("");
-        line("| run | UsageBridge | files/s | load | CPU: app, simulator (cores busy on average) | shell loop "
-                + "| files/s | load |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| run | UsageBridge | files/s | CPU per file: app (simulator) | load | shell loop | files/s "
+                + "| CPU per file: loop and its commands (simulator) | load |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < a.usageBridge().size(); i++) {
-            SmallFilesCase.UsageBridgeRun run = a.usageBridge().get(i);
-            TimedRun ub = run.timed();
+            TimedRun ub = a.usageBridge().get(i).timed();
             TimedRun loop = a.loop().get(i);
-            line(String.format(Locale.ROOT, "| %d | %.2f s | %.1f | %s | %.1f s (%.2f), %.1f s (%.2f) | %.2f s | %.1f "
-                            + "| %s |", ub.number(), ub.seconds(), ub.filesPerSecond(),
-                    loads(ub.loadBefore(), ub.loadAfter()), run.appCpuSeconds(), run.appCpuSeconds() / ub.seconds(),
-                    run.simulatorCpuSeconds(), run.simulatorCpuSeconds() / ub.seconds(), loop.seconds(),
-                    loop.filesPerSecond(), loads(loop.loadBefore(), loop.loadAfter())));
+            line(String.format(Locale.ROOT, "| %d | %.2f s | %.1f | %.1f ms (%.1f ms) | %s | %.2f s | %.1f "
+                            + "| %.1f ms (%.1f ms) | %s |", ub.number(), ub.seconds(), ub.filesPerSecond(),
+                    ub.cpuMsPerFile(), 1000 * ub.simulatorCpuSeconds() / ub.files(),
+                    loads(ub.loadBefore(), ub.loadAfter()), loop.seconds(), loop.filesPerSecond(),
+                    loop.cpuMsPerFile(), 1000 * loop.simulatorCpuSeconds() / loop.files(),
+                    loads(loop.loadBefore(), loop.loadAfter())));
         }
         line("");
         line("The app's CPU between the drop and the end, by thread (kernel thread names: every Camel thread is "
@@ -198,7 +204,7 @@ public final class ResultsReport {
             run.appThreadCpu().entrySet().stream().limit(8).forEach(e -> parts.add(String.format(Locale.ROOT,
                     "%s %.1f s", e.getKey(), e.getValue())));
             line(String.format(Locale.ROOT, "- run %d (%.1f ms of CPU per file): %s", run.timed().number(),
-                    1000 * run.appCpuSeconds() / run.timed().files(), String.join(", ", parts)));
+                    run.timed().cpuMsPerFile(), String.join(", ", parts)));
         }
         line("");
         if (!timelines.isEmpty()) {

@@ -23,9 +23,9 @@ public final class SmallFilesCase {
     private static final long SETTLE_MS = 1000;
     private static final long RUN_TIMEOUT_S = 900;
 
-    /** A UsageBridge run, with the CPU seconds the app and the simulator used between the drop and the end. */
+    /** A UsageBridge run, with the app's CPU seconds by thread group between the drop and the end. */
     public record UsageBridgeRun(TimedRun timed, Path log, long dropEpochMillis, long endEpochMillis,
-            double appCpuSeconds, double simulatorCpuSeconds, Map<String, Double> appThreadCpu) {
+            Map<String, Double> appThreadCpu) {
     }
 
     public record Result(int files, long meanFileBytes, List<UsageBridgeRun> usageBridge, List<TimedRun> loop,
@@ -113,8 +113,8 @@ public final class SmallFilesCase {
             Thread.sleep(SETTLE_MS);
             List<String> found = DeliveryCheck.problems(expected, UsageFile::wireMd5, simulator.uploads());
             found.forEach(problem -> problems.add("UsageBridge run " + n + ": " + problem));
-            return new UsageBridgeRun(new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter),
-                    app.log(), dropEpoch, endEpoch, appCpu, simulatorCpu, threadCpu);
+            return new UsageBridgeRun(new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter,
+                    appCpu, simulatorCpu), app.log(), dropEpoch, endEpoch, threadCpu);
         }
     }
 
@@ -149,9 +149,15 @@ public final class SmallFilesCase {
         Tree.copyFiles(source, dirs.inbox());
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
                 account.merchant(), account.secretKey(), root.resolve("simulator.log"))) {
-            List<String> command = List.of("bash", settings.loopScript().toString(), dirs.inbox().toString(),
-                    dirs.done().toString(), simulator.url(), account.merchant(), account.secretKey());
+            // a bash around the loop notes, once the loop has ended, the CPU of all it waited for (the loop and
+            // every md5sum, openssl, curl and mv): fields cutime and cstime of its /proc/<pid>/stat
+            Path stat = root.resolve("loop-cpu.stat");
+            List<String> command = List.of("bash", "-c", "bash \"$@\"; rc=$?; read -r s < /proc/$$/stat; "
+                            + "echo \"$s\" > \"" + stat + "\"; exit $rc", "loop-cpu",
+                    settings.loopScript().toString(), dirs.inbox().toString(), dirs.done().toString(),
+                    simulator.url(), account.merchant(), account.secretKey());
             double loadBefore = LoadAverage.oneMinute();
+            double simulatorCpu = simulator.cpuSeconds();
             long start = System.nanoTime();
             int exit;
             try (ChildProcess script = ChildProcess.start(command, settings.repoRoot(), root.resolve("loop.log"),
@@ -160,18 +166,21 @@ public final class SmallFilesCase {
             }
             long end = System.nanoTime();
             double loadAfter = LoadAverage.oneMinute();
+            simulatorCpu = simulator.cpuSeconds() - simulatorCpu;
+            double loopCpu = ChildCpu.ofWaitedChildren(stat);
             if (exit != 0) {
                 problems.add("shell loop run " + n + ": exited with " + exit + ", see " + root.resolve("loop.log"));
             }
             Thread.sleep(SETTLE_MS);
             List<String> found = DeliveryCheck.problems(files, UsageFile::sourceMd5, simulator.uploads());
             found.forEach(problem -> problems.add("shell loop run " + n + ": " + problem));
-            return new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter);
+            return new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter, loopCpu, simulatorCpu);
         }
     }
 
     private static void print(String side, TimedRun run) {
-        System.out.printf("bench: small-files: %s run %d: %.2f s, %.1f files/s (load %.2f -> %.2f)%n", side,
-                run.number(), run.seconds(), run.filesPerSecond(), run.loadBefore(), run.loadAfter());
+        System.out.printf("bench: small-files: %s run %d: %.2f s, %.1f files/s, %.1f ms CPU per file (load %.2f -> "
+                + "%.2f)%n", side, run.number(), run.seconds(), run.filesPerSecond(), run.cpuMsPerFile(),
+                run.loadBefore(), run.loadAfter());
     }
 }
