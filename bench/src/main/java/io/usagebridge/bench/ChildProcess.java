@@ -56,14 +56,16 @@ public final class ChildProcess implements AutoCloseable {
                 StandardCharsets.UTF_8));
              BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (seenNanos < 0 && watched != null && watched.matcher(line).find()) {
-                    seenNanos = System.nanoTime();
-                    seenLine = line;
-                    seen.countDown();
-                }
+                long now = System.nanoTime();
                 out.write(line);
                 out.newLine();
                 out.flush();
+                // signalled once the line is in the log too: a waiter may read the log at once
+                if (seenNanos < 0 && watched != null && watched.matcher(line).find()) {
+                    seenLine = line;
+                    seenNanos = now;
+                    seen.countDown();
+                }
             }
         } catch (IOException e) {
             // the JDK closes the pipe under a reader when the process exits: only a failure while it runs counts
