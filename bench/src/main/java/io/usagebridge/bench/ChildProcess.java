@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -125,7 +126,7 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** CPU seconds so far by thread group ({@link ThreadCpu}). */
-    public java.util.Map<String, Double> threadCpu() {
+    public Map<String, Double> threadCpu() {
         return ThreadCpu.of(process.pid());
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,8 +77,8 @@ public final class IntakeTimeline {
                 between.add((double) (file.get("RECEIVED") - files.get(i - 1).get("DONE")));
             }
         }
-        Map<String, Double> stageMedian = new java.util.LinkedHashMap<>();
-        Map<String, Double> stageSum = new java.util.LinkedHashMap<>();
+        Map<String, Double> stageMedian = new LinkedHashMap<>();
+        Map<String, Double> stageSum = new LinkedHashMap<>();
         for (int s = 1; s < STAGES.size(); s++) {
             String key = STAGES.get(s - 1) + " -> " + STAGES.get(s);
             stageMedian.put(key, Median.of(stages.get(key)));
