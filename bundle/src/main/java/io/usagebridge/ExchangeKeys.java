@@ -13,6 +13,8 @@ public final class ExchangeKeys {
     public static final String WORK_FILE = "UsageBridgeWorkFile";
     public static final String SHA256 = "UsageBridgeSha256";
     public static final String TARGET = "UsageBridgeTarget";
+    /** The place a send holds at its target's gate (io.usagebridge.pacing), until its call returned. */
+    public static final String SEND_PERMIT = "UsageBridgeSendPermit";
     public static final String CHUNK = "UsageBridgeChunk";
     public static final String DELIVERY_ID = "UsageBridgeDeliveryId";
     public static final String CLAIMED = "UsageBridgeClaimed";

@@ -20,7 +20,7 @@ public class FolderSourceTemplate extends RouteBuilder {
     public static final String ID = "folder-source";
 
     /** Every parameter this template takes (the start-up checks refuse any other name). */
-    public static final List<String> PARAMETERS = List.of("dir", "doneDir", "failedDir", "duplicateDir",
+    public static final List<String> PARAMETERS = List.of("workers", "dir", "doneDir", "failedDir", "duplicateDir",
             "inflightDir", "include", "recursive", "antExclude", "readLockMinAgeMs", "readLockCheckIntervalMs",
             "readLockTimeoutMs", "pollDelayMs", "doneFileName", "autoStartup");
 
@@ -29,7 +29,7 @@ public class FolderSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        RouteTemplateDefinition template = routeTemplate(ID)
+        RouteTemplateDefinition template = IntakeTemplates.withWorkers(routeTemplate(ID))
                 .templateParameter("dir", null, "the inbox folder")
                 // beside the files, hidden (the consumer skips dot folders), as on an SFTP server
                 .templateParameter("doneDir", "{{dir}}/.done", "where an original goes once every target took it")

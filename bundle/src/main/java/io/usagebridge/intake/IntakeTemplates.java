@@ -2,9 +2,12 @@ package io.usagebridge.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
+import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.Builder;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 
 import io.usagebridge.ExchangeKeys;
 
@@ -41,14 +44,37 @@ public final class IntakeTemplates {
     private IntakeTemplates() {
     }
 
-    /** The route part every intake template shares: its error handling, group, switch and outcome folders. */
+    /** The parameter and the pool of {@link IntakeWorkers} every intake template takes. */
+    static RouteTemplateDefinition withWorkers(RouteTemplateDefinition template) {
+        return template.templateParameter("workers", "{{" + IntakeWorkers.KEY + ":" + IntakeWorkers.DEFAULT + "}}",
+                        "files of this intake in work at once")
+                .templateBean("workerPool", ExecutorService.class, rtc -> IntakeWorkers.pool(rtc.getCamelContext(),
+                        "intake-workers", workers(rtc)));
+    }
+
+    private static int workers(RouteTemplateContext rtc) {
+        String raw = rtc.getProperty("workers", String.class);
+        String value = raw == null ? "" : rtc.getCamelContext().resolvePropertyPlaceholders(raw).trim();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("intake parameter workers = '" + value + "' is not a number");
+        }
+    }
+
+    /**
+     * The route part every intake template shares: its error handling, group, switch and outcome folders, and the
+     * hand-over to the intake's workers (the file still commits, moved to its outcome folder, when its work ends).
+     */
     static RouteDefinition withOutcomeFolders(RouteDefinition route) {
-        return route.routeConfigurationId("usagebridge-errors")
+        RouteDefinition shared = route.routeConfigurationId("usagebridge-errors")
                 .routeGroup(GROUP)
                 .autoStartup("{{autoStartup}}")
                 .setProperty(ExchangeKeys.DONE_DIR, Builder.constant("{{doneDir}}"))
                 .setProperty(ExchangeKeys.FAILED_DIR, Builder.constant("{{failedDir}}"))
                 .setProperty(ExchangeKeys.DUPLICATE_DIR, Builder.constant("{{duplicateDir}}"))
                 .setProperty(ExchangeKeys.INFLIGHT_DIR, Builder.constant("{{inflightDir}}"));
+        shared.threads().executorService("{{workerPool}}");
+        return shared;
     }
 }

@@ -21,7 +21,7 @@ public class SftpSourceTemplate extends RouteBuilder {
     public static final String ID = "sftp-source";
 
     /** Every parameter this template takes (the start-up checks refuse any other name). */
-    public static final List<String> PARAMETERS = List.of("host", "port", "dir", "username", "password",
+    public static final List<String> PARAMETERS = List.of("workers", "host", "port", "dir", "username", "password",
             "privateKeyFile", "knownHostsFile", "doneDir", "failedDir", "duplicateDir", "inflightDir",
             "localWorkDir", "localFailedDir", "include", "readLockMinAgeMs", "readLockCheckIntervalMs",
             "readLockTimeoutMs", "pollDelayMs", "doneFileName", "autoStartup");
@@ -31,7 +31,7 @@ public class SftpSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        RouteTemplateDefinition template = routeTemplate(ID)
+        RouteTemplateDefinition template = IntakeTemplates.withWorkers(routeTemplate(ID))
                 .templateParameter("host", null, "the SFTP server")
                 .templateParameter("port", "22", "its SSH port")
                 .templateParameter("dir", null, "the directory taken from, relative to the login directory")

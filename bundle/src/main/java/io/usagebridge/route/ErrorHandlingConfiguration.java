@@ -7,6 +7,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 
 import io.usagebridge.ledger.LeaseLostException;
 import io.usagebridge.ledger.LedgerUnavailableException;
+import io.usagebridge.pacing.SendGateExit;
 import io.usagebridge.security.CredentialHeaders;
 
 /**
@@ -32,11 +33,13 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
         RouteConfigurationDefinition pipeline = routeConfiguration(ID);
         pipeline.onException(LedgerUnavailableException.class, LeaseLostException.class)
                 .handled(false)
+                .process(new SendGateExit())
                 .log(LoggingLevel.WARN, "io.usagebridge.route", "${exchangeProperty.UsageBridgeSourceName}: left "
                         + "in place, nothing moved: ${exception.message}");
         // Throwable: an Error must not leave a file looping in the inbox either
         logged(pipeline.onException(Throwable.class))
                 .handled(true)
+                .process(new SendGateExit())
                 .process(CredentialHeaders::remove)
                 .to("direct:dead-letter");
 

@@ -8,6 +8,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.pacing.SendGateExit;
 
 /**
  * The one shape of every target type's send route, so a type brings only its own steps: {@code prepare} builds the
@@ -24,6 +25,7 @@ public final class SendPipeline {
     /** Last step of a target that runs a job: the delivery is POLLING, followed by the remote-status timer. */
     public static final String FOLLOW_REMOTE_JOB = "remotePollScheduler";
     private static final String ATTEMPT_STARTER = "attemptStarter";
+    private static final String SEND_GATE_ENTRY = "sendGateEntry";
 
     private final RouteDefinition route;
 
@@ -51,11 +53,17 @@ public final class SendPipeline {
         return send(r -> r.to(uri));
     }
 
-    /** Opens the attempt, then makes the call as {@code call} adds it (e.g. a doTry that maps some answers itself). */
+    /**
+     * Waits for a place among the target's concurrent sends (still stage {@code sign}: a hold that is parked sent
+     * nothing), opens the attempt, makes the call as {@code call} adds it (e.g. a doTry that maps some answers
+     * itself), then gives the place back, telling the gate what the reply said of the target's limits.
+     */
     public SendPipeline send(Consumer<RouteDefinition> call) {
+        route.process(SEND_GATE_ENTRY);
         route.setProperty(ExchangeKeys.STAGE, Builder.constant("send"));
         route.process(ATTEMPT_STARTER);
         call.accept(route);
+        route.process(new SendGateExit());
         return this;
     }
 

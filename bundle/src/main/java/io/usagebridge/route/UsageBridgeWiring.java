@@ -66,6 +66,8 @@ import io.usagebridge.ledger.LedgerPoolSettings;
 import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
+import io.usagebridge.pacing.SendGateEntry;
+import io.usagebridge.pacing.SendGates;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.plugin.TargetPlugins;
 import io.usagebridge.plugin.TargetServices;
@@ -182,6 +184,9 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("deliveryClaimer", new DeliveryClaimer(ledger.deliveries(), catalog, faultPoints));
         registry.bind("sentNameRecorder", new SentNameRecorder(ledger.deliveries()));
         registry.bind("attemptStarter", new AttemptStarter(ledger.deliveries(), faultPoints));
+        SendGates sendGates = SendGates.read(settings, catalog.targets().values(), clock);
+        registry.bind("sendGates", sendGates);
+        registry.bind("sendGateEntry", new SendGateEntry(sendGates));
         registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics, faultPoints));
         registry.bind("failureClassifier", classifier);
         registry.bind("sourceFinaliser", finaliser);
@@ -241,7 +246,8 @@ public class UsageBridgeWiring extends RouteBuilder {
                 }
             });
         }
-        LOG.info("UsageBridge ready: targets {}, instance {}", catalog.targets().keySet(), instance.token());
+        LOG.info("UsageBridge ready: targets {} (concurrent sends at most {}), instance {}", catalog.targets().keySet(),
+                sendGates.limits(), instance.token());
     }
 
     /** The runtime's registry (Quarkus' Prometheus one) when there is one; a simple one otherwise. */

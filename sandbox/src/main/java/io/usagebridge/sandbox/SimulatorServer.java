@@ -276,6 +276,11 @@ public abstract class SimulatorServer<R> implements AutoCloseable {
         held.releaseAll();
     }
 
+    /** How many answers are held now. */
+    public int heldNow() {
+        return held.heldNow();
+    }
+
     /** Waits until {@code count} answers are being held; false on timeout. */
     public boolean awaitDelayed(int count, Duration timeout) throws InterruptedException {
         return held.awaitHeld(count, timeout);

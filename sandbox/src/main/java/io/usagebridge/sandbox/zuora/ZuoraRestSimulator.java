@@ -97,6 +97,7 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZuoraRestSimulator.class);
     private static final int MAX_TOKEN_FORM_BYTES = 64 * 1024;
+    /** Zuora's default tenant concurrency. */
     private static final int CONCURRENCY_LIMIT = 40;
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -113,6 +114,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimulatedJob> jobsByOutputFile = new ConcurrentHashMap<>();
     private final AtomicInteger apiCallsInProgress = new AtomicInteger();
+    private final AtomicInteger mostApiCallsAtOnce = new AtomicInteger();
+    private volatile int concurrencyLimit = CONCURRENCY_LIMIT;
     private final String scope = "user." + OAuthTokens.hex(16) + " entity." + UUID.randomUUID() + " tenant.10000";
     private volatile Clock clock = Clock.systemUTC();
     private volatile int pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
@@ -219,6 +222,19 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     }
 
     /**
+     * The tenant's concurrency (40 by default): an API call that would make more than this many in progress is
+     * answered 429, and every API answer's Concurrency-Limit-Limit says it.
+     */
+    public void setConcurrencyLimit(int limit) {
+        concurrencyLimit = limit;
+    }
+
+    /** The most API calls (not token requests) that were in progress at once since the last reset. */
+    public int mostApiCallsAtOnce() {
+        return mostApiCallsAtOnce.get();
+    }
+
+    /**
      * The next {@code n} authenticated API requests get 429 with {@code Retry-After} (whole
      * seconds, rounded up, unless {@link #useHttpDateRetryAfter}) and Zuora's rate-limit headers.
      */
@@ -292,6 +308,8 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
         gzipThreshold = DEFAULT_GZIP_THRESHOLD;
         httpDateRetryAfter = false;
+        concurrencyLimit = CONCURRENCY_LIMIT;
+        mostApiCallsAtOnce.set(0);
         errorsAsHttp200 = false;
         rejectedValue = null;
         outputUrlBase = null;
@@ -304,7 +322,7 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
     protected ZuoraCall receive(HttpExchange exchange) {
         ZuoraCall call = new ZuoraCall(exchange, clock.instant());
         if (call.isApi()) {
-            apiCallsInProgress.incrementAndGet();
+            mostApiCallsAtOnce.accumulateAndGet(apiCallsInProgress.incrementAndGet(), Math::max);
         }
         return call;
     }
@@ -372,9 +390,9 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
         }
         if (call.isApi()) {
             sent = sent.withHeader("Concurrency-Limit-Type", "Default")
-                    .withHeader("Concurrency-Limit-Limit", String.valueOf(CONCURRENCY_LIMIT))
+                    .withHeader("Concurrency-Limit-Limit", String.valueOf(concurrencyLimit))
                     .withHeader("Concurrency-Limit-Remaining",
-                            String.valueOf(Math.max(0, CONCURRENCY_LIMIT - apiCallsInProgress.get())));
+                            String.valueOf(Math.max(0, concurrencyLimit - apiCallsInProgress.get())));
         }
         if (sent.file() != null) {
             sent = sent.withHeader("Content-Disposition", "attachment; filename=\"" + call.downloadName + "\"");
@@ -442,6 +460,11 @@ public final class ZuoraRestSimulator extends SimulatorServer<ZuoraCall> {
             drain(call.exchange);
             // Zuora answers a bad bearer token with this bare body (not in its published OpenAPI)
             return Reply.json(401, JsonBodies.object().put("message", "Authentication error"));
+        }
+        if (apiCallsInProgress.get() > concurrencyLimit) {
+            drain(call.exchange);
+            return Reply.json(429, errorBody(CODE_REQUEST_LIMIT, "The number of concurrent requests has exceeded "
+                    + "the limit allowed by the system. Please resubmit your request later."));
         }
         ApiFaults.RateLimit rateLimit = apiFaults.nextRateLimit();
         if (rateLimit != null) {
