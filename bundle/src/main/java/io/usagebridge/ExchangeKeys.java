@@ -18,6 +18,8 @@ public final class ExchangeKeys {
     public static final String CHUNK = "UsageBridgeChunk";
     public static final String DELIVERY_ID = "UsageBridgeDeliveryId";
     public static final String CLAIMED = "UsageBridgeClaimed";
+    /** A parked retry the ledger found due: its wait was kept there, so a target's learned hold does not hold it. */
+    public static final String DUE_RETRY = "UsageBridgeDueRetry";
     /** The claimed delivery's key generation: part of an idempotency key, new for a deliberate second send. */
     public static final String KEY_GENERATION = "UsageBridgeKeyGeneration";
     /** The rows per chunk an earlier delivery of this content cut for the target (empty: cut by the limits). */

@@ -72,6 +72,7 @@ public final class ParkedRetryPreparer implements Processor {
         exchange.setProperty(ExchangeKeys.CHUNK, new ChunkFile(row.chunkNo(), row.chunkCount(), chunk,
                 row.chunkMd5(), row.chunkBytes(), row.chunkRows()));
         exchange.setProperty(ExchangeKeys.CLAIMED, true);
+        exchange.setProperty(ExchangeKeys.DUE_RETRY, true);
         exchange.setProperty(READY, true);
         LOG.info("{} -> {} delivery {}: RETRY {} (parked after {})", source.name(), row.target(), row.id(),
                 row.parks(), row.errorCode());

@@ -97,7 +97,7 @@ public final class OriginalMover {
         return endpoint instanceof RemoteFileEndpoint<?> remote ? remote : null;
     }
 
-    static boolean isLocal(String keptAt) {
+    public static boolean isLocal(String keptAt) {
         return keptAt != null && Path.of(keptAt).isAbsolute();
     }
 }

@@ -42,7 +42,8 @@ public enum DeliveryState {
             Map.entry(SENT, EnumSet.of(POLLING, ACCEPTED, REJECTED, FAILED)),
             // UNCERTAIN: no final status before the poll timeout; looked up again, never resent
             Map.entry(POLLING, EnumSet.of(ACCEPTED, REJECTED, FAILED, STOPPED, UNCERTAIN)),
-            Map.entry(PARKED, EnumSet.of(SENDING, FAILED)),
+            // PARKED: a due retry that failed again before anything was sent (held back, a chunk unreadable)
+            Map.entry(PARKED, EnumSet.of(SENDING, PARKED, FAILED)),
             Map.entry(WAITING_BATCH, EnumSet.of(CLAIMED, FAILED)),
             Map.entry(ACCEPTED, EnumSet.noneOf(DeliveryState.class)),
             Map.entry(REJECTED, EnumSet.of(CLAIMED)),

@@ -106,9 +106,14 @@ public final class LedgerDatabase implements AutoCloseable {
     /**
      * H2 writes a commit to its file up to WRITE_DELAY (500 ms) later: a kill -9 in that window loses committed
      * transitions (seen: a file billed twice after a restart). With 0 every commit is in the file before it returns.
+     * H2's own shutdown hook closes the database the moment SIGTERM arrives, under the files still in work (seen: a
+     * move of an original made but never recorded); with DB_CLOSE_ON_EXIT=FALSE it closes with this pool, after
+     * Camel's graceful shutdown let them finish. A URL's own value wins.
      */
     static String durableH2(String url) {
-        return url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String durable = upper.contains("WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        return upper.contains("DB_CLOSE_ON_EXIT=") ? durable : durable + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Wraps a data source the runtime already manages (several processes may share it). */

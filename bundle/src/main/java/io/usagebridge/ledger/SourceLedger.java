@@ -129,6 +129,26 @@ public class SourceLedger extends LedgerSql {
         });
     }
 
+    /**
+     * Waiting sources whose original's move was not recorded, held by no one: the intake's move may still have been
+     * made (the process stopped between the move and its record), or it was rolled back (the file is still in the
+     * inbox). The caller looks where the original is.
+     */
+    public List<SourceRow> unrecordedMoves(int limit) {
+        return inTransaction(h -> {
+            List<SourceRow> rows = sources(h, "state in ('PENDING', 'UNCERTAIN') and moved = false and "
+                    + "(lease_until is null or lease_until < ?)", now());
+            return rows.size() > limit ? rows.subList(0, limit) : rows;
+        });
+    }
+
+    /** Records that an unrecorded move was made after all: the original is at kept_at. */
+    public boolean recordMadeMove(long sourceId) {
+        return inTransaction(h -> update(h, "update source_file set moved = true, lease_owner = null, "
+                + "lease_until = null where id = ? and moved = false and state in ('PENDING', 'UNCERTAIN') and "
+                + "(lease_until is null or lease_until < ?)", sourceId, now()) == 1);
+    }
+
     /** Takes a waiting source for this instance to move its original; false when another instance has it. */
     public boolean takeWaitingSource(long sourceId) {
         return inTransaction(h -> update(h, "update source_file set lease_owner = ?, lease_until = ? where id = ? "

@@ -9,7 +9,9 @@ import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
 
 /**
- * The step before a send opens its attempt: takes a place at the target's gate. The place is given back by
+ * The step before a send opens its attempt: takes a place at the target's gate. A parked retry the ledger found due
+ * waits for a place only: the ledger kept its wait (waiting is data, the same on every instance), and an operator or
+ * another instance may have made it due. The place is given back by
  * {@link SendGateExit} once the call returned or failed; the exchange's end gives it back too, should a path skip
  * that step.
  */
@@ -28,7 +30,11 @@ public final class SendGateEntry implements Processor {
             return;
         }
         try {
-            gate.enter(gates.maxHoldWait());
+            if (exchange.getProperty(ExchangeKeys.DUE_RETRY, false, Boolean.class)) {
+                gate.enterDue();
+            } else {
+                gate.enter(gates.maxHoldWait());
+            }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             throw new UsageBridgeFailure(CoreFailureCode.TARGET_UNAVAILABLE, "stopped while waiting to send: nothing "

@@ -39,10 +39,19 @@ public final class TargetSendGate {
 
     /** Takes a place, waiting for one (and out a hold of at most {@code maxHoldWait}). */
     public void enter(Duration maxHoldWait) throws InterruptedException {
+        take(maxHoldWait, true);
+    }
+
+    /** Takes a place for a send whose wait the ledger kept (a due parked retry): waits for a place, not a hold. */
+    public void enterDue() throws InterruptedException {
+        take(Duration.ZERO, false);
+    }
+
+    private void take(Duration maxHoldWait, boolean heedHold) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (true) {
-                Duration hold = Duration.between(clock.instant(), holdUntil);
+                Duration hold = heedHold ? Duration.between(clock.instant(), holdUntil) : Duration.ZERO;
                 if (hold.compareTo(maxHoldWait) > 0) {
                     throw new UsageBridgeFailure(CoreFailureCode.TARGET_RATE_LIMITED, target + " said its request "
                             + "limit is spent for " + seconds(hold) + " s more: nothing sent, the send waits in the "

@@ -50,6 +50,7 @@ public final class WaitingSourceFinaliser implements Processor {
 
     @Override
     public void process(Exchange exchange) throws IOException {
+        recordMovesMadeUnrecorded();
         for (SourceRow source : ledger.sources().waitingSources(BATCH)) {
             SourceState outcome = ledger.sources().currentOutcome(source.id());
             // pending stays pending; an uncertain one resent waits in failed/ until its send is final
@@ -63,6 +64,21 @@ public final class WaitingSourceFinaliser implements Processor {
                 ledger.sources().releaseWaitingSource(source.id());
                 LOG.warn("{}: its original could not be moved on yet ({}); trying again later", source.name(),
                         e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A stop between the intake's move of an original and its record leaves the file where the ledger says it goes,
+     * but not known to be there: found there (a local file), the move is recorded and the file waits as any other.
+     * One still in the inbox is left to its next intake. (A remote original is not looked for.)
+     */
+    private void recordMovesMadeUnrecorded() {
+        for (SourceRow source : ledger.sources().unrecordedMoves(BATCH)) {
+            if (OriginalMover.isLocal(source.keptAt()) && Files.isRegularFile(Path.of(source.keptAt()))
+                    && ledger.sources().recordMadeMove(source.id())) {
+                LOG.info("{}: its original was moved to {} but the move was not recorded (the app stopped between "
+                        + "the two): recorded now", source.name(), source.keptAt());
             }
         }
     }

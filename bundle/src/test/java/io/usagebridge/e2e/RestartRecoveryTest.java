@@ -3,10 +3,15 @@ package io.usagebridge.e2e;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.camel.CamelContext;
@@ -23,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
+import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.ledger.SourceState;
 
@@ -81,10 +87,42 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         assertEquals(CSV, Files.readString(data.resolve("failed/usage.csv")));
     }
 
-    /** Starts a first app on this test's data, drops the file, and kills the app once it hangs after the step. */
-    private void runFirstAppUntilItDiesAt(String route, String step) throws Exception {
+    @Test
+    void appStoppedBetweenMovingAnOriginalAndRecordingTheMoveStillFinishesTheFile() throws Exception {
+        twoCheckout.failNext(1, 503);
+        Properties firstRun = testProperties();
+        firstRun.put("deliver.retry.initial-delay-ms", "60000"); // parked long enough to stop the app meanwhile
+        CamelContext first = firstApp(firstRun);
+        first.start();
+        drop("usage.csv", CSV);
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("inflight/usage.csv"))
+                && ledgerOf(first).sources().sourcesNamed("usage.csv").stream().allMatch(SourceRow::moved));
+        first.stop();
+        // as SIGTERM left it once: the original in inflight/, its move not recorded; and the retry due now
+        try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:"
+                + data.resolve("ledger/usagebridge").toAbsolutePath(), "usagebridge", "");
+             Statement sql = ledger.createStatement()) {
+            assertEquals(1, sql.executeUpdate("update source_file set moved = false where name = 'usage.csv'"));
+            sql.executeUpdate("update delivery set next_attempt_at = current_timestamp where state = 'PARKED'");
+        }
+
+        context.start();
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/usage.csv")));
+        assertFalse(Files.exists(data.resolve("inflight/usage.csv")));
+        assertEquals(1, twoCheckout.accepted().size(), "sent once more after the 503, and only once");
+        assertEquals(CSV, Files.readString(data.resolve("done/usage.csv")));
+        assertEquals(List.of(SourceState.DONE), ledger().sources().sourcesNamed("usage.csv").stream()
+                .map(SourceRow::state).toList());
+    }
+
+    private static Ledger ledgerOf(CamelContext app) {
+        return app.getRegistry().lookupByNameAndType("ledger", Ledger.class);
+    }
+
+    /** A first app on this test's data, wired as the app wires it, not started yet. */
+    private static CamelContext firstApp(Properties properties) throws Exception {
         CamelContext first = new DefaultCamelContext();
-        configure(first, testProperties());
+        configure(first, properties);
         List<RoutesBuilder> builders = routeBuilders(first, List.of());
         for (RoutesBuilder builder : builders) {
             first.addRoutes(builder);
@@ -92,6 +130,12 @@ class RestartRecoveryTest extends UsageBridgeTestSupport {
         for (RoutesBuilder builder : builders) {
             builder.addTemplatedRoutesToCamelContext(first); // what camel-main does after adding routes
         }
+        return first;
+    }
+
+    /** Starts a first app on this test's data, drops the file, and kills the app once it hangs after the step. */
+    private void runFirstAppUntilItDiesAt(String route, String step) throws Exception {
+        CamelContext first = firstApp(testProperties());
         AdviceWith.adviceWith(first, route, advice -> advice.weaveByToString(step).after()
                 .process(hangUntilReleased()));
         first.getShutdownStrategy().setTimeout(1);

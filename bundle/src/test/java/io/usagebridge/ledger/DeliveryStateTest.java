@@ -35,7 +35,7 @@ class DeliveryStateTest {
             Map.entry(SENDING, EnumSet.of(SENT, POLLING, ACCEPTED, REJECTED, FAILED, UNCERTAIN, PARKED, PLANNED)),
             Map.entry(SENT, EnumSet.of(POLLING, ACCEPTED, REJECTED, FAILED)),
             Map.entry(POLLING, EnumSet.of(ACCEPTED, REJECTED, FAILED, STOPPED, UNCERTAIN)),
-            Map.entry(PARKED, EnumSet.of(SENDING, FAILED)),
+            Map.entry(PARKED, EnumSet.of(SENDING, PARKED, FAILED)),
             Map.entry(WAITING_BATCH, EnumSet.of(CLAIMED, FAILED)),
             Map.entry(ACCEPTED, EnumSet.noneOf(DeliveryState.class)),
             Map.entry(REJECTED, EnumSet.of(CLAIMED)),

@@ -60,4 +60,15 @@ class TargetSendGateTest {
         gate.leave();
         assertEquals(0, gate.inUse());
     }
+
+    @Test
+    void aDueRetryIsNotHeldBackByAHoldTheLedgerAlreadyKept() throws Exception {
+        MovingClock clock = new MovingClock(java.time.Instant.parse("2026-12-02T00:00:00Z"));
+        TargetSendGate gate = new TargetSendGate("zuora", 1, clock);
+        gate.heard(TargetLimits.of(Map.of("ratelimit-remaining", "0", "ratelimit-reset", "600")));
+        assertThrows(UsageBridgeFailure.class, () -> gate.enter(Duration.ofSeconds(2)));
+        gate.enterDue();
+        assertEquals(1, gate.inUse(), "a due retry takes its place at once");
+        gate.leave();
+    }
 }
