@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,6 +163,18 @@ public final class ResultsReport {
                             + "median of %d | %.2f s (`/q/health/ready` 200: %.2f s) | minimal Camel Quarkus app "
                             + "(timer → log, bench/minimal-app): %.2f s | **%.2f×** its start time | ≤ 1.5× | %s |",
                     c.usageBridge().size(), ub, ready, minimal, ub / minimal, range(loads)));
+            double ubCds = Median.of(c.usageBridgeCds().stream().map(StartupCase.Start::toStartedLine).toList());
+            double readyCds = Median.of(c.usageBridgeCds().stream().map(StartupCase.Start::toReady).toList());
+            double minimalCds = Median.of(c.minimalCds().stream().map(StartupCase.Start::toStartedLine).toList());
+            List<Double> cdsLoads = new ArrayList<>();
+            c.usageBridgeCds().forEach(s -> cdsLoads.add(s.loadBefore()));
+            c.minimalCds().forEach(s -> cdsLoads.add(s.loadBefore()));
+            line(String.format(Locale.ROOT, "| the same with AppCDS (`-XX:SharedArchiveFile`, a dynamic archive "
+                            + "from one training start), median of %d | %.2f s (ready: %.2f s) | the minimal app "
+                            + "with its own AppCDS archive: %.2f s (without: %.2f s) | **%.2f×** its start time "
+                            + "(%.2f× its start without AppCDS) | ≤ 1.5× | %s |",
+                    c.usageBridgeCds().size(), ubCds, readyCds, minimalCds, minimal, ubCds / minimalCds,
+                    ubCds / minimal, range(cdsLoads)));
         }
         line("");
     }
@@ -279,16 +292,21 @@ public final class ResultsReport {
         line("From the process start to Quarkus' \"started in\" line (read from the process output as it is "
                 + "written), each on a fresh data folder (Flyway creates the ledger, as at a first start); for "
                 + "UsageBridge also to `/q/health/ready` answering 200 (polled every 50 ms; it checks the ledger and "
-                + "that the 2Checkout simulator accepts a connection). Same JDK, no JVM options, starts alternating.");
+                + "that the 2Checkout simulator accepts a connection). Same JDK, no JVM options but the AppCDS ones, starts alternating. AppCDS: each app started once with "
+                + "`-XX:ArchiveClassesAtExit` and stopped (SIGTERM) once ready, the JVM writing the classes it loaded "
+                + "to an archive; the timed starts map that archive with `-XX:SharedArchiveFile`.");
         line("");
-        line("| run | UsageBridge: started line | ready | load | minimal app: started line | load |");
-        line("|---|---|---|---|---|---|");
+        line("| run | UsageBridge: started line | ready | load | minimal app: started line | load | UsageBridge "
+                + "with AppCDS: started line | ready | minimal app with AppCDS |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < c.usageBridge().size(); i++) {
             StartupCase.Start ub = c.usageBridge().get(i);
             StartupCase.Start minimal = c.minimal().get(i);
-            line(String.format(Locale.ROOT, "| %d | %.2f s | %.2f s | %s | %.2f s | %s |", ub.number(),
-                    ub.toStartedLine(), ub.toReady(), f2(ub.loadBefore()), minimal.toStartedLine(),
-                    f2(minimal.loadBefore())));
+            StartupCase.Start ubCds = c.usageBridgeCds().get(i);
+            StartupCase.Start minimalCds = c.minimalCds().get(i);
+            line(String.format(Locale.ROOT, "| %d | %.2f s | %.2f s | %s | %.2f s | %s | %.2f s | %.2f s | %.2f s |",
+                    ub.number(), ub.toStartedLine(), ub.toReady(), f2(ub.loadBefore()), minimal.toStartedLine(),
+                    f2(minimal.loadBefore()), ubCds.toStartedLine(), ubCds.toReady(), minimalCds.toStartedLine()));
         }
         line("");
         line("Where the start goes: seconds from the process start to each phase's first log line (a line's time "
@@ -302,10 +320,14 @@ public final class ResultsReport {
         }
         line(header.toString());
         line(rule.toString());
-        for (List<StartupCase.Start> side : List.of(c.usageBridge(), c.minimal())) {
-            for (StartupCase.Start start : side) {
-                StringBuilder row = new StringBuilder("| " + (side == c.usageBridge() ? "UsageBridge " : "minimal ")
-                        + start.number() + " |");
+        Map<String, List<StartupCase.Start>> sides = new LinkedHashMap<>();
+        sides.put("UsageBridge ", c.usageBridge());
+        sides.put("UsageBridge, AppCDS ", c.usageBridgeCds());
+        sides.put("minimal ", c.minimal());
+        sides.put("minimal, AppCDS ", c.minimalCds());
+        for (Map.Entry<String, List<StartupCase.Start>> side : sides.entrySet()) {
+            for (StartupCase.Start start : side.getValue()) {
+                StringBuilder row = new StringBuilder("| " + side.getKey() + start.number() + " |");
                 for (String mark : StartTimeline.MARKS.keySet()) {
                     Double at = start.phases().get(mark);
                     row.append(at == null ? " — |" : String.format(Locale.ROOT, " %.2f |", at));

@@ -33,7 +33,7 @@ public final class SliceChunker implements Processor {
         String name = Path.of(exchange.getProperty(ExchangeKeys.SOURCE_NAME, String.class)).getFileName().toString();
         String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         TargetType type = catalog.typeOf(target.id());
-        List<ChunkFile> chunks = chunker.chunk(slice.file(), type.contract(target),
+        List<ChunkFile> chunks = chunker.chunk(slice.file(), catalog.contractOf(target.id()),
                 Math.min(target.maxChunkBytes(), type.fileByteLimit()), target.maxChunkRows(),
                 workDir.resolve("chunks").resolve(target.id()), stem, ChunkPlanLoader.plan(exchange));
         exchange.getMessage().setBody(chunks);

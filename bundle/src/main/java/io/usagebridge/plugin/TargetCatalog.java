@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.usagebridge.csv.CsvContract;
 import io.usagebridge.config.TargetConfig;
 import io.usagebridge.config.UsageBridgeSettings;
 
@@ -14,6 +16,8 @@ public final class TargetCatalog {
 
     private final Map<String, TargetConfig> targets;
     private final Map<String, TargetType> types;
+    /** Built once per target: a contract reads its options from the configuration, which costs per lookup. */
+    private final Map<String, CsvContract> contracts = new ConcurrentHashMap<>();
 
     public TargetCatalog(Map<String, TargetConfig> targets, Map<String, TargetType> types) {
         this.targets = targets;
@@ -56,6 +60,11 @@ public final class TargetCatalog {
 
     public TargetType typeOf(String targetId) {
         return types.get(target(targetId).type());
+    }
+
+    /** The CSV contract a file for this target meets (its type's, with the target's options); immutable, shared. */
+    public CsvContract contractOf(String targetId) {
+        return contracts.computeIfAbsent(targetId, id -> typeOf(id).contract(target(id)));
     }
 
     /** True when a send to this target cut short may be repeated as is (see {@link TargetType#dedupsResends()}). */

@@ -43,7 +43,7 @@ public final class ZuoraImportChunker implements Processor {
         String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         Path dir = workDir.resolve("chunks").resolve(target.id());
         List<Long> plan = ChunkPlanLoader.plan(exchange);
-        List<ChunkFile> shaped = chunker.chunk(slice.file(), catalog.typeOf(target.id()).contract(target),
+        List<ChunkFile> shaped = chunker.chunk(slice.file(), catalog.contractOf(target.id()),
                 target.maxChunkBytes(), target.maxChunkRows(), dir.resolve("shaped"), stem, plan);
         List<ChunkFile> imports = files.fit(shaped, dir, stem);
         if (!plan.isEmpty() && !imports.stream().map(ChunkFile::rows).toList().equals(plan)) {
