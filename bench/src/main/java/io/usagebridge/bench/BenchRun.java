@@ -51,8 +51,14 @@ public final class BenchRun {
         StartupCase.Result start = settings.cases().contains("start")
                 ? new StartupCase(settings, account).run() : null;
 
+        SoapWireCase.Result soapWire = settings.cases().contains("soap-wire")
+                ? new SoapWireCase(settings, account).run() : null;
+        if (soapWire != null) {
+            problems.addAll(soapWire.problems());
+        }
+
         Path results = ResultsReport.write(new ResultsReport.Inputs(settings, machine, commit(settings.repoRoot()),
-                startedAt, loadAtStart, smallFiles, timelines, fingerprint, start, problems));
+                startedAt, loadAtStart, smallFiles, timelines, fingerprint, start, soapWire, problems));
         System.out.println("bench: results written to " + settings.repoRoot().relativize(results));
         if (!problems.isEmpty()) {
             problems.forEach(problem -> System.err.println("bench: CHECK FAILED: " + problem));

@@ -1,6 +1,7 @@
 package io.usagebridge.sandbox;
 
 import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
+import io.usagebridge.sandbox.zuorasoap.ZuoraSoapSimulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code sandbox.sftp.password}, {@code sandbox.sftp.known-hosts} ({@code data/sandbox/known_hosts}),
  * {@code sandbox.insights.enabled} (true), {@code sandbox.insights.port} (8097), {@code sandbox.insights.store-port}
  * (8098), {@code sandbox.insights.api-token}, {@code sandbox.insights.data-source} (billing),
- * {@code sandbox.insights.record-types} (account,subscription).
+ * {@code sandbox.insights.record-types} (account,subscription), {@code sandbox.zuora-soap.enabled} (false),
+ * {@code sandbox.zuora-soap.port} (8095), {@code sandbox.zuora-soap.username}, {@code sandbox.zuora-soap.password}.
  */
 public final class SandboxMain {
 
@@ -45,10 +47,15 @@ public final class SandboxMain {
         SandboxServers servers = SandboxServers.start(settings);
         InsightsBatchSimulator insights = Boolean.parseBoolean(System.getProperty("sandbox.insights.enabled", "true"))
                 ? startInsights() : null;
+        ZuoraSoapSimulator zuoraSoap = Boolean.parseBoolean(System.getProperty("sandbox.zuora-soap.enabled", "false"))
+                ? startZuoraSoap() : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (insights != null) {
                 insights.stop();
+            }
+            if (zuoraSoap != null) {
+                zuoraSoap.stop();
             }
             servers.close();
             stopped.countDown();
@@ -73,7 +80,20 @@ public final class SandboxMain {
                     + String.join(",", INSIGHTS_RECORD_TYPES) + "), what arrived: " + insights.baseUrl()
                     + SimulatorServer.STATE_PATH);
         }
+        if (zuoraSoap != null) {
+            System.out.println("  Zuora SOAP (Import over MTOM): " + zuoraSoap.url() + ", what arrived: "
+                    + zuoraSoap.baseUrl() + SimulatorServer.STATE_PATH);
+        }
         stopped.await();
+    }
+
+    /** Zuora's SOAP API for Imports, one user from system properties. */
+    private static ZuoraSoapSimulator startZuoraSoap() throws IOException {
+        ZuoraSoapSimulator zuora = new ZuoraSoapSimulator();
+        zuora.addUser(System.getProperty("sandbox.zuora-soap.username", "sandbox-usage@example.com"),
+                System.getProperty("sandbox.zuora-soap.password", "sandbox-only-password"));
+        zuora.start(Integer.getInteger("sandbox.zuora-soap.port", 8095));
+        return zuora;
     }
 
     /** The Insights Batch API and its store; the token and a data source from system properties. */

@@ -323,6 +323,11 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
                     .put("fileName", imported.fileName()).put("size", imported.size()).put("md5", imported.md5())
                     .put("errorCode", imported.errorCode()).put("createdAt", imported.createdAt().toString());
         }
+        ArrayNode calls = state.putArray("calls");
+        for (ZuoraSoapCall call : calls()) {
+            calls.addObject().put("operation", call.operation()).put("httpStatus", call.httpStatus())
+                    .put("requestBytes", call.requestBytes()).put("mtom", call.mtom());
+        }
     }
 
     /** A request body as stored: the root XML part and the other MIME parts. */
