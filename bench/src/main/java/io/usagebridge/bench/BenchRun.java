@@ -57,8 +57,14 @@ public final class BenchRun {
             problems.addAll(soapWire.problems());
         }
 
+        InsightsPutCase.Result insightsPut = settings.cases().contains("insights-put")
+                ? new InsightsPutCase(settings, account).run() : null;
+        if (insightsPut != null) {
+            problems.addAll(insightsPut.problems());
+        }
+
         Path results = ResultsReport.write(new ResultsReport.Inputs(settings, machine, commit(settings.repoRoot()),
-                startedAt, loadAtStart, smallFiles, timelines, fingerprint, start, soapWire, problems));
+                startedAt, loadAtStart, smallFiles, timelines, fingerprint, start, soapWire, insightsPut, problems));
         System.out.println("bench: results written to " + settings.repoRoot().relativize(results));
         if (!problems.isEmpty()) {
             problems.forEach(problem -> System.err.println("bench: CHECK FAILED: " + problem));

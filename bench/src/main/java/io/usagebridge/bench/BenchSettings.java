@@ -14,7 +14,8 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
         int runs, int fingerprintMiB, int jmhWarmups, int jmhIterations, List<String> appOptions,
         boolean touchBeforeDrop, int warmupFiles) {
 
-    public static final List<String> CASES = List.of("small-files", "fingerprint", "start", "soap-wire");
+    public static final List<String> CASES = List.of("small-files", "fingerprint", "start", "soap-wire",
+            "insights-put");
 
     public static BenchSettings parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();

@@ -27,8 +27,6 @@ public final class ResultsReport {
                     + "empty ledger (bar: files/s ≥ 0.8×)",
             "one 1 GiB file to 2Checkout, inbox → accepted (checked, shaped, chunked), against md5sum + openssl + curl "
                     + "of the same bytes (bar: ≤ 2×)",
-            "100 MB PUT to the Insights signed URL, against `curl --upload-file` to the same store (bar: ≥ 0.9× "
-                    + "curl's throughput)",
             "100 MB through every target with `-Xmx128m`: no OutOfMemoryError, peak heap and RSS");
 
     private final StringBuilder md = new StringBuilder();
@@ -39,7 +37,7 @@ public final class ResultsReport {
     public record Inputs(BenchSettings settings, Machine machine, String commit, Instant startedAt, double loadAtStart,
             SmallFilesCase.Result smallFiles, List<IntakeTimeline.Summary> timelines,
             FingerprintCase.Result fingerprint, StartupCase.Result start, SoapWireCase.Result soapWire,
-            List<String> problems) {
+            InsightsPutCase.Result insightsPut, List<String> problems) {
     }
 
     public static Path write(Inputs in) throws IOException {
@@ -94,10 +92,14 @@ public final class ResultsReport {
         if (in.soapWire() != null) {
             soapWire(in.soapWire());
         }
+        if (in.insightsPut() != null) {
+            insightsPut(in.insightsPut());
+        }
         line("## Not yet measured");
         line("");
         NOT_YET_MEASURED.forEach(c -> line("- " + c));
-        if (in.smallFiles() == null || in.fingerprint() == null || in.start() == null || in.soapWire() == null) {
+        if (in.smallFiles() == null || in.fingerprint() == null || in.start() == null || in.soapWire() == null
+                || in.insightsPut() == null) {
             line("- (this run skipped: " + String.join(", ", skipped(in)) + ")");
         }
         line("");
@@ -116,6 +118,9 @@ public final class ResultsReport {
         }
         if (in.soapWire() == null) {
             skipped.add("soap-wire");
+        }
+        if (in.insightsPut() == null) {
+            skipped.add("insights-put");
         }
         return skipped;
     }
@@ -188,6 +193,18 @@ public final class ResultsReport {
                             + "the simulator received it | %,d bytes (%s) | the Import file: %,d bytes | **%.4f×** the "
                             + "file's bytes | ≤ 1.01 | (bytes, not timed) |", d.importBytes(),
                     d.createRequestBytes(), d.mtom() ? "MTOM" : "not MTOM", d.importBytes(), d.ratio()));
+        }
+        InsightsPutCase.Result e = in.insightsPut();
+        if (e != null) {
+            double ub = Median.of(e.usageBridge().stream().map(InsightsPutCase.Put::mbPerSecond).toList());
+            double curl = Median.of(e.curl().stream().map(InsightsPutCase.Put::mbPerSecond).toList());
+            List<Double> loads = new ArrayList<>();
+            e.usageBridge().forEach(p -> loads.add(p.loadBefore()));
+            e.curl().forEach(p -> loads.add(p.loadBefore()));
+            line(String.format(Locale.ROOT, "| %,d-byte PUT to the Insights signed URL, timed at the store, "
+                            + "median of %d | %.0f MB/s | `curl --upload-file` to the same store: %.0f MB/s | "
+                            + "**%.2f×** curl's throughput | ≥ 0.9× | %s |", e.fileBytes(), e.usageBridge().size(), ub,
+                    curl, ub / curl, range(loads)));
         }
         line("");
     }
@@ -371,6 +388,32 @@ public final class ResultsReport {
         line(String.format(Locale.ROOT, "| %,d bytes | %,d bytes | %,d bytes (%s) | %,d bytes | %.4f× | %s |",
                 d.fileBytes(), d.importBytes(), d.createRequestBytes(), d.mtom() ? "MTOM" : "not MTOM",
                 d.createRequestBytes() - d.importBytes(), d.ratio(), d.importStatus()));
+        line("");
+    }
+
+    private void insightsPut(InsightsPutCase.Result e) {
+        line("## e. 100 MB PUT to the Insights signed URL");
+        line("");
+        line("`InsightsPutCase`: the packaged app with the `insights` target (routes/available/target-insights"
+                + ".camel.yaml) uploads a batch (billing / 2026-11-30: an account.csv of " + String.format(
+                Locale.ROOT, "%,d", e.fileBytes()) + " bytes, just under the Batch API's 100 MB limit, and a "
+                + "one-line subscription.ndjson) to the sandbox's Insights simulator, a process of its own; then "
+                + "`curl --upload-file` puts the same file to a signed URL of the same store (asked for with `curl "
+                + "-u <token>: -X POST … /api/files/upload`, as a script would). Each PUT is timed at the store, "
+                + "from the request's arrival to its answer, the body read and stored in between: the same "
+                + "clock for both, and UsageBridge's own work before the PUT (checks, the upload-URL call) is not "
+                + "in it. A fresh app and data folder per run; runs alternate. **Checked:** the store took the "
+                + "whole file (status 200, every byte) in every run, and the batch reached done/.");
+        line("");
+        line("| run | UsageBridge: PUT at the store | MB/s | load | curl: PUT at the store | MB/s | load |");
+        line("|---|---|---|---|---|---|---|");
+        for (int i = 0; i < e.usageBridge().size(); i++) {
+            InsightsPutCase.Put ub = e.usageBridge().get(i);
+            InsightsPutCase.Put curl = e.curl().get(i);
+            line(String.format(Locale.ROOT, "| %d | %.2f s | %.0f | %s | %.2f s | %.0f | %s |", ub.run(),
+                    ub.seconds(), ub.mbPerSecond(), f2(ub.loadBefore()), curl.seconds(), curl.mbPerSecond(),
+                    f2(curl.loadBefore())));
+        }
         line("");
     }
 

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+
+import io.usagebridge.digest.ParallelMd5;
 
 import io.usagebridge.failure.UsageBridgeFailure;
 
@@ -55,36 +55,40 @@ final class CheckedFileEntity extends AbstractHttpEntity {
         return false;
     }
 
+    /** MD5 runs beside the write ({@link ParallelMd5}): the PUT goes at the pace of the slower, not of both. */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        MessageDigest md5 = md5();
         long head = Math.max(0, checkedBytes - TAIL);
-        byte[] buffer = new byte[TAIL];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file); ParallelMd5 md5 = new ParallelMd5()) {
             long sent = 0;
             while (sent < head) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, head - sent));
-                if (n < 0) {
+                ParallelMd5.Chunk chunk = md5.next();
+                int n = in.readNBytes(chunk.bytes(), 0, (int) Math.min(ParallelMd5.BUFFER, head - sent));
+                if (n == 0) {
+                    md5.unused(chunk);
                     throw changed("it is shorter than the " + checkedBytes + " bytes checked");
                 }
-                md5.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+                md5.hash(chunk, n);
+                out.write(chunk.bytes(), 0, n);
+                md5.release(chunk);
                 sent += n;
             }
-            int tail = (int) (checkedBytes - head);
-            int read = in.readNBytes(buffer, 0, tail);
-            if (read < tail) {
+            // the tail waits until the whole file proved to be the one checked: a changed one is cut before its end
+            ParallelMd5.Chunk tail = md5.next();
+            int tailBytes = (int) (checkedBytes - head);
+            int read = in.readNBytes(tail.bytes(), 0, tailBytes);
+            if (read < tailBytes) {
                 throw changed("it is shorter than the " + checkedBytes + " bytes checked");
             }
             if (in.read() != -1) {
                 throw changed("it is longer than the " + checkedBytes + " bytes checked");
             }
-            md5.update(buffer, 0, tail);
+            md5.hash(tail, tailBytes);
             String md5Sent = HexFormat.of().formatHex(md5.digest());
             if (!md5Sent.equalsIgnoreCase(checkedMd5)) {
                 throw changed("its MD5 is " + md5Sent + ", the checked file's " + checkedMd5);
             }
-            out.write(buffer, 0, tail);
+            out.write(tail.bytes(), 0, tailBytes);
             out.flush();
         }
     }
@@ -97,13 +101,5 @@ final class CheckedFileEntity extends AbstractHttpEntity {
     private UsageBridgeFailure changed(String how) {
         return new UsageBridgeFailure(InsightsFailureCode.INSIGHTS_FILE_CHANGED, file.getFileName() + " changed after "
                 + "its check (" + how + "): the upload was cut before its end, nothing of it is stored");
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,6 +56,12 @@ final class SignedUrlStore extends SimulatorServer<SignedUrlStore.Put> {
     private final Supplier<Clock> clock;
     private final Consumer<InsightsRequest> requests;
     private final Consumer<StoredRecordFile> stored;
+    /** Every PUT's bytes and times, for a client's throughput as the store saw it (guarded by itself). */
+    private final List<PutTiming> timings = new ArrayList<>();
+
+    /** One request as timed here: from its arrival to its answer, the body read in between. */
+    record PutTiming(String path, int status, long bytes, Instant receivedAt, Instant answeredAt) {
+    }
 
     SignedUrlStore(Path storageDir, InsightsFaults faults, Supplier<Clock> clock, Consumer<InsightsRequest> requests,
                    Consumer<StoredRecordFile> stored) {
@@ -80,6 +87,9 @@ final class SignedUrlStore extends SimulatorServer<SignedUrlStore.Put> {
     /** Forgets the URLs issued and the request count and knobs. */
     void forget() {
         tickets.clear();
+        synchronized (timings) {
+            timings.clear();
+        }
         resetCountsAndFaults();
     }
 
@@ -134,6 +144,13 @@ final class SignedUrlStore extends SimulatorServer<SignedUrlStore.Put> {
     @Override
     protected void describeState(ObjectNode state) {
         state.put("urlsIssued", tickets.size());
+        var puts = state.putArray("requests");
+        synchronized (timings) {
+            for (PutTiming t : timings) {
+                puts.addObject().put("path", t.path()).put("status", t.status()).put("bytes", t.bytes())
+                        .put("receivedAt", t.receivedAt().toString()).put("answeredAt", t.answeredAt().toString());
+            }
+        }
     }
 
     /** One request's record, added once: before its answer leaves, so a client holding the answer sees it. */
@@ -162,6 +179,9 @@ final class SignedUrlStore extends SimulatorServer<SignedUrlStore.Put> {
         void flush(int status) {
             if (!done) {
                 done = true;
+                synchronized (timings) {
+                    timings.add(new PutTiming(path, status, bytes, receivedAt, clock.get().instant()));
+                }
                 requests.accept(new InsightsRequest("store", method, host, path, query, status, Map.of(), headers,
                         bytes, md5, receivedAt));
             }
