@@ -41,6 +41,9 @@ public final class IntakeTemplates {
     /** A name with a control character is never taken, and said so once (an endpoint takes one filter). */
     static final String UNSAFE_NAMES_FILTER = "&filter=#" + UNSAFE_NAMES_BEAN;
 
+    /** The one {@link FileTurns} of the app (UsageBridgeWiring binds it). */
+    public static final String FILE_TURNS_BEAN = "fileTurns";
+
     private IntakeTemplates() {
     }
 
@@ -74,7 +77,9 @@ public final class IntakeTemplates {
                 .setProperty(ExchangeKeys.FAILED_DIR, Builder.constant("{{failedDir}}"))
                 .setProperty(ExchangeKeys.DUPLICATE_DIR, Builder.constant("{{duplicateDir}}"))
                 .setProperty(ExchangeKeys.INFLIGHT_DIR, Builder.constant("{{inflightDir}}"));
-        shared.threads().executorService("{{workerPool}}");
+        // a turn in the intake's order (FileTurns): same content is claimed in that order, a resend is the duplicate
+        shared.bean(FILE_TURNS_BEAN, "takeTurn")
+                .threads().executorService("{{workerPool}}");
         return shared;
     }
 }

@@ -3,6 +3,7 @@ package io.usagebridge.route;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.usagebridge.ExchangeKeys;
+import io.usagebridge.intake.IntakeTemplates;
 
 /**
  * {@code direct:ingest}, where every intake (folder, SFTP, a user's own) hands its files: receive and
@@ -15,6 +16,7 @@ public class IngestRoute extends RouteBuilder {
         from("direct:ingest").routeId("ingest")
                 .routeConfigurationId(ErrorHandlingConfiguration.ID)
                 .process("sourceIntake")
+                .bean(IntakeTemplates.FILE_TURNS_BEAN, "fingerprinted")
                 .setProperty(ExchangeKeys.STAGE, constant("split"))
                 .process("splitByTarget")
                 .split(body())

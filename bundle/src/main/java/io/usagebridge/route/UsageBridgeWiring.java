@@ -44,6 +44,7 @@ import io.usagebridge.health.LedgerHealthCheck;
 import io.usagebridge.health.TargetReachabilityCheck;
 import io.usagebridge.http.CappedReplyClient;
 import io.usagebridge.http.ReplyBodies;
+import io.usagebridge.intake.FileTurns;
 import io.usagebridge.intake.IntakePollMonitor;
 import io.usagebridge.intake.IntakeReadLocks;
 import io.usagebridge.intake.IntakeTemplates;
@@ -187,6 +188,8 @@ public class UsageBridgeWiring extends RouteBuilder {
         SendGates sendGates = SendGates.read(settings, catalog.targets().values(), clock);
         registry.bind("sendGates", sendGates);
         registry.bind("sendGateEntry", new SendGateEntry(sendGates));
+        registry.bind(IntakeTemplates.FILE_TURNS_BEAN, new FileTurns(Duration.ofMillis(settings.getLong(
+                "intake.same-content-max-wait-ms", 600_000))));
         registry.bind("deliveryAcceptor", new DeliveryAcceptor(ledger, metrics, faultPoints));
         registry.bind("failureClassifier", classifier);
         registry.bind("sourceFinaliser", finaliser);
