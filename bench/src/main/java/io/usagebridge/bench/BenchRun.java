@@ -63,8 +63,25 @@ public final class BenchRun {
             problems.addAll(insightsPut.problems());
         }
 
+        AgedLedgerCase.Result agedLedger = settings.cases().contains("aged-ledger")
+                ? new AgedLedgerCase(settings, account).run() : null;
+        if (agedLedger != null) {
+            problems.addAll(agedLedger.problems());
+        }
+        BigFileCase.Result bigFile = settings.cases().contains("big-file")
+                ? new BigFileCase(settings, account).run() : null;
+        if (bigFile != null) {
+            problems.addAll(bigFile.problems());
+        }
+        EveryTargetCase.Result everyTarget = settings.cases().contains("every-target")
+                ? new EveryTargetCase(settings).run() : null;
+        if (everyTarget != null) {
+            problems.addAll(everyTarget.problems());
+        }
+
         Path results = ResultsReport.write(new ResultsReport.Inputs(settings, machine, commit(settings.repoRoot()),
-                startedAt, loadAtStart, smallFiles, timelines, fingerprint, start, soapWire, insightsPut, problems));
+                startedAt, loadAtStart, smallFiles, timelines, fingerprint, start, soapWire, insightsPut, agedLedger,
+                bigFile, everyTarget, problems));
         System.out.println("bench: results written to " + settings.repoRoot().relativize(results));
         if (!problems.isEmpty()) {
             problems.forEach(problem -> System.err.println("bench: CHECK FAILED: " + problem));

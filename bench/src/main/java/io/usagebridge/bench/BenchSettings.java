@@ -12,10 +12,12 @@ import java.util.Set;
  */
 public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<String> cases, int files, int rows,
         int runs, int fingerprintMiB, int jmhWarmups, int jmhIterations, List<String> appOptions,
-        boolean touchBeforeDrop, int warmupFiles) {
+        boolean touchBeforeDrop, int warmupFiles, int agedFiles, int agedDeliveries, int agedRuns, int bigFileMiB,
+        int bigFileRuns) {
 
+    /** Every case, in the order they run; the default runs them all (the one command). */
     public static final List<String> CASES = List.of("small-files", "fingerprint", "start", "soap-wire",
-            "insights-put");
+            "insights-put", "aged-ledger", "big-file", "every-target");
 
     public static BenchSettings parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -27,7 +29,8 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
             given.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         Path root = Path.of(given.getOrDefault("repo", ".")).toAbsolutePath().normalize();
-        Set<String> cases = Set.copyOf(List.of(given.getOrDefault("cases", String.join(",", CASES)).split(",")));
+        Set<String> cases = Set.copyOf(List.of(given.getOrDefault("cases", String.join(",", CASES))
+                .split(",")));
         for (String name : cases) {
             if (!CASES.contains(name)) {
                 throw new IllegalArgumentException("no case " + name + "; cases are " + CASES);
@@ -46,10 +49,15 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
                 given.getOrDefault("app-options", "").isBlank() ? List.of()
                         : List.of(given.get("app-options").trim().split("\\s+")),
                 Boolean.parseBoolean(given.getOrDefault("touch-before-drop", "false")),
-                Integer.parseInt(given.getOrDefault("warmup-files", "0")));
+                Integer.parseInt(given.getOrDefault("warmup-files", "0")),
+                Integer.parseInt(given.getOrDefault("aged-files", "10000")),
+                Integer.parseInt(given.getOrDefault("aged-deliveries", "1000000")),
+                Integer.parseInt(given.getOrDefault("aged-runs", "1")),
+                Integer.parseInt(given.getOrDefault("big-file-mib", "1024")),
+                Integer.parseInt(given.getOrDefault("big-file-runs", "1")));
         given.keySet().removeAll(Set.of("repo", "work", "results", "cases", "files", "rows", "runs",
                 "fingerprint-mib", "jmh-warmups", "jmh-iterations", "app-options", "touch-before-drop",
-                "warmup-files"));
+                "warmup-files", "aged-files", "aged-deliveries", "aged-runs", "big-file-mib", "big-file-runs"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown settings " + given.keySet());
         }
@@ -59,6 +67,15 @@ public record BenchSettings(Path repoRoot, Path workDir, Path resultsDir, Set<St
     /** Whether this run changes what the committed figures measure (an experiment's results say so at the top). */
     public boolean experiment() {
         return !appOptions.isEmpty() || touchBeforeDrop || warmupFiles > 0;
+    }
+
+    /**
+     * What the results file's name carries after the date: nothing for a run of every case, else the cases run
+     * ({@code 2026-12-03-aged-ledger+big-file.md}), so a run of a few cases never replaces the day's full results.
+     */
+    public String resultsSuffix() {
+        List<String> run = CASES.stream().filter(cases::contains).toList();
+        return run.size() == CASES.size() ? "" : "-" + String.join("+", run);
     }
 
     public Path appJar() {

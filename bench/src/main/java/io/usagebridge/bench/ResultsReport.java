@@ -22,12 +22,7 @@ import java.util.function.ToDoubleFunction;
 public final class ResultsReport {
 
     /** Issue 17's cases that this harness does not run yet. */
-    static final List<String> NOT_YET_MEASURED = List.of(
-            "10,000 small files with the ledger already holding 1,000,000 deliveries, against the same run on an "
-                    + "empty ledger (bar: files/s ≥ 0.8×)",
-            "one 1 GiB file to 2Checkout, inbox → accepted (checked, shaped, chunked), against md5sum + openssl + curl "
-                    + "of the same bytes (bar: ≤ 2×)",
-            "100 MB through every target with `-Xmx128m`: no OutOfMemoryError, peak heap and RSS");
+    static final List<String> NOT_YET_MEASURED = List.of();
 
     private final StringBuilder md = new StringBuilder();
 
@@ -37,14 +32,16 @@ public final class ResultsReport {
     public record Inputs(BenchSettings settings, Machine machine, String commit, Instant startedAt, double loadAtStart,
             SmallFilesCase.Result smallFiles, List<IntakeTimeline.Summary> timelines,
             FingerprintCase.Result fingerprint, StartupCase.Result start, SoapWireCase.Result soapWire,
-            InsightsPutCase.Result insightsPut, List<String> problems) {
+            InsightsPutCase.Result insightsPut, AgedLedgerCase.Result agedLedger, BigFileCase.Result bigFile,
+            EveryTargetCase.Result everyTarget, List<String> problems) {
     }
 
     public static Path write(Inputs in) throws IOException {
         ResultsReport report = new ResultsReport();
         report.all(in);
         Files.createDirectories(in.settings().resultsDir());
-        Path file = in.settings().resultsDir().resolve(in.startedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ".md");
+        Path file = in.settings().resultsDir().resolve(in.startedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                + in.settings().resultsSuffix() + ".md");
         Files.writeString(file, report.md, StandardCharsets.UTF_8);
         return file;
     }
@@ -95,14 +92,24 @@ public final class ResultsReport {
         if (in.insightsPut() != null) {
             insightsPut(in.insightsPut());
         }
-        line("## Not yet measured");
-        line("");
-        NOT_YET_MEASURED.forEach(c -> line("- " + c));
-        if (in.smallFiles() == null || in.fingerprint() == null || in.start() == null || in.soapWire() == null
-                || in.insightsPut() == null) {
-            line("- (this run skipped: " + String.join(", ", skipped(in)) + ")");
+        if (in.agedLedger() != null) {
+            AgedLedgerReport.section(in.agedLedger(), this::line);
         }
-        line("");
+        if (in.bigFile() != null) {
+            BigFileReport.section(in.bigFile(), this::line);
+        }
+        if (in.everyTarget() != null) {
+            EveryTargetReport.section(in.everyTarget(), this::line);
+        }
+        if (!NOT_YET_MEASURED.isEmpty() || !skipped(in).isEmpty()) {
+            line("## Not yet measured");
+            line("");
+            NOT_YET_MEASURED.forEach(c -> line("- " + c));
+            if (!skipped(in).isEmpty()) {
+                line("- (this run skipped: " + String.join(", ", skipped(in)) + ")");
+            }
+            line("");
+        }
     }
 
     private static List<String> skipped(Inputs in) {
@@ -121,6 +128,15 @@ public final class ResultsReport {
         }
         if (in.insightsPut() == null) {
             skipped.add("insights-put");
+        }
+        if (in.agedLedger() == null) {
+            skipped.add("aged-ledger");
+        }
+        if (in.bigFile() == null) {
+            skipped.add("big-file");
+        }
+        if (in.everyTarget() == null) {
+            skipped.add("every-target");
         }
         return skipped;
     }
@@ -205,6 +221,15 @@ public final class ResultsReport {
                             + "median of %d | %.0f MB/s | `curl --upload-file` to the same store: %.0f MB/s | "
                             + "**%.2f×** curl's throughput | ≥ 0.9× | %s |", e.fileBytes(), e.usageBridge().size(), ub,
                     curl, ub / curl, range(loads)));
+        }
+        if (in.agedLedger() != null) {
+            line(AgedLedgerReport.summaryRow(in.agedLedger()));
+        }
+        if (in.bigFile() != null) {
+            line(BigFileReport.summaryRow(in.bigFile()));
+        }
+        if (in.everyTarget() != null) {
+            line(EveryTargetReport.summaryRow(in.everyTarget()));
         }
         line("");
     }
@@ -421,7 +446,7 @@ public final class ResultsReport {
         return Median.of(runs.stream().map(run -> value.applyAsDouble(run)).toList());
     }
 
-    private static String loadRange(List<TimedRun> runs) {
+    static String loadRange(List<TimedRun> runs) {
         List<Double> loads = new ArrayList<>();
         runs.forEach(run -> {
             loads.add(run.loadBefore());
@@ -430,7 +455,7 @@ public final class ResultsReport {
         return range(loads);
     }
 
-    private static String range(List<Double> loads) {
+    static String range(List<Double> loads) {
         double low = loads.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double high = loads.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return f2(low) + "–" + f2(high) + (high > 0.5 ? " *under load*" : "");
@@ -448,7 +473,7 @@ public final class ResultsReport {
         return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + " GiB" : bytes / (1L << 20) + " MiB";
     }
 
-    private static String f2(double value) {
+    static String f2(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 

@@ -49,6 +49,11 @@ public record RunDirs(Path root) {
         return root.resolve("ledger");
     }
 
+    /** The run's H2 ledger, as the app is given it ({@code ledger.url}). */
+    public String ledgerUrl() {
+        return "jdbc:h2:file:" + ledger().resolve("usagebridge");
+    }
+
     public Path commands() {
         return root.resolve("commands");
     }

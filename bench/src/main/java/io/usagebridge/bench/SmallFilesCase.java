@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SmallFilesCase {
 
-    /** How often the harness looks at the inbox (and, once it is empty, at the simulator) while UsageBridge runs. */
-    private static final long POLL_MS = 20;
     /** A late duplicate would show within this after the end. */
     private static final long SETTLE_MS = 1000;
     private static final long RUN_TIMEOUT_S = 900;
@@ -82,7 +80,7 @@ public final class SmallFilesCase {
             if (!warmup.isEmpty()) {
                 // an experiment: a batch of other files first, untimed, so the timed batch meets a warmed-up JIT
                 Tree.copyFiles(warmupSource, dirs.inbox());
-                awaitAllProcessed(simulator, dirs, warmup.size(), app);
+                InboxDrop.awaitAllProcessed(simulator, dirs, warmup.size(), app, RUN_TIMEOUT_S);
             }
             if (settings.touchBeforeDrop()) {
                 // an export written just now: the read lock's min-age applies (mv keeps the modification time)
@@ -97,14 +95,8 @@ public final class SmallFilesCase {
             Map<String, Double> threadsBefore = app.threadCpu();
             double simulatorCpu = simulator.cpuSeconds();
             long dropEpoch = System.currentTimeMillis();
-            long start = System.nanoTime();
-            // one mv: every file appears in the inbox at once, as a batch dropped by an export job
-            int mv = new ProcessBuilder("bash", "-c", "mv -t \"$1\" -- \"$2\"/*.csv", "mv", dirs.inbox().toString(),
-                    dirs.stage().toString()).inheritIO().start().waitFor();
-            if (mv != 0) {
-                throw new IllegalStateException("mv into the inbox failed with " + mv);
-            }
-            long end = awaitAllProcessed(simulator, dirs, expected.size(), app);
+            long start = InboxDrop.moveStagedIn(dirs);
+            long end = InboxDrop.awaitAllProcessed(simulator, dirs, expected.size(), app, RUN_TIMEOUT_S);
             long endEpoch = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - end);
             appCpu = app.cpuSeconds() - appCpu;
             Map<String, Double> threadCpu = ThreadCpu.used(threadsBefore, app.threadCpu());
@@ -118,63 +110,18 @@ public final class SmallFilesCase {
         }
     }
 
-    /**
-     * Until the inbox holds no CSV and the simulator has processed {@code count} uploads; returns System.nanoTime of
-     * the end: the first look that found the inbox empty, when the simulator's state read right after it showed every
-     * upload (the state is a large answer: the time to read it is not counted).
-     */
-    private static long awaitAllProcessed(TwoCheckoutSimulatorProcess simulator, RunDirs dirs, int count,
-            UsageBridgeProcess app) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
-        while (true) {
-            long now = System.nanoTime();
-            // the inbox first: listing a folder is cheaper for the machine than the simulator's state
-            if (Tree.csvCount(dirs.inbox()) == 0 && simulator.processedCount() >= count) {
-                return now;
-            }
-            if (Files.isDirectory(dirs.failed()) && Tree.csvCount(dirs.failed()) > 0) {
-                throw new IllegalStateException("files went to " + dirs.failed() + ": see " + app.log());
-            }
-            if (now > deadline) {
-                throw new IllegalStateException("not all " + count + " files processed within " + RUN_TIMEOUT_S
-                        + " s: see " + app.log());
-            }
-            Thread.sleep(POLL_MS);
-        }
-    }
-
     private TimedRun loop(int n, List<UsageFile> files, Path source, Path root, List<String> problems)
             throws IOException, InterruptedException {
         RunDirs dirs = RunDirs.fresh(root);
         Tree.copyFiles(source, dirs.inbox());
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
                 account.merchant(), account.secretKey(), root.resolve("simulator.log"))) {
-            // a bash around the loop notes, once the loop has ended, the CPU of all it waited for (the loop and
-            // every md5sum, openssl, curl and mv): fields cutime and cstime of its /proc/<pid>/stat
-            Path stat = root.resolve("loop-cpu.stat");
-            List<String> command = List.of("bash", "-c", "bash \"$@\"; rc=$?; read -r s < /proc/$$/stat; "
-                            + "echo \"$s\" > \"" + stat + "\"; exit $rc", "loop-cpu",
-                    settings.loopScript().toString(), dirs.inbox().toString(), dirs.done().toString(),
-                    simulator.url(), account.merchant(), account.secretKey());
-            double loadBefore = LoadAverage.oneMinute();
-            double simulatorCpu = simulator.cpuSeconds();
-            long start = System.nanoTime();
-            int exit;
-            try (ChildProcess script = ChildProcess.start(command, settings.repoRoot(), root.resolve("loop.log"),
-                    null)) {
-                exit = script.waitFor(RUN_TIMEOUT_S);
-            }
-            long end = System.nanoTime();
-            double loadAfter = LoadAverage.oneMinute();
-            simulatorCpu = simulator.cpuSeconds() - simulatorCpu;
-            double loopCpu = ChildCpu.ofWaitedChildren(stat);
-            if (exit != 0) {
-                problems.add("shell loop run " + n + ": exited with " + exit + ", see " + root.resolve("loop.log"));
-            }
+            TimedRun timed = ReferenceLoop.run(settings, account, simulator, dirs, root, n, files.size(),
+                    RUN_TIMEOUT_S, problems);
             Thread.sleep(SETTLE_MS);
             List<String> found = DeliveryCheck.problems(files, UsageFile::sourceMd5, simulator.uploads());
             found.forEach(problem -> problems.add("shell loop run " + n + ": " + problem));
-            return new TimedRun(n, (end - start) / 1e9, files.size(), loadBefore, loadAfter, loopCpu, simulatorCpu);
+            return timed;
         }
     }
 

@@ -37,6 +37,12 @@ public final class UsageBridgeProcess implements AutoCloseable {
     /** Starts it from the repository root (it reads config/ and routes/ there); returns at once. */
     public static UsageBridgeProcess start(Path repoRoot, Path appJar, String twoCheckoutUrl, RunDirs dirs,
             List<String> extraJvmOptions) throws IOException {
+        return start(repoRoot, appJar, twoCheckoutUrl, dirs, extraJvmOptions, "app.log");
+    }
+
+    /** As above, its output into {@code logName} in the run's folder (a second start of one run keeps the first's). */
+    public static UsageBridgeProcess start(Path repoRoot, Path appJar, String twoCheckoutUrl, RunDirs dirs,
+            List<String> extraJvmOptions, String logName) throws IOException {
         int port = FreePort.find();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.profile", "sandbox");
@@ -48,7 +54,7 @@ public final class UsageBridgeProcess implements AutoCloseable {
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("quarkus.http.port", Integer.toString(port));
         properties.put("usagebridge.work-dir", dirs.work().toString());
-        properties.put("ledger.url", "jdbc:h2:file:" + dirs.ledger().resolve("usagebridge"));
+        properties.put("ledger.url", dirs.ledgerUrl());
         properties.put("commands.dir", dirs.commands().toString());
         properties.put("intake.folder.dir", dirs.inbox().toString());
         properties.put("intake.folder.done-dir", dirs.done().toString());
@@ -62,7 +68,7 @@ public final class UsageBridgeProcess implements AutoCloseable {
         command.addAll(extraJvmOptions);
         command.add("-jar");
         command.add(appJar.toString());
-        return new UsageBridgeProcess(ChildProcess.start(command, repoRoot, dirs.root().resolve("app.log"), STARTED),
+        return new UsageBridgeProcess(ChildProcess.start(command, repoRoot, dirs.root().resolve(logName), STARTED),
                 port);
     }
 

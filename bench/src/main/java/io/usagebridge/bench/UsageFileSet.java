@@ -54,7 +54,7 @@ public final class UsageFileSet {
     }
 
     /** One row in the source form and in the form UsageBridge sends; the kind of row turns with its number. */
-    private static void appendRow(int file, int row, StringBuilder source, StringBuilder wire) {
+    static void appendRow(int file, int row, StringBuilder source, StringBuilder wire) {
         LocalDateTime day = LocalDateTime.of(2026, 11, 1 + row % 28, 0, 0);
         String ref = String.format("%05X%04d", file, row);
         switch (row % 3) {
@@ -67,7 +67,7 @@ public final class UsageFileSet {
                         .append(quoted(description)).append(',').append(ref).append('\n');
             }
             case 1 -> {
-                LocalDateTime start = day.plusHours(8).plusMinutes(row);
+                LocalDateTime start = day.plusHours(8).plusMinutes(row % 60);
                 LocalDateTime end = day.plusHours(17).plusMinutes(30);
                 String description = "EU bucket hot tier " + file + "-" + row;
                 source.append(SPACED.format(start)).append(',').append(SPACED.format(end)).append(",storage-gb,")

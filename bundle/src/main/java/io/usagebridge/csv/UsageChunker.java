@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import io.usagebridge.failure.CoreFailureCode;
@@ -84,6 +85,9 @@ public class UsageChunker {
             List<String> outputHeader = output.stream().map(ColumnSpec::name).toList();
             String headerLine = CsvFormats.WRITE.format(outputHeader.toArray()) + "\n";
             long headerBytes = utf8Length(headerLine);
+            // one printer for every row, into a line reused: CSVFormat.format makes a writer and a printer per call
+            StringBuilder rowText = new StringBuilder(256);
+            CSVPrinter rowPrinter = new CSVPrinter(rowText, CsvFormats.WRITE);
             long dataRows = 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -103,7 +107,9 @@ public class UsageChunker {
                 if (shaped == null || !violations.isEmpty()) {
                     continue; // keep checking, stop writing
                 }
-                String rowLine = CsvFormats.WRITE.format((Object[]) shaped) + "\n";
+                rowText.setLength(0);
+                rowPrinter.printRecord((Object[]) shaped);
+                String rowLine = rowText.toString();
                 long rowBytes = utf8Length(rowLine);
                 if (plan.isEmpty() && headerBytes + rowBytes > maxBytes) {
                     throw new UsageBridgeFailure(CoreFailureCode.TARGET_LIMIT_EXCEEDED, "line " + line + " needs "

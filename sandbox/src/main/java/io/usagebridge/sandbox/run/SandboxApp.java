@@ -22,15 +22,22 @@ public final class SandboxApp {
         this.process = process;
     }
 
-    public static SandboxApp start(Path appJar, Map<String, String> overrides) throws IOException {
-        return new SandboxApp(new ProcessBuilder(command(appJar, overrides)).inheritIO().start());
+    /** {@code jvmOptions} go after the overrides, before {@code -jar}: a {@code -D} among them wins over both. */
+    public static SandboxApp start(Path appJar, List<String> jvmOptions, Map<String, String> overrides)
+            throws IOException {
+        return new SandboxApp(new ProcessBuilder(command(appJar, jvmOptions, overrides)).inheritIO().start());
     }
 
     static List<String> command(Path appJar, Map<String, String> overrides) {
+        return command(appJar, List.of(), overrides);
+    }
+
+    static List<String> command(Path appJar, List<String> jvmOptions, Map<String, String> overrides) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dquarkus.profile=sandbox");
         overrides.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(appJar.toString());
         return command;

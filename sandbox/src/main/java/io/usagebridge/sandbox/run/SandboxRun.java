@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,13 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>stops the simulators and exits with the app's exit code.</li>
  * </ol>
  *
- * System properties {@code sandbox.config} and {@code sandbox.app-jar} name other files than those defaults.
+ * System properties {@code sandbox.config} and {@code sandbox.app-jar} name other files than those defaults;
+ * {@code sandbox.app-options} (space-separated, none by default) adds JVM options to the app's command before
+ * {@code -jar}, e.g. {@code -Xmx128m} for bench/'s every-target case. Without them the run is the README's.
  * Ctrl+C stops the app (SIGTERM) before the simulators.
  */
 public final class SandboxRun {
 
     static final String DEFAULT_CONFIG = "config/application.properties";
     static final String DEFAULT_APP_JAR = "quarkus/target/quarkus-app/quarkus-run.jar";
+    static final String APP_OPTIONS = "sandbox.app-options";
     /** The app's own shutdown timeout is 10 s; past this it is killed. */
     private static final Duration APP_STOP_GRACE = Duration.ofSeconds(20);
     private static final int SETUP_FAILED = 2;
@@ -38,6 +42,7 @@ public final class SandboxRun {
         logSimulatorsToConsole();
         Path config = Path.of(System.getProperty("sandbox.config", DEFAULT_CONFIG));
         Path appJar = Path.of(System.getProperty("sandbox.app-jar", DEFAULT_APP_JAR));
+        List<String> appOptions = appOptions(System.getProperty(APP_OPTIONS, ""));
         if (!Files.isRegularFile(config) || !Files.isRegularFile(appJar)) {
             System.err.println("sandbox: " + config + " or " + appJar + " not found: run this from the repository "
                     + "root, after mvn -B -q install -DskipTests");
@@ -54,14 +59,20 @@ public final class SandboxRun {
             System.out.println("sandbox: simulators listening (what they receive is kept in " + received + "/):");
             targets.listening().forEach(line -> System.out.println("sandbox:   " + line));
             copyExamples(profile, dataDir);
-            app = SandboxApp.start(appJar, targets.appOverrides());
+            app = SandboxApp.start(appJar, appOptions, targets.appOverrides());
         } catch (IOException | RuntimeException e) {
             targets.close();
             throw e;
         }
-        System.out.println("sandbox: app started (pid " + app.pid() + "): java -Dquarkus.profile=sandbox -jar "
-                + appJar + ", its targets pointed at the simulators above");
+        System.out.println("sandbox: app started (pid " + app.pid() + "): java -Dquarkus.profile=sandbox "
+                + (appOptions.isEmpty() ? "" : String.join(" ", appOptions) + " ") + "-jar " + appJar
+                + ", its targets pointed at the simulators above");
         waitForTheAppThenStop(app, targets);
+    }
+
+    /** {@value #APP_OPTIONS} split on white space; none when blank. */
+    static List<String> appOptions(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     private static void copyExamples(SandboxProfile profile, Path dataDir) throws IOException {

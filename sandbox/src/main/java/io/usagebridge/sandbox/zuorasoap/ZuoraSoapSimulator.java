@@ -321,7 +321,8 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         for (ZuoraImport imported : all) {
             list.addObject().put("id", imported.id()).put("name", imported.name()).put("status", imported.status())
                     .put("fileName", imported.fileName()).put("size", imported.size()).put("md5", imported.md5())
-                    .put("errorCode", imported.errorCode()).put("createdAt", imported.createdAt().toString());
+                    .put("errorCode", imported.errorCode()).put("createdAt", imported.createdAt().toString())
+                    .put("totalCount", imported.totalCount()).put("importedCount", imported.importedCount());
         }
         ArrayNode calls = state.putArray("calls");
         for (ZuoraSoapCall call : calls()) {

@@ -26,4 +26,16 @@ class SandboxAppTest {
                 "-Dtarget.zuora.login-url=http://localhost:40002/apps/services/a/45.0",
                 "-jar", "quarkus/target/quarkus-app/quarkus-run.jar"), command.subList(1, command.size()));
     }
+
+    @Test
+    void appOptionsComeAfterTheOverridesBeforeTheJar() {
+        List<String> command = SandboxApp.command(Path.of("app.jar"),
+                SandboxRun.appOptions(" -Xmx128m  -Dusagebridge.exit-when-idle-seconds=30 "),
+                Map.of("target.twocheckout.url", "http://localhost:40001/"));
+
+        assertEquals(List.of("-Dquarkus.profile=sandbox", "-Dtarget.twocheckout.url=http://localhost:40001/",
+                "-Xmx128m", "-Dusagebridge.exit-when-idle-seconds=30", "-jar", "app.jar"),
+                command.subList(1, command.size()));
+        assertEquals(List.of(), SandboxRun.appOptions(" "));
+    }
 }

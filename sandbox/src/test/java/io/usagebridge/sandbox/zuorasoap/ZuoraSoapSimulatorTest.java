@@ -230,6 +230,7 @@ class ZuoraSoapSimulatorTest {
         JsonNode accepted = state.get("imports").get(0);
         assertEquals(SAMPLE_MD5, accepted.get("md5").asText());
         assertEquals("Pending", accepted.get("status").asText());
+        assertTrue(accepted.get("totalCount").isNull(), "rows are counted once the import is processed");
         assertEquals("INVALID_VALUE", state.get("imports").get(1).get("errorCode").asText());
     }
 
