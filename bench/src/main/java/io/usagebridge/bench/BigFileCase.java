@@ -23,8 +23,11 @@ public final class BigFileCase {
     private static final long RUN_TIMEOUT_S = 3600;
     private static final long SETTLE_MS = 1000;
 
-    /** A UsageBridge run and where its time went. */
-    public record UsageBridgeRun(TimedRun timed, BigFileTimeline timeline) {
+    /**
+     * A UsageBridge run, where its time went, and what the app read and wrote from the drop to the end (files and
+     * sockets: the file's reads end to end, its work copy and chunks, the uploads).
+     */
+    public record UsageBridgeRun(TimedRun timed, BigFileTimeline timeline, ProcIo io) {
     }
 
     public record Result(long fileBytes, long rows, int chunks, List<UsageBridgeRun> usageBridge,
@@ -78,9 +81,11 @@ public final class BigFileCase {
             double loadBefore = LoadAverage.oneMinute();
             double appCpu = app.cpuSeconds();
             double simulatorCpu = simulator.cpuSeconds();
+            ProcIo ioBefore = app.io();
             long dropEpoch = System.currentTimeMillis();
             long start = InboxDrop.moveStagedIn(dirs);
             long end = InboxDrop.awaitAllProcessed(simulator, dirs, file.chunks().size(), app, RUN_TIMEOUT_S);
+            ProcIo io = app.io().since(ioBefore);
             TimedRun timed = new TimedRun(n, (end - start) / 1e9, 1, loadBefore, LoadAverage.oneMinute(),
                     app.cpuSeconds() - appCpu, simulator.cpuSeconds() - simulatorCpu);
             Thread.sleep(SETTLE_MS);
@@ -93,7 +98,9 @@ public final class BigFileCase {
                     timeline.dropToReceivedMs() / 1000, timeline.receivedToFirstClaimMs() / 1000,
                     1000 * timeline.receivedToFirstClaimMs() / file.rows(), timeline.sendingMs() / 1000,
                     timed.loadBefore(), timed.loadAfter());
-            return new UsageBridgeRun(timed, timeline);
+            System.out.printf("bench: big-file: the app read %.2f× and wrote %.2f× the file's bytes%n",
+                    io.readBytes() / (double) file.bytes(), io.writtenBytes() / (double) file.bytes());
+            return new UsageBridgeRun(timed, timeline, io);
         }
     }
 

@@ -130,6 +130,11 @@ public final class ChildProcess implements AutoCloseable {
         return ThreadCpu.of(process.pid());
     }
 
+    /** Bytes read and written so far ({@link ProcIo}); null once it has ended. */
+    public ProcIo io() {
+        return ProcIo.of(process.pid());
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

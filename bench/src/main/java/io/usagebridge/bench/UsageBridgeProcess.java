@@ -109,6 +109,11 @@ public final class UsageBridgeProcess implements AutoCloseable {
         return process.threadCpu();
     }
 
+    /** Bytes the app has read and written so far ({@link ProcIo}). */
+    public ProcIo io() {
+        return process.io();
+    }
+
     /** Wall-clock milliseconds about when the process was started. */
     public long startedEpochMillis() {
         return process.startedEpochMillis();
