@@ -54,6 +54,7 @@ public final class LedgerDatabase implements AutoCloseable {
             // locked for as long as this process runs (the single-process guarantee). A pool that retires
             // connections (Hikari's idle timeout, max lifetime) would let the last one close, H2 close the file,
             // and a second process open it between two transitions.
+            H2FileCompaction.compactIfSparse(url, user, password, H2FileCompaction.MIN_BYTES);
             JdbcConnectionPool h2 = JdbcConnectionPool.create(durableH2(url), user, password == null ? "" : password);
             h2.setMaxConnections(pool.maxSize());
             h2.setLoginTimeout(LedgerPoolSettings.seconds(pool.connectionTimeout()));
