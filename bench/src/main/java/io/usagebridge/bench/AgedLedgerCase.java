@@ -64,7 +64,7 @@ public final class AgedLedgerCase {
         RunDirs dirs = RunDirs.fresh(root);
         Tree.copyFiles(source, dirs.stage());
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
-                account.merchant(), account.secretKey(), root.resolve("simulator.log"))) {
+                account, root.resolve("simulator.log"))) {
             // the first start creates the schema (Flyway), as an installation's first day did
             try (UsageBridgeProcess first = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(),
                     simulator.url(), dirs, settings.appOptions(), "first-start.log")) {

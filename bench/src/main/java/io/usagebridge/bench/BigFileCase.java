@@ -74,7 +74,7 @@ public final class BigFileCase {
         // a hard link: the app moves its original to done/, the generated file stays for the next run
         Files.createLink(dirs.stage().resolve(FILE_NAME), file.file());
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
-                account.merchant(), account.secretKey(), root.resolve("simulator.log"));
+                account, root.resolve("simulator.log"));
              UsageBridgeProcess app = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(), simulator.url(),
                      dirs, settings.appOptions())) {
             app.awaitReady();
@@ -109,7 +109,7 @@ public final class BigFileCase {
         RunDirs dirs = RunDirs.fresh(root);
         Files.createLink(dirs.inbox().resolve(FILE_NAME), file.file());
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
-                account.merchant(), account.secretKey(), root.resolve("simulator.log"))) {
+                account, root.resolve("simulator.log"))) {
             TimedRun timed = ReferenceLoop.run(settings, account, simulator, dirs, root, n, 1, RUN_TIMEOUT_S,
                     problems);
             Thread.sleep(SETTLE_MS);

@@ -1,14 +1,9 @@
 package io.usagebridge.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Case g: 100 MB through every target with {@code -Xmx128m}. One ≈100 MiB file per sandbox target (2Checkout, Zuora
@@ -35,7 +29,6 @@ public final class EveryTargetCase {
     /** Files done or failed, the simulators' state is read within this idle wait, before the app exits. */
     private static final int EXIT_WHEN_IDLE_SECONDS = 15;
     private static final long RUN_TIMEOUT_SECONDS = 1800;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One target's file and how it ended: where it went below the inbox, its size and rows, what its simulator
@@ -57,7 +50,6 @@ public final class EveryTargetCase {
     }
 
     private final BenchSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public EveryTargetCase(BenchSettings settings) {
         this.settings = settings;
@@ -169,13 +161,7 @@ public final class EveryTargetCase {
                 continue;
             }
             try {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base
-                        + "/__sandbox/state")).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode());
-                }
-                states.put(file.target(), JSON.readTree(response.body()));
+                states.put(file.target(), SimulatorState.read(base));
             } catch (IOException | InterruptedException e) {
                 problems.add("every-target: " + file.target() + "'s simulator state at " + base + " unread: " + e);
             }

@@ -2,10 +2,6 @@ package io.usagebridge.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +28,6 @@ public final class InsightsPutCase {
 
     /** The Batch API takes record type files up to 100 MB (104,857,600 bytes). */
     static final long FILE_BYTES = 100L * 1024 * 1024 - 1;
-    private static final Pattern RUNNING = Pattern.compile("UsageBridge sandbox is running");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One PUT as the store timed it. */
@@ -46,7 +42,6 @@ public final class InsightsPutCase {
 
     private final BenchSettings settings;
     private final SandboxProfile account;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public InsightsPutCase(BenchSettings settings, SandboxProfile account) {
         this.settings = settings;
@@ -60,22 +55,20 @@ public final class InsightsPutCase {
         int apiPort = FreePort.find();
         int storePort = FreePort.find();
         int twoCheckoutPort = FreePort.find();
-        List<String> sandbox = List.of(Java.binary(), "-Dsandbox.twocheckout.port=" + twoCheckoutPort,
-                "-Dsandbox.twocheckout.merchant=" + account.merchant(),
-                "-Dsandbox.twocheckout.secret-key=" + account.secretKey(), "-Dsandbox.sftp.enabled=false",
-                "-Dsandbox.insights.port=" + apiPort, "-Dsandbox.insights.store-port=" + storePort,
-                "-Dsandbox.insights.api-token=" + account.insightsToken(),
-                "-Dsandbox.insights.data-source=billing", "-Dsandbox.insights.record-types=account,subscription",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", settings.sandboxJar().toString(), "io.usagebridge.sandbox.SandboxMain");
+        Map<String, String> insights = new LinkedHashMap<>();
+        insights.put("sandbox.sftp.enabled", "false");
+        insights.put("sandbox.insights.port", Integer.toString(apiPort));
+        insights.put("sandbox.insights.store-port", Integer.toString(storePort));
+        insights.put("sandbox.insights.api-token", account.insightsToken());
+        insights.put("sandbox.insights.data-source", "billing");
+        insights.put("sandbox.insights.record-types", "account,subscription");
         List<Put> usageBridge = new ArrayList<>();
         List<Put> curl = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String api = "http://localhost:" + apiPort + "/api/files/upload";
         String store = "http://localhost:" + storePort;
-        try (ChildProcess simulator = ChildProcess.start(sandbox, Path.of("."), caseDir.resolve("simulator.log"),
-                RUNNING)) {
-            simulator.awaitLine(60);
+        try (SandboxMainProcess simulators = SandboxMainProcess.start(settings.sandboxJar(), account,
+                twoCheckoutPort, insights, caseDir.resolve("simulator.log"))) {
             for (int n = 1; n <= settings.runs(); n++) {
                 usageBridge.add(usageBridge(n, caseDir, file, api, store,
                         "http://localhost:" + twoCheckoutPort + TwoCheckoutSimulatorProcess.RECEIVER_PATH, problems));
@@ -148,14 +141,9 @@ public final class InsightsPutCase {
         return timed;
     }
 
-    private List<JsonNode> storeRequests(String store) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(store + "/__sandbox/state"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("the Insights store's state answered HTTP " + response.statusCode());
-        }
+    private static List<JsonNode> storeRequests(String store) throws IOException, InterruptedException {
         List<JsonNode> requests = new ArrayList<>();
-        JSON.readTree(response.body()).path("requests").forEach(requests::add);
+        SimulatorState.read(store).path("requests").forEach(requests::add);
         return requests;
     }
 

@@ -1,7 +1,6 @@
 package io.usagebridge.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class SmallFilesCase {
         List<UsageFile> expected = new ArrayList<>(warmup);
         expected.addAll(files);
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
-                account.merchant(), account.secretKey(), root.resolve("simulator.log"));
+                account, root.resolve("simulator.log"));
              UsageBridgeProcess app = UsageBridgeProcess.start(settings.repoRoot(), settings.appJar(), simulator.url(),
                      dirs, settings.appOptions())) {
             app.awaitStarted();
@@ -115,7 +114,7 @@ public final class SmallFilesCase {
         RunDirs dirs = RunDirs.fresh(root);
         Tree.copyFiles(source, dirs.inbox());
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
-                account.merchant(), account.secretKey(), root.resolve("simulator.log"))) {
+                account, root.resolve("simulator.log"))) {
             TimedRun timed = ReferenceLoop.run(settings, account, simulator, dirs, root, n, files.size(),
                     RUN_TIMEOUT_S, problems);
             Thread.sleep(SETTLE_MS);

@@ -2,19 +2,15 @@ package io.usagebridge.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +25,6 @@ public final class SoapWireCase {
 
     /** Rows of a Zuora usage import until the file holds about this many bytes (Zuora takes 4,194,304). */
     static final long FILE_BYTES = 4_000_000;
-    private static final Pattern RUNNING = Pattern.compile("UsageBridge sandbox is running");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Result(long fileBytes, long importBytes, long createRequestBytes, boolean mtom, String importStatus,
@@ -41,7 +36,6 @@ public final class SoapWireCase {
 
     private final BenchSettings settings;
     private final SandboxProfile account;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SoapWireCase(BenchSettings settings, SandboxProfile account) {
         this.settings = settings;
@@ -55,18 +49,15 @@ public final class SoapWireCase {
         writeUsage(file);
         int soapPort = FreePort.find();
         int twoCheckoutPort = FreePort.find();
-        List<String> sandbox = List.of(Java.binary(), "-Dsandbox.twocheckout.port=" + twoCheckoutPort,
-                "-Dsandbox.twocheckout.merchant=" + account.merchant(),
-                "-Dsandbox.twocheckout.secret-key=" + account.secretKey(),
-                "-Dsandbox.sftp.enabled=false", "-Dsandbox.insights.enabled=false",
-                "-Dsandbox.zuora-soap.enabled=true", "-Dsandbox.zuora-soap.port=" + soapPort,
-                "-Dsandbox.zuora-soap.username=" + account.zuoraUser(),
-                "-Dsandbox.zuora-soap.password=" + account.zuoraPassword(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", settings.sandboxJar().toString(), "io.usagebridge.sandbox.SandboxMain");
-        try (ChildProcess simulator = ChildProcess.start(sandbox, Path.of("."), caseDir.resolve("simulator.log"),
-                RUNNING)) {
-            simulator.awaitLine(60);
+        Map<String, String> zuoraSoap = new LinkedHashMap<>();
+        zuoraSoap.put("sandbox.sftp.enabled", "false");
+        zuoraSoap.put("sandbox.insights.enabled", "false");
+        zuoraSoap.put("sandbox.zuora-soap.enabled", "true");
+        zuoraSoap.put("sandbox.zuora-soap.port", Integer.toString(soapPort));
+        zuoraSoap.put("sandbox.zuora-soap.username", account.zuoraUser());
+        zuoraSoap.put("sandbox.zuora-soap.password", account.zuoraPassword());
+        try (SandboxMainProcess simulators = SandboxMainProcess.start(settings.sandboxJar(), account,
+                twoCheckoutPort, zuoraSoap, caseDir.resolve("simulator.log"))) {
             String base = "http://localhost:" + soapPort;
             // 2Checkout stays configured (routes/ holds its route; files at the inbox's top go to it), unused here
             List<String> withZuora = List.of("-Dusagebridge.targets=twocheckout,zuora",
@@ -85,7 +76,7 @@ public final class SoapWireCase {
                 while (!Files.exists(done) && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                return result(state(base), Files.exists(done) ? Files.size(done) : -1, done);
+                return result(SimulatorState.read(base), Files.exists(done) ? Files.size(done) : -1, done);
             }
         }
     }
@@ -114,15 +105,6 @@ public final class SoapWireCase {
                 + "(%s): %.4f×%n", fileBytes, result.importBytes(), result.createRequestBytes(),
                 result.mtom() ? "MTOM" : "not MTOM", result.ratio());
         return result;
-    }
-
-    private JsonNode state(String base) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + "/__sandbox/state"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("the Zuora SOAP simulator's state answered HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body());
     }
 
     /** A Zuora usage import in the example's columns and date form, distinct rows, about {@link #FILE_BYTES}. */

@@ -42,7 +42,7 @@ public final class StartupCase {
         Path appArchive = caseDir.resolve("usagebridge.jsa").toAbsolutePath();
         Path minimalArchive = caseDir.resolve("minimal.jsa").toAbsolutePath();
         try (TwoCheckoutSimulatorProcess simulator = TwoCheckoutSimulatorProcess.start(settings.sandboxJar(),
-                account.merchant(), account.secretKey(), caseDir.resolve("simulator.log"))) {
+                account, caseDir.resolve("simulator.log"))) {
             usageBridge(0, simulator, RunDirs.fresh(caseDir.resolve("usagebridge-training")),
                     List.of("-XX:ArchiveClassesAtExit=" + appArchive), "AppCDS training");
             minimal(0, caseDir.resolve("minimal-training.log"), List.of("-XX:ArchiveClassesAtExit=" + minimalArchive),
