@@ -3,9 +3,6 @@ package io.usagebridge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
 record BigFileTimeline(double dropToReceivedMs, double receivedToFirstClaimMs, double sendingMs,
         double lastAcceptedToDoneMs) {
 
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     static BigFileTimeline read(Path log, String fileName, long dropEpochMillis) throws IOException {
         Pattern line = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*\\) "
@@ -32,8 +28,7 @@ record BigFileTimeline(double dropToReceivedMs, double receivedToFirstClaimMs, d
             if (!m.find()) {
                 continue;
             }
-            long at = LocalDateTime.parse(m.group(1), LOG_TIME).atZone(ZoneId.systemDefault()).toInstant()
-                    .toEpochMilli();
+            long at = AppLogTime.epochMillis(m.group(1));
             switch (m.group(2)) {
                 case "RECEIVED" -> received = received < 0 ? at : received;
                 case "CLAIMED" -> firstClaim = firstClaim < 0 ? at : firstClaim;

@@ -3,9 +3,6 @@ package io.usagebridge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class IntakeTimeline {
 
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     /** {@code <time> INFO  [<category>] (<thread>) <file>[ -> <target>[ chunk i/n] delivery <id>]: <STATE>}. */
     private static final Pattern LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) \\S+\\s+"
             + "\\[[^\\]]*\\] \\((.*)\\) (\\S+\\.csv)(?: -> \\S+(?: chunk \\S+)? delivery \\d+)?: "
@@ -51,8 +47,7 @@ public final class IntakeTimeline {
             if (!m.find()) {
                 continue;
             }
-            long at = LocalDateTime.parse(m.group(1), LOG_TIME).atZone(ZoneId.systemDefault()).toInstant()
-                    .toEpochMilli();
+            long at = AppLogTime.epochMillis(m.group(1));
             threads.add(m.group(2));
             byFile.computeIfAbsent(m.group(3), name -> new HashMap<>()).putIfAbsent(m.group(4), at);
         }

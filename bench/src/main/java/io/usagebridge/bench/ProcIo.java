@@ -1,8 +1,6 @@
 package io.usagebridge.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What a process has read and written so far through read()/write() calls (files, pipes and sockets alike; page-cache
@@ -13,20 +11,10 @@ record ProcIo(long readBytes, long writtenBytes) {
 
     /** Null once the process has ended (or where there is no /proc). */
     static ProcIo of(long pid) {
-        try {
-            long read = -1;
-            long written = -1;
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
-                if (line.startsWith("rchar:")) {
-                    read = Long.parseLong(line.substring(6).trim());
-                } else if (line.startsWith("wchar:")) {
-                    written = Long.parseLong(line.substring(6).trim());
-                }
-            }
-            return read < 0 || written < 0 ? null : new ProcIo(read, written);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        Map<String, Long> io = ProcFields.of(pid, "io");
+        Long read = io.get("rchar");
+        Long written = io.get("wchar");
+        return read == null || written == null ? null : new ProcIo(read, written);
     }
 
     ProcIo since(ProcIo before) {

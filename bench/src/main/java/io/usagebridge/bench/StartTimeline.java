@@ -3,9 +3,6 @@ package io.usagebridge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class StartTimeline {
 
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final Pattern TIME = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}");
     /** The phases' first lines, in order. */
     static final Map<String, Pattern> MARKS = marks();
@@ -46,8 +42,7 @@ public final class StartTimeline {
             for (String line : lines) {
                 var time = TIME.matcher(line);
                 if (time.find() && mark.getValue().matcher(line).find()) {
-                    long epoch = LocalDateTime.parse(time.group(), LOG_TIME).atZone(ZoneId.systemDefault())
-                            .toInstant().toEpochMilli();
+                    long epoch = AppLogTime.epochMillis(time.group());
                     at.put(mark.getKey(), (epoch - processStartEpochMillis) / 1000.0);
                     break;
                 }
