@@ -43,7 +43,7 @@ public final class ErrorSidecarWriter {
      * sub-folder that would lead out of {@code sidecarDir} ({@code ../}, an absolute path) is not followed, the
      * sidecar then goes to {@code sidecarDir} itself.
      */
-    static Path sidecarOf(Path sidecarDir, String name, String keptAs) {
+    public static Path sidecarOf(Path sidecarDir, String name, String keptAs) {
         Path base = sidecarDir.toAbsolutePath().normalize();
         String file = LocalFileNames.fit(Path.of(keptAs).getFileName().toString(), ".error.json");
         Path relativeDir = Path.of(name).getParent();

@@ -1,6 +1,7 @@
 package io.usagebridge.intake;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -8,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
+import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.component.file.remote.RemoteFileConfiguration;
 import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 import org.apache.camel.component.file.remote.RemoteFileOperations;
@@ -50,10 +52,34 @@ public final class OriginalMover {
             Path to = Path.of(SourceFinaliser.freeName(outcomeDir.toString(), keptAs, source.id()));
             return Files.move(Path.of(source.keptAt()), to, StandardCopyOption.ATOMIC_MOVE).toString();
         }
-        return moveRemote(source, dir + "/" + keptAs);
+        return moveRemote(source, dir + "/" + keptAs, false);
     }
 
-    private String moveRemote(SourceRow source, String to) throws IOException {
+    /**
+     * A replay: the kept original goes back into the inbox its intake route reads, under its own name, never over
+     * a file there. The intake then takes it as a file seen before: only deliveries not ACCEPTED are sent again.
+     *
+     * @return where it is now
+     */
+    public String moveBackToInbox(SourceRow source) throws IOException {
+        Route route = source.intakeRoute() == null ? null : context.getRoute(source.intakeRoute());
+        Endpoint endpoint = route == null ? null : route.getEndpoint();
+        if (isLocal(source.keptAt()) && endpoint instanceof FileEndpoint folder) {
+            Path to = folder.getFile().toPath().toAbsolutePath().resolve(source.name());
+            if (Files.exists(to)) {
+                throw new FileAlreadyExistsException(to.toString(), null, "a file of this name waits in the inbox");
+            }
+            Files.createDirectories(to.getParent());
+            return Files.move(Path.of(source.keptAt()), to, StandardCopyOption.ATOMIC_MOVE).toString();
+        }
+        if (!isLocal(source.keptAt()) && endpoint instanceof RemoteFileEndpoint<?>) {
+            return moveRemote(source, source.name(), true);
+        }
+        throw new IOException("the intake route " + source.intakeRoute() + " of " + source.name()
+                + " is not running here: move " + source.keptAt() + " back into its inbox by hand");
+    }
+
+    private String moveRemote(SourceRow source, String to, boolean intoInbox) throws IOException {
         RemoteFileEndpoint<?> endpoint = remoteEndpoint(source);
         if (endpoint == null) {
             throw new IOException("the intake route " + source.intakeRoute() + " of " + source.name()
@@ -72,6 +98,9 @@ public final class OriginalMover {
                     ops.buildDirectory(parent, base.startsWith("/"));
                 }
                 if (ops.existsFile(target)) {
+                    if (intoInbox) {
+                        throw new FileAlreadyExistsException(target, null, "a file of this name waits in the inbox");
+                    }
                     target = target + "." + source.id();
                 }
                 if (!ops.renameFile(base + source.keptAt(), target)) {

@@ -8,6 +8,11 @@ final class LedgerPatterns {
 
     /** Matches every value starting with {@code text}; use with {@code escape '!'}. */
     static String prefix(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return escape(text) + "%";
+    }
+
+    /** {@code text} with LIKE's wildcards (and the escape character) escaped; use with {@code escape '!'}. */
+    static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -11,7 +11,6 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.usagebridge.csv.LocalFileNames;
 import io.usagebridge.deadletter.ErrorSidecarWriter;
 import io.usagebridge.deadletter.SourceFailures;
 import io.usagebridge.intake.OriginalMover;
@@ -91,7 +90,7 @@ public final class WaitingSourceFinaliser implements Processor {
             keptAt = mover.move(source, outcome == SourceState.DONE ? source.doneDir() : source.failedDir());
         }
         String keptAs = Path.of(keptAt).getFileName().toString();
-        keepResults(source, deliveries, keptAt, keptAs);
+        keepResults(source, deliveries, keptAt);
         Path sidecarDir = Path.of(source.sidecarDir());
         if (outcome == SourceState.DONE) {
             // its own sidecar (it waited in failed/), or that of an earlier failure of this file, now replayed
@@ -114,24 +113,14 @@ public final class WaitingSourceFinaliser implements Processor {
     }
 
     /** Each target's result file goes beside the original (remote originals: beside their local sidecars). */
-    private static void keepResults(SourceRow source, List<DeliveryRow> deliveries, String keptAt, String keptAs)
-            throws IOException {
-        Path keptPath = Path.of(keptAt);
-        Path resultDir = keptPath.isAbsolute() ? keptPath.getParent() : sidecarMirror(source);
+    private static void keepResults(SourceRow source, List<DeliveryRow> deliveries, String keptAt) throws IOException {
         for (DeliveryRow d : deliveries) {
             if (d.resultPath() != null && Files.exists(Path.of(d.resultPath()))) {
-                String suffix = d.chunkCount() > 1 ? "-chunk-" + d.chunkNo() : "";
-                Files.createDirectories(resultDir);
+                Path to = ResultFiles.besideOriginal(source, keptAt, d);
+                Files.createDirectories(to.getParent());
                 // a source named near 255 bytes would otherwise never finish: "File name too long" at every try
-                Files.move(Path.of(d.resultPath()), resultDir.resolve(LocalFileNames.fit(keptAs, "." + d.target()
-                        + suffix + "-result.zip")), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(Path.of(d.resultPath()), to, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-    }
-
-    private static Path sidecarMirror(SourceRow source) {
-        Path relativeDir = Path.of(source.name()).getParent();
-        Path dir = Path.of(source.sidecarDir());
-        return relativeDir == null ? dir : dir.resolve(relativeDir);
     }
 }

@@ -65,6 +65,8 @@ import io.usagebridge.ledger.LedgerDatabase;
 import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerPoolSettings;
 import io.usagebridge.ledger.Ledger;
+import io.usagebridge.ledger.Journeys;
+import io.usagebridge.ledger.OperatorActions;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
 import io.usagebridge.pacing.SendGateEntry;
@@ -155,6 +157,9 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("ledgerInstance", instance);
         registry.bind("ledger", ledger);
         registry.bind("resolutions", resolutions);
+        // what the console, its API and the CLI read and record
+        registry.bind("journeys", new Journeys(database.dataSource(), instance, clock));
+        registry.bind("operatorActions", new OperatorActions(database.dataSource(), instance, clock));
         registry.bind("targetCatalog", catalog);
         registry.bind("runSummary", summary);
         registry.bind("usageBridgeMetrics", metrics);

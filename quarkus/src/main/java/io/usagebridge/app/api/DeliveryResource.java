@@ -1,70 +1,68 @@
 package io.usagebridge.app.api;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
-import org.apache.camel.CamelContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.usagebridge.app.security.ConsoleRoles;
 import io.usagebridge.ledger.DeliveryRow;
-import io.usagebridge.ledger.IllegalTransitionException;
-import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.Resolutions;
-import io.vertx.core.http.HttpServerRequest;
+import io.usagebridge.ledger.SourceRow;
+import io.usagebridge.poll.ResultFiles;
 
 /**
- * The deliveries an operator must decide on: {@code GET /api/deliveries/uncertain} lists them,
- * {@code POST /api/deliveries/{id}/resolve} records a resolution (delivered: closed without a send, the original
- * goes to done/; resend: a deliberate second send). The running app moves the original within a second.
+ * Deliveries: those an operator must decide on ({@code GET /api/deliveries/uncertain}) and the decision
+ * ({@code POST /api/deliveries/{id}/resolve}: delivered, closed without a send, the original goes to done/; or
+ * resend, a deliberate second send); a Zuora mass action stopped; a target's result file.
  */
-@Path("/api/deliveries")
+@jakarta.ws.rs.Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "deliveries")
 public class DeliveryResource {
 
     @Inject
-    CamelContext context;
+    UsageBridgeBeans beans;
 
     @Inject
-    HttpServerRequest request;
+    MassActionStop massActions;
 
-    @ConfigProperty(name = "usagebridge.api.operator-token")
-    Optional<String> operatorToken;
+    @Inject
+    FileReplay replays;
 
     @GET
-    @Path("/uncertain")
+    @jakarta.ws.rs.Path("/uncertain")
+    @RolesAllowed(ConsoleRoles.VIEWER)
+    @Operation(summary = "Deliveries that may have arrived with no answer, oldest first: each waits for a resolution")
     public List<UncertainDeliveryView> uncertain() {
-        Ledger ledger = bean("ledger", Ledger.class);
-        return bean("resolutions", Resolutions.class).uncertain().stream()
-                .map(d -> UncertainDeliveryView.of(d, ledger.sources().source(d.sourceId()).orElse(null))).toList();
+        return beans.resolutions().uncertain().stream()
+                .map(d -> UncertainDeliveryView.of(d, beans.journeys().source(d.sourceId()).orElse(null))).toList();
     }
 
     @POST
-    @Path("/{id}/resolve")
+    @jakarta.ws.rs.Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response resolve(@PathParam("id") long id, ResolveRequest resolve,
-                            @HeaderParam("Authorization") String authorization) {
-        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (!new OperatorAccess(operatorToken.map(t -> context.resolvePropertyPlaceholders(t)))
-                .allowed(remote, authorization)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Map.of("error", "resolving needs the operator "
-                    + "token (usagebridge.api.operator-token) or a call from this machine")).build();
-        }
-        if (resolve == null || resolve.as() == null || resolve.by() == null || resolve.by().isBlank()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", "give as (delivered | "
-                    + "resend) and by (who decides)")).build();
+    @RolesAllowed(ConsoleRoles.OPERATOR)
+    @Operation(summary = "Resolve an uncertain delivery: as delivered (nothing sent) or resend (one recorded send)")
+    public Response resolve(@PathParam("id") long id, ResolveRequest resolve, @Context SecurityContext security) {
+        if (resolve == null || resolve.as() == null) {
+            return ApiProblem.badRequest("give as: delivered or resend");
         }
         Resolutions.Resolution resolution = switch (resolve.as().toLowerCase(Locale.ROOT)) {
             case "delivered" -> Resolutions.Resolution.DELIVERED;
@@ -72,24 +70,49 @@ public class DeliveryResource {
             default -> null;
         };
         if (resolution == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", "as is delivered or resend, "
-                    + "not " + resolve.as())).build();
+            return ApiProblem.badRequest("as is delivered or resend, not " + resolve.as());
         }
-        try {
-            DeliveryRow row = bean("resolutions", Resolutions.class).resolve(id, resolution, resolve.by(),
-                    resolve.note());
-            return Response.ok(Map.of("delivery", row.id(), "state", row.state().name(), "resolution",
-                    row.resolution(), "resolvedBy", row.resolvedBy())).build();
-        } catch (IllegalTransitionException e) {
-            return Response.status(Response.Status.CONFLICT).entity(Map.of("error", e.getMessage())).build();
-        }
+        // who decided is the user logged in, whatever the request says
+        DeliveryRow row = beans.resolutions().resolve(id, resolution, security.getUserPrincipal().getName(),
+                resolve.note());
+        return Response.ok(Map.of("delivery", row.id(), "state", row.state().name(), "resolution",
+                row.resolution(), "resolvedBy", row.resolvedBy())).build();
     }
 
-    private <T> T bean(String name, Class<T> type) {
-        T bean = context.getRegistry().lookupByNameAndType(name, type);
-        if (bean == null) {
-            throw new IllegalStateException("UsageBridge is not started yet");
+    @POST
+    @jakarta.ws.rs.Path("/{id}/stop")
+    @RolesAllowed(ConsoleRoles.OPERATOR)
+    @Operation(summary = "Stop a running Zuora mass action (PUT /v1/bulk/{bulkKey}/stop at Zuora); its next status "
+            + "check reports Stopped and the file goes to failed/, to be replayed")
+    public Response stop(@PathParam("id") long id, @Context SecurityContext security) {
+        Optional<DeliveryRow> found = beans.journeys().delivery(id);
+        if (found.isEmpty()) {
+            return ApiProblem.notFound("no delivery " + id + " in the ledger");
         }
-        return bean;
+        return massActions.stop(found.get(), security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/{id}/replay")
+    @RolesAllowed(ConsoleRoles.OPERATOR)
+    @Operation(summary = "Replay the failed file of this delivery (see POST /api/files/{id}/replay)")
+    public Response replay(@PathParam("id") long id, @Context SecurityContext security) {
+        return beans.journeys().delivery(id)
+                .map(d -> replays.replay(d.sourceId(), security.getUserPrincipal().getName()))
+                .orElseGet(() -> ApiProblem.notFound("no delivery " + id + " in the ledger"));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}/result")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    @RolesAllowed(ConsoleRoles.VIEWER)
+    @Operation(summary = "The target's result file of a delivery (an Import's result zip, a mass action's output)")
+    public Response result(@PathParam("id") long id) {
+        Optional<DeliveryRow> delivery = beans.journeys().delivery(id);
+        Optional<SourceRow> source = delivery.flatMap(d -> beans.journeys().source(d.sourceId()));
+        Optional<Path> file = source.flatMap(s -> ResultFiles.find(s, delivery.get()));
+        return file.map(p -> Response.ok(p.toFile(), "application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"" + p.getFileName() + "\"").build())
+                .orElseGet(() -> ApiProblem.notFound("delivery " + id + " has no result file kept"));
     }
 }

@@ -5,14 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The commands of the jar: {@code resolve <delivery> --delivered|--resend [--by NAME] [--note TEXT]} and
- * {@code uncertain}. Anything else (no argument) runs the app itself.
+ * The commands of the jar (see {@link #usage()}). Anything else (no argument) runs the app itself.
  */
 public record CommandLine(String command, List<String> arguments, Map<String, String> options) {
 
-    static final List<String> COMMANDS = List.of("resolve", "uncertain", "help");
+    static final List<String> COMMANDS = List.of("status", "show", "replay", "resolve", "stop", "uncertain",
+            "hash-password", "help");
+    private static final Set<String> VALUED = Set.of("by", "note", "user", "limit");
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -25,7 +27,7 @@ public record CommandLine(String command, List<String> arguments, Map<String, St
             String arg = args[i];
             if (arg.startsWith("--")) {
                 String name = arg.substring(2);
-                boolean valued = name.equals("by") || name.equals("note");
+                boolean valued = VALUED.contains(name);
                 if (valued && i + 1 >= args.length) {
                     throw new IllegalArgumentException("--" + name + " needs a value");
                 }
@@ -43,11 +45,18 @@ public record CommandLine(String command, List<String> arguments, Map<String, St
 
     static String usage() {
         return """
-                usage: java -jar quarkus-run.jar resolve <delivery> --delivered | --resend [--by NAME] [--note TEXT]
-                       java -jar quarkus-run.jar uncertain
-                  --delivered  the target has it: closed without a send, the original goes to done/
-                  --resend     send it again on purpose (a recorded second send)
-                Talks to the running app (usagebridge.api-url, default http://127.0.0.1:8080); with no app
-                running, writes the ledger directly.""";
+                usage: java -jar quarkus-run.jar <command>
+                  status                               files and deliveries of the last 24 h, uncertain ones, latest files
+                  show <file id | name | hash>         one file's journey: deliveries, attempts, errors, actions
+                  replay <delivery>                    send its failed file again (what was not accepted)
+                  resolve <delivery> --delivered | --resend [--note TEXT]
+                                                       --delivered: the target has it, closed without a send
+                                                       --resend: send it again on purpose (a recorded second send)
+                  stop <bulkKey>                       stop a running Zuora mass action
+                  uncertain                            the deliveries waiting for a resolution
+                  hash-password                        a password hash for usagebridge.console.users.<name>
+                Asks the running app (usagebridge.api-url, default http://127.0.0.1:8080) as --user NAME (else
+                usagebridge.cli.user or UB_USER) with the password of usagebridge.cli.password or UB_PASSWORD, or
+                asks for it. With no app running, uncertain and resolve write the ledger directly.""";
     }
 }

@@ -18,7 +18,7 @@ import io.usagebridge.plugin.TargetPlugins;
  * next start of the app moves the original on. It opens the ledger with the plug-ins' migrations too: Flyway
  * refuses a history holding versions it cannot see (an Insights 1.5).
  */
-final class DirectLedgerClient implements LedgerClient, AutoCloseable {
+final class DirectLedgerClient implements AutoCloseable {
 
     private final LedgerDatabase database;
     private final Ledger ledger;
@@ -31,14 +31,12 @@ final class DirectLedgerClient implements LedgerClient, AutoCloseable {
         this.resolutions = new Resolutions(database.dataSource(), cli, Clock.systemUTC());
     }
 
-    @Override
     public List<String> uncertain() {
         return resolutions.uncertain().stream().map(d -> UncertainLine.format(d.id(), d.target(),
                 ledger.sources().source(d.sourceId()).map(s -> s.name()).orElse(null), d.errorCode(),
                 String.valueOf(d.uncertainSince()), d.errorMessage())).toList();
     }
 
-    @Override
     public String resolve(long delivery, String as, String by, String note) {
         Resolutions.Resolution resolution = Resolutions.Resolution.valueOf(as.toUpperCase(Locale.ROOT));
         DeliveryRow row = resolutions.resolve(delivery, resolution, by, note);
