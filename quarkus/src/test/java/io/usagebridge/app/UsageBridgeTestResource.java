@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.usagebridge.app.security.PasswordHash;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 
 /**
@@ -21,6 +22,13 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
     static final String MERCHANT = "TESTMERCHANT";
     /** The value surefire puts into UB_TEST_SECRET (pom.xml); the configuration names only the variable. */
     static final String SECRET = "test-secret-from-env";
+    /** Console users of every app test: an operator (also the CLI's login) and a read-only viewer. */
+    public static final String OPERATOR = "olga";
+    public static final String OPERATOR_PASSWORD = "olga-operator-password";
+    public static final String VIEWER = "vic";
+    public static final String VIEWER_PASSWORD = "vic-viewer-password";
+    /** The fewest iterations a hash may have: the tests log in often */
+    private static final int TEST_ITERATIONS = 10_000;
 
     private TwoCheckoutReceiverSimulator twoCheckout;
 
@@ -46,6 +54,14 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
         // the CLI under test asks this app
         p.put("usagebridge.api-url", "http://127.0.0.1:" + ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081));
+        p.put("usagebridge.console.users." + OPERATOR + ".password-hash",
+                PasswordHash.hash(OPERATOR_PASSWORD.toCharArray(), TEST_ITERATIONS));
+        p.put("usagebridge.console.users." + OPERATOR + ".roles", "operator");
+        p.put("usagebridge.console.users." + VIEWER + ".password-hash",
+                PasswordHash.hash(VIEWER_PASSWORD.toCharArray(), TEST_ITERATIONS));
+        p.put("usagebridge.console.users." + VIEWER + ".roles", "viewer");
+        p.put("usagebridge.cli.user", OPERATOR);
+        p.put("usagebridge.cli.password", OPERATOR_PASSWORD);
         p.put("intake.folder.dir", data.resolve("inbox").toString());
         p.put("intake.folder.done-dir", data.resolve("done").toString());
         p.put("intake.folder.failed-dir", data.resolve("failed").toString());
