@@ -101,6 +101,22 @@ public class Journeys extends LedgerSql {
         return result;
     }
 
+    /**
+     * For each listed file taken in again later (a replay, a second drop of the same bytes), the first later intake:
+     * the deliveries not accepted went on there.
+     */
+    public Map<Long, Long> laterIntakes(List<Long> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = String.join(",", sourceIds.stream().map(id -> "?").toList());
+        Map<Long, Long> later = new LinkedHashMap<>();
+        inTransaction(h -> query(h, "select s.id, min(l.id) as later from source_file s join source_file l on "
+                + "l.sha256 = s.sha256 and l.id > s.id where s.id in (" + in + ") group by s.id",
+                sourceIds.toArray()).map((rs, ctx) -> later.put(rs.getLong("id"), rs.getLong("later"))).list());
+        return later;
+    }
+
     static DeliveryState headline(Map<DeliveryState, Integer> byState) {
         return ATTENTION_FIRST.stream().filter(byState::containsKey).findFirst().orElse(DeliveryState.PLANNED);
     }

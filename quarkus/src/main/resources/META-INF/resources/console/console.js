@@ -128,8 +128,10 @@
   function renderUncertain(uncertain) {
     var banner = document.getElementById('uncertain-banner');
     banner.hidden = !uncertain.length;
-    banner.textContent = uncertain.length ? uncertain.length + ' delivery(ies) may have arrived without an answer '
-      + 'and wait for a decision: open the file and resolve them.' : '';
+    banner.textContent = !uncertain.length ? '' : uncertain.length === 1
+      ? '1 delivery may have arrived without an answer and waits for a decision: open its file and resolve it.'
+      : uncertain.length + ' deliveries may have arrived without an answer and wait for a decision: open their '
+        + 'files and resolve them.';
   }
 
   // --- the files list ------------------------------------------------------------------------------------------
@@ -156,8 +158,9 @@
           t.chunks > 1 ? ' ' + t.chunks + ' chunks' : ''));
       });
       var row = el('tr', { 'data-file-id': f.id, cls: openFile === f.id ? 'open' : '' },
-        el('th', { scope: 'row' }, link), el('td', null, stateBadge(f.state)), el('td', { text: time(f.receivedAt) }),
-        el('td', null, targets), el('td', { cls: 'number', text: String(f.rows) }));
+        el('th', { scope: 'row' }, link), el('td', null, stateBadge(f.state),
+          f.laterIntake ? el('span', { cls: 'later', text: ' taken in again as #' + f.laterIntake }) : null), el('td', { text: time(f.receivedAt) }),
+        el('td', null, targets), el('td', { cls: 'number', text: String(f.lines) }));
       body.appendChild(row);
     });
   }
@@ -166,6 +169,10 @@
   function field(term, value) {
     if (value === null || value === undefined || value === '') { return null; }
     return el('div', null, el('dt', { text: term }), el('dd', null, value));
+  }
+
+  function add(parent, child) {
+    if (child) { parent.appendChild(child); }
   }
 
   function actionButton(action, label, handler) {
@@ -194,7 +201,7 @@
     body.appendChild(el('dl', { cls: 'facts' },
       field('State', stateBadge(f.state)),
       field('Received', time(f.receivedAt)), field('Finished', time(f.finishedAt)),
-      field('Size', f.bytes + ' bytes, ' + f.rows + ' rows'),
+      field('Size', f.bytes + ' bytes, ' + f.lines + ' lines'),
       field('SHA-256', el('code', { text: f.sha256 })), field('MD5', el('code', { text: f.md5 })),
       field('Original kept at', j.keptAt ? el('code', { text: j.keptAt }) : null),
       field('Duplicate of file', f.duplicateOf ? String(f.duplicateOf) : null)));
@@ -202,10 +209,16 @@
       body.appendChild(el('p', { cls: 'problem file-error', role: 'alert' },
         el('strong', { text: f.errorCode }), ': ' + (f.errorMessage || '')));
     }
+    if (f.laterIntake) {
+      var later = el('a', { href: '#file-' + f.laterIntake, cls: 'later-intake', text: 'file #' + f.laterIntake });
+      later.addEventListener('click', function (event) { event.preventDefault(); showJourney(f.laterIntake, true); });
+      body.appendChild(el('p', { cls: 'note' }, 'Taken in again (a replay, or the same bytes dropped again) as ',
+        later, ': the deliveries not accepted here went on there.'));
+    }
     var tools = el('p', { cls: 'tools' });
     if (j.errorFile) { tools.appendChild(el('a', { href: j.errorFile, text: 'Download ' + f.name + '.error.json' })); }
     if (j.canReplay) {
-      tools.appendChild(actionButton('replay', 'Replay ' + f.name, function () {
+      add(tools, actionButton('replay', 'Replay ' + f.name, function () {
         return api('/api/files/' + f.id + '/replay', { method: 'POST' });
       }));
     }
@@ -250,17 +263,17 @@
       var buttons = el('p', { cls: 'tools' });
       if (d.result) { buttons.appendChild(el('a', { href: d.result, text: 'Download the target\'s result' })); }
       if (d.canResolve) {
-        buttons.appendChild(actionButton('resolve-delivered', 'Resolve #' + d.id + ' as delivered', function () {
+        add(buttons, actionButton('resolve-delivered', 'Resolve #' + d.id + ' as delivered', function () {
           return api('/api/deliveries/' + d.id + '/resolve', { method: 'POST',
             body: { as: 'delivered', note: 'from the console' } });
         }));
-        buttons.appendChild(actionButton('resolve-resend', 'Resend #' + d.id, function () {
+        add(buttons, actionButton('resolve-resend', 'Resend #' + d.id, function () {
           return api('/api/deliveries/' + d.id + '/resolve', { method: 'POST',
             body: { as: 'resend', note: 'from the console' } });
         }));
       }
       if (d.canStop) {
-        buttons.appendChild(actionButton('stop', 'Stop mass action ' + d.remoteId, function () {
+        add(buttons, actionButton('stop', 'Stop mass action ' + d.remoteId, function () {
           return api('/api/deliveries/' + d.id + '/stop', { method: 'POST' });
         }));
       }

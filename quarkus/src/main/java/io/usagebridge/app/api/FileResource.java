@@ -61,8 +61,10 @@ public class FileResource {
         Journeys journeys = beans.journeys();
         List<SourceRow> sources = journeys.find(new SourceSearch(state(state), blankToNull(target),
                 ApiTimes.parse("from", from), ApiTimes.parse("to", to), name, hash, limit));
-        Map<Long, List<TargetStates>> targets = journeys.targetStates(sources.stream().map(SourceRow::id).toList());
-        return sources.stream().map(s -> FileView.of(s, targets.get(s.id()))).toList();
+        List<Long> ids = sources.stream().map(SourceRow::id).toList();
+        Map<Long, List<TargetStates>> targets = journeys.targetStates(ids);
+        Map<Long, Long> later = journeys.laterIntakes(ids);
+        return sources.stream().map(s -> FileView.of(s, targets.get(s.id()), later.get(s.id()))).toList();
     }
 
     @GET
@@ -81,7 +83,8 @@ public class FileResource {
                         d.target()), ResultFiles.find(source, d).isPresent() ? "/api/deliveries/" + d.id() + "/result"
                         : null, massActions.stoppable(d), journeys.attemptsOf(d.id()).stream().map(AttemptView::of).toList()))
                 .toList();
-        FileView file = FileView.of(source, journeys.targetStates(List.of(id)).get(id));
+        FileView file = FileView.of(source, journeys.targetStates(List.of(id)).get(id),
+                journeys.laterIntakes(List.of(id)).get(id));
         return Response.ok(new JourneyView(file, source.origin(), source.keptAt(),
                 errorFile(source).isPresent() ? "/api/files/" + id + "/error" : null, FileReplay.replayable(source), views,
                 journeys.actionsOnSource(id))).build();

@@ -16,7 +16,7 @@ final class JourneyReport {
                 + file.path("state").asText());
         out.println("  received " + file.path("receivedAt").asText() + (file.path("finishedAt").isNull() ? ""
                 : ", finished " + file.path("finishedAt").asText()) + "; " + file.path("bytes").asLong()
-                + " bytes, " + file.path("rows").asLong() + " rows");
+                + " bytes, " + file.path("lines").asLong() + " lines (header included)");
         out.println("  sha256 " + file.path("sha256").asText() + "  md5 " + file.path("md5").asText());
         out.println("  kept at " + journey.path("keptAt").asText("-"));
         if (!file.path("errorCode").isNull()) {
