@@ -1,12 +1,16 @@
 package io.usagebridge.app;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
 
+import io.usagebridge.app.security.ConsoleConfig;
+import io.usagebridge.app.security.ConsoleUsersCheck;
 import io.usagebridge.plugin.TargetPlugins;
 import io.usagebridge.startup.StartupChecks;
 
@@ -19,8 +23,12 @@ public class StartupValidation {
 
     static final int REFUSED = 2;
 
+    @Inject
+    ConsoleConfig console;
+
     void check(@Observes BeforeConfigure event) {
-        List<String> problems = StartupChecks.run(event.getCamelContext(), TargetPlugins.discover());
+        List<String> problems = new ArrayList<>(StartupChecks.run(event.getCamelContext(), TargetPlugins.discover()));
+        problems.addAll(ConsoleUsersCheck.problems(console.users()));
         if (problems.isEmpty()) {
             return;
         }
