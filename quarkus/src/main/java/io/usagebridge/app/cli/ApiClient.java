@@ -25,6 +25,13 @@ final class ApiClient {
         this.credentials = credentials;
     }
 
+    /** Reaches the app's liveness endpoint (open to all); a refused connection says no app runs there. */
+    static void probe(URI base) throws Exception {
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(HttpRequest.newBuilder(
+                base.resolve("/q/health/live")).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
     JsonNode get(String path) throws Exception {
         return answer(http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }

@@ -55,6 +55,8 @@ public class UsageBridgeCommands implements QuarkusApplication {
         URI api = URI.create(setting.apply("usagebridge.api-url")
                 .orElse("http://127.0.0.1:" + System.getProperty("usagebridge.cli.app-port", "8080")));
         try {
+            // is an app there at all (its open health endpoint)? Only then is a login asked for
+            ApiClient.probe(api);
             ApiClient client = new ApiClient(api, ApiCredentials.find(line.option("user"), setting));
             return execute(line, client, out);
         } catch (ConnectException | HttpConnectTimeoutException noApp) {
