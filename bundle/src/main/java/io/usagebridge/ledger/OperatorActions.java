@@ -17,9 +17,9 @@ public class OperatorActions extends LedgerSql {
         super(dataSource, instance, clock);
     }
 
-    public void record(String action, Long deliveryId, long sourceId, String actor, String detail) {
+    public void record(String action, Long deliveryId, Long sourceId, String actor, String detail) {
         inTransaction(h -> update(h, "insert into ledger_action (action, delivery_id, source_id, actor, detail, at) "
-                + "values (?,?,?,?,?,?)", action, orNull(deliveryId), sourceId, actor,
+                + "values (?,?,?,?,?,?)", action, orNull(deliveryId), orNull(sourceId), actor,
                 orNull(UsageBridgeFailure.cut(detail, UsageBridgeFailure.MAX_MESSAGE_CHARS)), now()));
     }
 

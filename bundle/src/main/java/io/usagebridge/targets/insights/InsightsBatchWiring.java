@@ -56,6 +56,8 @@ final class InsightsBatchWiring {
         IntakePollMonitor polls = services.pollMonitor();
 
         registry.bind("insightsBatchLedger", batches);
+        // the console's re-run of a failed batch
+        registry.bind("insightsBatchRerun", new InsightsBatchRerun(batches, inbox.resolve(folder)));
         Duration readLock = Duration.ofMillis(settings.getLong("intake.insights.read-lock-min-age-ms", 1000));
         registry.bind("insightsBatchCollector", new InsightsBatchCollector(targets, batches, inbox.resolve(folder),
                 folder, readLock, clock, polls));

@@ -214,6 +214,12 @@ public class InsightsBatchLedger extends LedgerSql {
                 batchName));
     }
 
+    /** The latest batches of every target, newest first. */
+    public List<InsightsBatchRow> recent(int limit) {
+        return inTransaction(h -> query(h, "select * from insights_batch order by id desc fetch first "
+                + Math.max(1, Math.min(limit, 1000)) + " rows only").mapTo(InsightsBatchRow.class).list());
+    }
+
     public List<InsightsBatchRow> batchesOf(String target) {
         return inTransaction(h -> all(h, "target = ?", target));
     }
