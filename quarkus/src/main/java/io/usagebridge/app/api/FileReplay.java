@@ -41,8 +41,13 @@ public class FileReplay {
         }
     }
 
-    static boolean replayable(SourceRow source) {
-        return source.state() == SourceState.FAILED && source.moved() && source.keptAt() != null;
+    /**
+     * Failed, with its original where the ledger keeps it. A replayed file is a new intake (a new row): the failed
+     * row stays FAILED, but its original has moved on, and a second replay of it could only fail.
+     */
+    boolean replayable(SourceRow source) {
+        return source.state() == SourceState.FAILED && source.moved() && source.keptAt() != null
+                && beans.mover().reachable(source);
     }
 
     private static String notReplayable(SourceRow source) {
@@ -51,7 +56,9 @@ public class FileReplay {
                     + ": a replay could send it twice";
             case DONE -> source.name() + " is DONE: every delivery was accepted";
             case DUPLICATE -> source.name() + " was a duplicate of file " + source.duplicateOf();
-            case FAILED -> "the original of " + source.name() + " is not (yet) kept in failed/";
+            case FAILED -> source.keptAt() == null ? "the original of " + source.name() + " is not kept"
+                    : "the original of " + source.name() + " is not (or no longer) at " + source.keptAt()
+                    + ": a replay took it already, or it was moved by hand";
             default -> source.name() + " is still being worked on (" + source.state() + ")";
         };
     }

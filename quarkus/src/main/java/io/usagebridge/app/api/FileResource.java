@@ -86,7 +86,7 @@ public class FileResource {
         FileView file = FileView.of(source, journeys.targetStates(List.of(id)).get(id),
                 journeys.laterIntakes(List.of(id)).get(id));
         return Response.ok(new JourneyView(file, source.origin(), source.keptAt(),
-                errorFile(source).isPresent() ? "/api/files/" + id + "/error" : null, FileReplay.replayable(source), views,
+                errorFile(source).isPresent() ? "/api/files/" + id + "/error" : null, replays.replayable(source), views,
                 journeys.actionsOnSource(id))).build();
     }
 

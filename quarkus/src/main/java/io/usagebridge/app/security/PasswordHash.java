@@ -44,11 +44,25 @@ public final class PasswordHash {
             if (iterations < 10_000) {
                 throw new IllegalArgumentException("a password hash needs at least 10000 iterations");
             }
-            return new PasswordHash(iterations, Base64.getDecoder().decode(parts[2]),
-                    Base64.getDecoder().decode(parts[3]));
+            return new PasswordHash(iterations, part(parts[2], "salt"), part(parts[3], "hash"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the iterations of a password hash are a number");
         }
+    }
+
+    /** A salt or hash in base64; the decoder's own message would quote a character of the value. */
+    private static byte[] part(String base64, String what) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + what + " of a password hash is not base64");
+        }
+        // an empty salt fails PBKDF2 at the login; a hash of another length never matches
+        if (bytes.length == 0 || "hash".equals(what) && bytes.length != HASH_BITS / 8) {
+            throw new IllegalArgumentException("the " + what + " of a password hash has the wrong length");
+        }
+        return bytes;
     }
 
     public static String hash(char[] password, int iterations) {
