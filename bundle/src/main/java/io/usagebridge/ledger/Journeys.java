@@ -27,6 +27,13 @@ public class Journeys extends LedgerSql {
             DeliveryState.SENT, DeliveryState.SENDING, DeliveryState.CLAIMED, DeliveryState.WAITING_BATCH,
             DeliveryState.PLANNED, DeliveryState.ACCEPTED);
 
+    /**
+     * A file taken in again (a replay) counts once, as its latest intake; a later DUPLICATE (the same bytes dropped
+     * after they were delivered) does not hide the intake that delivered them.
+     */
+    private static final String LATEST_INTAKE = "not exists (select 1 from source_file l where l.sha256 = s.sha256 "
+            + "and l.id > s.id and l.state <> 'DUPLICATE')";
+
     public Journeys(DataSource dataSource, LedgerInstance instance, Clock clock) {
         super(dataSource, instance, clock);
         jdbi.registerRowMapper(ConstructorMapper.factory(ActionRow.class));
@@ -134,10 +141,11 @@ public class Journeys extends LedgerSql {
                 deliveryId).mapTo(AttemptRow.class).list());
     }
 
-    /** Actions on one file or on any of its deliveries, oldest first. */
+    /** Actions on one file, on any of its deliveries, or on an earlier intake of its bytes (a replay), oldest first. */
     public List<ActionRow> actionsOnSource(long sourceId) {
-        return inTransaction(h -> query(h, "select * from ledger_action where source_id = ? order by id", sourceId)
-                .mapTo(ActionRow.class).list());
+        return inTransaction(h -> query(h, "select * from ledger_action where source_id in (select e.id from "
+                + "source_file e join source_file s on s.sha256 = e.sha256 where s.id = ? and e.id <= s.id) "
+                + "order by id", sourceId).mapTo(ActionRow.class).list());
     }
 
     /** The latest actions, newest first. */
@@ -147,13 +155,17 @@ public class Journeys extends LedgerSql {
                 + " rows only").mapTo(ActionRow.class).list());
     }
 
-    /** Deliveries per target and state, and files per state, of the files received in [from, to). */
+    /**
+     * Deliveries per target and state, and files per state, of the files received in [from, to); a file replayed
+     * counts as its latest intake.
+     */
     public List<StateCount> counts(Instant from, Instant to) {
         Timestamp start = Timestamp.from(from);
         Timestamp end = Timestamp.from(to);
         return inTransaction(h -> {
             List<StateCount> counts = new ArrayList<>(query(h, "select null as target, state, count(*) as count "
-                    + "from source_file where received_at >= ? and received_at < ? group by state order by state",
+                    + "from source_file s where received_at >= ? and received_at < ? and " + LATEST_INTAKE
+                    + " group by state order by state",
                     start, end).map((rs, ctx) -> new StateCount(null, rs.getString("state"), rs.getLong("count")))
                     .list());
             counts.addAll(query(h, "select d.target, d.state, count(*) as count from delivery d join source_file s "
@@ -176,7 +188,8 @@ public class Journeys extends LedgerSql {
         long[][] buckets = new long[span][4];
         inTransaction(h -> {
             // grouped in the database by state only; the hour of each row is taken in Java (no portable date_trunc)
-            query(h, "select received_at, state from source_file where received_at >= ? and received_at < ?",
+            query(h, "select received_at, state from source_file s where received_at >= ? and received_at < ? and "
+                    + LATEST_INTAKE,
                     Timestamp.from(start), Timestamp.from(end)).map((rs, ctx) -> {
                         Instant at = rs.getTimestamp("received_at").toInstant();
                         int hour = (int) ((at.getEpochSecond() - start.getEpochSecond()) / 3600);
