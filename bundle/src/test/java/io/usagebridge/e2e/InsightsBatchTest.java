@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,6 +42,7 @@ import io.usagebridge.ledger.SourceState;
 import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
 import io.usagebridge.sandbox.insights.InsightsRequest;
 import io.usagebridge.sandbox.insights.StoredRecordFile;
+import io.usagebridge.targets.insights.InsightsBatchRerun;
 import io.usagebridge.targets.insights.ledger.InsightsBatchLedger;
 import io.usagebridge.targets.insights.ledger.InsightsBatchRow;
 import io.usagebridge.targets.insights.ledger.InsightsBatchState;
@@ -219,6 +221,30 @@ class InsightsBatchTest extends UsageBridgeTestSupport {
         assertEquals(1, insights.puts().stream().filter(p -> p.path().contains("/account/")).count(),
                 "the record type already stored is not sent again");
         assertTrue(insights.uploadUrlCalls().stream().allMatch(c -> batchDate.equals(c.fields().get("batchDate"))));
+    }
+
+    @Test
+    void incompleteBatchReRunByTheOperatorWithItsLateFileLoads() throws Exception {
+        dropBatch("daily", "2026-11-09", "account.csv", ACCOUNT);
+        Path failed = data.resolve("failed/insights/daily/2026-11-09");
+        // its folder moved to failed/ and recorded there
+        await().atMost(20, SECONDS).until(() -> batchRow("daily", "2026-11-09") != null
+                && batchRow("daily", "2026-11-09").finished());
+        InsightsBatchRow incomplete = batch("daily", "2026-11-09");
+        assertEquals("INSIGHTS_BATCH_INCOMPLETE", incomplete.errorCode());
+        InsightsBatchRerun reruns = context.getRegistry().lookupByNameAndType("insightsBatchRerun",
+                InsightsBatchRerun.class);
+
+        // the late record type arrives; the console's re-run moves the folder back into the inbox
+        Files.writeString(failed.resolve("subscription.ndjson"), SUBSCRIPTION);
+        Path back = reruns.rerun(incomplete);
+        assertEquals(inbox().resolve("insights/daily/2026-11-09").toAbsolutePath(), back);
+        await().atMost(20, SECONDS).until(() -> Files.exists(data.resolve("done/insights/daily/2026-11-09")));
+        String batchDate = batch("daily", "2026-11-09").batchDate();
+        assertEquals(InsightsBatchState.UPLOADED, batch("daily", "2026-11-09").state());
+        assertTrue(insights.batchLoaded("daily", batchDate));
+        assertThrows(IllegalStateException.class, () -> reruns.rerun(batch("daily", "2026-11-09")),
+                "an uploaded batch is not re-run");
     }
 
     @Test
