@@ -165,6 +165,25 @@
     });
   }
 
+  // --- Insights batches (a target type of their own: a folder of record types, one batchDate) --------------------
+  function renderBatches(batches) {
+    document.getElementById('batches').hidden = !batches.length;
+    var body = document.querySelector('#batch-table tbody');
+    body.textContent = '';
+    batches.forEach(function (b) {
+      var tools = el('td');
+      if (b.canRerun) {
+        add(tools, actionButton('rerun', 'Re-run batch ' + b.dataSource + '/' + b.batchName, function () {
+          return api('/api/insights-batches/' + b.id + '/rerun', { method: 'POST' });
+        }));
+      }
+      body.appendChild(el('tr', { 'data-batch-id': b.id }, el('th', { scope: 'row', text: b.target + ': '
+          + b.dataSource + '/' + b.batchName }), el('td', null, stateBadge(b.state)),
+        el('td', { text: b.batchDate || '' }),
+        el('td', { text: b.errorCode ? b.errorCode + ': ' + (b.errorMessage || '') : '' }), tools));
+    });
+  }
+
   // --- one file's journey ------------------------------------------------------------------------------------
   function field(term, value) {
     if (value === null || value === undefined || value === '') { return null; }
@@ -311,6 +330,7 @@
       api('/api/counts/hourly?hours=24').then(renderHourly),
       api('/api/deliveries/uncertain').then(renderUncertain),
       api(query()).then(renderFiles),
+      api('/api/insights-batches?limit=20').then(renderBatches),
       openFile === null ? null : showJourney(openFile, false)
     ]).catch(function (error) { announce('Could not refresh: ' + error.message); })
       .then(function () {

@@ -38,8 +38,9 @@ public class InsightsBatchResource {
     @GET
     @RolesAllowed(ConsoleRoles.VIEWER)
     @Operation(summary = "The latest Insights batches, newest first, with their state, batchDate and error")
-    public List<InsightsBatchRow> batches(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return reruns().map(r -> r.batches().recent(limit)).orElse(List.of());
+    public List<InsightsBatchView> batches(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return reruns().map(r -> r.batches().recent(limit).stream().map(InsightsBatchView::of).toList())
+                .orElse(List.of());
     }
 
     @POST

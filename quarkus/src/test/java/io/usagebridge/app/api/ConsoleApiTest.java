@@ -151,7 +151,7 @@ class ConsoleApiTest {
 
         // with the viewer's own valid token: refused for the role, not the token
         for (String action : List.of("/api/files/" + id + "/replay", "/api/deliveries/1/replay",
-                "/api/deliveries/1/stop", "/api/mass-actions/some-bulk-key/stop")) {
+                "/api/deliveries/1/stop", "/api/mass-actions/some-bulk-key/stop", "/api/insights-batches/1/rerun")) {
             HttpResponse<String> refused = viewer.post(action, null);
             assertEquals(403, refused.statusCode(), action + ": " + refused.body());
             assertFalse(refused.body().contains("CSRF_TOKEN_MISSING"), action + ": " + refused.body());
@@ -374,6 +374,15 @@ class ConsoleApiTest {
         assertEquals("NOT_FOUND", ApiUser.read(unknown.body()).path("error").asText());
         assertEquals(404, operator.post("/api/deliveries/999999999/stop", null).statusCode());
         assertEquals(404, viewer.get("/api/deliveries/" + delivery + "/result").statusCode(), "2Checkout keeps none");
+    }
+
+    @Test
+    void anInsightsBatchReRunNeedsABatch() throws Exception {
+        // this app has no Insights target (InsightsBatchTest re-runs a real one): none listed, none to re-run
+        assertEquals(0, viewer.json("/api/insights-batches").size());
+        HttpResponse<String> none = operator.post("/api/insights-batches/424242/rerun", null);
+        assertEquals(404, none.statusCode(), none.body());
+        assertEquals("NOT_FOUND", ApiUser.read(none.body()).path("error").asText());
     }
 
     // ------------------------------------------------------------------ helpers
