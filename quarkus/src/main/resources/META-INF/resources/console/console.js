@@ -185,9 +185,9 @@
   }
 
   // --- one file's journey ------------------------------------------------------------------------------------
-  function field(term, value) {
+  function field(term, value, wide) {
     if (value === null || value === undefined || value === '') { return null; }
-    return el('div', null, el('dt', { text: term }), el('dd', null, value));
+    return el('div', wide ? { cls: 'wide' } : null, el('dt', { text: term }), el('dd', null, value));
   }
 
   function add(parent, child) {
@@ -221,8 +221,8 @@
       field('State', stateBadge(f.state)),
       field('Received', time(f.receivedAt)), field('Finished', time(f.finishedAt)),
       field('Size', f.bytes + ' bytes, ' + f.lines + ' lines'),
-      field('SHA-256', el('code', { text: f.sha256 })), field('MD5', el('code', { text: f.md5 })),
-      field('Original kept at', j.keptAt ? el('code', { text: j.keptAt }) : null),
+      field('SHA-256', el('code', { text: f.sha256 }), true), field('MD5', el('code', { text: f.md5 })),
+      field('Original kept at', j.keptAt ? el('code', { text: j.keptAt }) : null, true),
       field('Duplicate of file', f.duplicateOf ? String(f.duplicateOf) : null)));
     if (f.errorCode) {
       body.appendChild(el('p', { cls: 'problem file-error', role: 'alert' },

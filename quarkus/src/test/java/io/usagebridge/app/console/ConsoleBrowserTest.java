@@ -151,7 +151,7 @@ class ConsoleBrowserTest {
 
     /** The list and the open journey in one picture: a tall window, from the top. */
     private void screenshot() throws Exception {
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1500));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1700));
         browser.executeScript("window.scrollTo(0, 0)");
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
