@@ -111,8 +111,7 @@ public class DeliveryResource {
         Optional<DeliveryRow> delivery = beans.journeys().delivery(id);
         Optional<SourceRow> source = delivery.flatMap(d -> beans.journeys().source(d.sourceId()));
         Optional<Path> file = source.flatMap(s -> ResultFiles.find(s, delivery.get()));
-        return file.map(p -> Response.ok(p.toFile(), "application/zip")
-                        .header("Content-Disposition", "attachment; filename=\"" + p.getFileName() + "\"").build())
+        return file.map(p -> Downloads.attachment(p, "application/zip"))
                 .orElseGet(() -> ApiProblem.notFound("delivery " + id + " has no result file kept"));
     }
 }

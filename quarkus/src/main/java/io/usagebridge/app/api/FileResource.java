@@ -96,8 +96,7 @@ public class FileResource {
     @Operation(summary = "The file's <file>.error.json, as kept beside its original")
     public Response errorJson(@PathParam("id") long id) {
         Optional<Path> sidecar = beans.journeys().source(id).flatMap(FileResource::errorFile);
-        return sidecar.map(p -> Response.ok(p.toFile(), MediaType.APPLICATION_JSON)
-                        .header("Content-Disposition", "attachment; filename=\"" + p.getFileName() + "\"").build())
+        return sidecar.map(p -> Downloads.attachment(p, MediaType.APPLICATION_JSON))
                 .orElseGet(() -> ApiProblem.notFound("file " + id + " has no error file"));
     }
 

@@ -71,7 +71,14 @@ class ConsoleApiTest {
 
         assertEquals(200, nobody.get("/q/health/live").statusCode());
         assertEquals(200, nobody.get("/q/metrics").statusCode());
-        assertEquals(200, nobody.get("/console/login.html").statusCode());
+        HttpResponse<String> login = nobody.get("/console/login.html");
+        assertEquals(200, login.statusCode());
+        assertEquals(200, nobody.get("/console/login.js").statusCode());
+        // no other site may frame the console's buttons or run script in it
+        assertTrue(login.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                login.headers().map().toString());
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals(302, nobody.get("/console/console.js").statusCode(), "the console itself needs a login");
 
         HttpResponse<String> openapiWithout = nobody.get("/q/openapi");
         assertEquals(302, openapiWithout.statusCode(), "the API's description needs a login too");

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.usagebridge.app.UsageBridgeTestResource;
+import io.usagebridge.app.UsageFiles;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 
 /**
@@ -46,7 +47,6 @@ import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 @QuarkusTestResource(UsageBridgeTestResource.class)
 class ConsoleBrowserTest {
 
-    private static final String HEADER = "UsageStart,UsageEnd,OptionCode,Description,SubscriptionRef\n";
     /** Where the README's screenshot comes from (docs/console.png is a copy of one run's). */
     static final Path SCREENSHOT = Path.of("target", "screenshots", "console.png");
 
@@ -225,10 +225,7 @@ class ConsoleBrowserTest {
     }
 
     private void drop(String name, String rows) throws Exception {
-        Path staging = Files.createDirectories(inbox.resolveSibling("staging")).resolve(name);
-        Files.writeString(staging, HEADER + rows, StandardCharsets.UTF_8);
-        Files.createDirectories(inbox);
-        Files.move(staging, inbox.resolve(name));
+        UsageFiles.drop(inbox, name, UsageFiles.HEADER + rows);
     }
 
     /** Waits for the file's error.json in failed/ and answers its code. */
