@@ -12,10 +12,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.usagebridge.app.security.PasswordHash;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 
 /**
- * The 2Checkout receiver simulator on a free port and a fresh data folder, handed to the app as configuration
- * overrides on top of config/application.properties.
+ * The 2Checkout receiver and Zuora REST simulators on free ports and a fresh data folder, handed to the app as
+ * configuration overrides on top of config/application.properties.
  */
 public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +31,12 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
     /** The fewest iterations a hash may have: the tests log in often */
     private static final int TEST_ITERATIONS = 10_000;
 
+    /** The Zuora REST client of the mass action target (zuora-revenue), whose jobs the console can stop. */
+    static final String ZUORA_CLIENT = "test-client";
+    static final String ZUORA_SECRET = "test-client-secret";
+
     private TwoCheckoutReceiverSimulator twoCheckout;
+    private ZuoraRestSimulator zuora;
 
     @Override
     public Map<String, String> start() {
@@ -42,9 +48,27 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        zuora = new ZuoraRestSimulator();
+        zuora.addClient(ZUORA_CLIENT, ZUORA_SECRET);
+        try {
+            zuora.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> p = new HashMap<>();
         // the working directory is quarkus/, the route files are the project's own
-        p.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml");
+        p.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml,"
+                + "file:../routes/available/target-zuora-revenue-schedules.camel.yaml");
+        // 2Checkout for files at the top of the inbox; a Zuora mass action for those in zuora-revenue/
+        p.put("usagebridge.targets", "twocheckout,zuora-revenue");
+        p.put("target.zuora-revenue.type", "zuora-rest-bulk");
+        p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
+        p.put("target.zuora-revenue.base-url", zuora.baseUrl());
+        p.put("target.zuora-revenue.client-id", ZUORA_CLIENT);
+        p.put("target.zuora-revenue.client-secret", ZUORA_SECRET);
+        p.put("target.zuora-revenue.inbox-folder", "zuora-revenue");
+        p.put("target.zuora-revenue.poll-initial-delay-ms", "100");
+        p.put("target.zuora-revenue.poll-max-delay-ms", "200");
         p.put("usagebridge.work-dir", data.resolve("work").toString());
         p.put("ledger.url", "jdbc:h2:file:" + data.resolve("ledger/usagebridge"));
         p.put("usagebridge.instance-id", "test-node");
@@ -79,12 +103,16 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(twoCheckout, new TestInjector.MatchesType(TwoCheckoutReceiverSimulator.class));
+        testInjector.injectIntoFields(zuora, new TestInjector.MatchesType(ZuoraRestSimulator.class));
     }
 
     @Override
     public void stop() {
         if (twoCheckout != null) {
             twoCheckout.stop();
+        }
+        if (zuora != null) {
+            zuora.stop();
         }
     }
 
