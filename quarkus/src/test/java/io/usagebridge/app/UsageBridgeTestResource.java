@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.usagebridge.app.security.PasswordHash;
+import io.usagebridge.sandbox.SimulatorServer;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
 import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 
@@ -43,18 +44,10 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
         Path data = newDataDir();
         twoCheckout = new TwoCheckoutReceiverSimulator();
         twoCheckout.addAccount(MERCHANT, SECRET);
-        try {
-            twoCheckout.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        started(twoCheckout);
         zuora = new ZuoraRestSimulator();
         zuora.addClient(ZUORA_CLIENT, ZUORA_SECRET);
-        try {
-            zuora.start(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        started(zuora);
         Map<String, String> p = new HashMap<>();
         // the working directory is quarkus/, the route files are the project's own
         p.put("camel.main.routes-include-pattern", "file:../routes/*.camel.yaml,"
@@ -113,6 +106,14 @@ public class UsageBridgeTestResource implements QuarkusTestResourceLifecycleMana
         }
         if (zuora != null) {
             zuora.stop();
+        }
+    }
+
+    private static void started(SimulatorServer<?> simulator) {
+        try {
+            simulator.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

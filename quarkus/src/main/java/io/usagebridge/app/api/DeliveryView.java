@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.usagebridge.ledger.DeliveryRow;
+import io.usagebridge.ledger.DeliveryState;
 
 /**
  * One delivery of a file's journey (one chunk to one target): what was sent (hash, size, rows, the name the target
@@ -30,6 +31,6 @@ public record DeliveryView(long id, String target, String targetType, int chunkN
                 d.remoteStatus(), d.remoteResponse(), d.remoteTotal(), d.remoteImported(), d.remoteFailed(),
                 d.errorCode(), d.errorMessage(), d.retryable(), d.attempts(), d.createdAt(), d.updatedAt(),
                 d.nextAttemptAt(), d.uncertainSince(), d.resolution(), d.resolvedBy(), d.resolvedAt(), result,
-                d.state() == io.usagebridge.ledger.DeliveryState.UNCERTAIN, canStop, attempts);
+                d.state() == DeliveryState.UNCERTAIN, canStop, attempts);
     }
 }
