@@ -23,6 +23,12 @@ public final class DateFormat implements ValueFormat {
         return raw.trim();
     }
 
+    /** ISO (2026-11-01): a row keeps its derived key when the tenant's date format changes. */
+    @Override
+    public String canonical(String normalised) {
+        return parse(normalised).toString();
+    }
+
     /** The date a value names, for rules across columns (a period's start not after its end). */
     public LocalDate parse(String raw) {
         try {

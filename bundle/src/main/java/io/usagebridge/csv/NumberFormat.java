@@ -15,4 +15,10 @@ public final class NumberFormat implements ValueFormat {
         }
         return new BigDecimal(raw).toPlainString();
     }
+
+    /** 2.50 and 2.5 are one quantity, should a derived key read it. */
+    @Override
+    public String canonical(String normalised) {
+        return new BigDecimal(normalised).stripTrailingZeros().toPlainString();
+    }
 }

@@ -82,6 +82,7 @@ public class UsageChunker {
             }
             List<String> header = records.next().toList();
             List<ColumnSpec> output = checkHeader(header, contract);
+            RowKeyCheck keys = RowKeyCheck.of(contract.rowKey(), output);
             List<String> outputHeader = output.stream().map(ColumnSpec::name).toList();
             String headerLine = CsvFormats.WRITE.format(outputHeader.toArray()) + "\n";
             long headerBytes = utf8Length(headerLine);
@@ -101,6 +102,13 @@ public class UsageChunker {
                     continue;
                 }
                 String[] shaped = shape(row, output, contract, line, violations);
+                if (shaped != null && keys != null) {
+                    Violation refused = keys.check(shaped, line);
+                    if (refused != null) {
+                        violations.add(refused);
+                        shaped = null;
+                    }
+                }
                 if (violations.size() >= maxViolations) {
                     break;
                 }
@@ -132,6 +140,9 @@ public class UsageChunker {
                 chunks.add(current.close());
                 current = null;
             }
+            if (keys != null && keys.repeatsFound()) {
+                findFirstLines(slice, header, output, contract, keys, violations);
+            }
             if (!violations.isEmpty()) {
                 throw invalid(violations);
             }
@@ -157,6 +168,33 @@ public class UsageChunker {
             throw failure;
         }
         return name(chunks, outputDir, stem);
+    }
+
+    /**
+     * A second read, only for a file already refused for a repeated key: the first read kept hashes, not lines, so
+     * the line each repeated key first appeared on is looked up, for the message to name both.
+     */
+    private void findFirstLines(Path slice, List<String> header, List<ColumnSpec> output, CsvContract contract,
+                                RowKeyCheck keys, List<Violation> violations) throws IOException {
+        List<Violation> again = new ArrayList<>();
+        try (CSVParser parser = CsvFormats.parse(slice, limits)) {
+            var records = parser.iterator();
+            records.next();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                long line = parser.getCurrentLineNumber();
+                if (line > keys.lastRepeatLine()) {
+                    break;
+                }
+                Map<String, String> row = toMap(header, record, line, again);
+                String[] shaped = row == null ? null : shape(row, output, contract, line, again);
+                again.clear();
+                if (shaped != null) {
+                    keys.seenAt(shaped, line);
+                }
+            }
+        }
+        keys.nameFirstLines(violations);
     }
 
     /** Rows of the chunk at {@code index} (0-based) of a plan; past its end, rows no longer fit the plan. */
@@ -224,11 +262,18 @@ public class UsageChunker {
             throw new UsageBridgeFailure(CoreFailureCode.CSV_HEADER_INVALID, "line 1: " + String.join("; ", problems)
                     + " (expected columns: " + contract.columns().stream().map(ColumnSpec::name).toList() + ")");
         }
+        // a derived key is written in its contract place, whether or not the file has the column
+        String derived = contract.rowKey() != null && contract.rowKey().derived() ? contract.rowKey().column() : null;
         if (contract.acceptsOtherColumns()) {
-            return header.stream().map(h -> contract.column(h).orElse(ColumnSpec.optional(h, ValueFormat.TEXT)))
-                    .toList();
+            List<ColumnSpec> output = new ArrayList<>(header.stream()
+                    .map(h -> contract.column(h).orElse(ColumnSpec.optional(h, ValueFormat.TEXT))).toList());
+            if (derived != null && !header.contains(derived)) {
+                output.add(contract.column(derived).orElseThrow());
+            }
+            return output;
         }
-        return contract.columns().stream().filter(c -> header.contains(c.name())).toList();
+        return contract.columns().stream().filter(c -> header.contains(c.name()) || c.name().equals(derived))
+                .toList();
     }
 
     private Map<String, String> toMap(List<String> header, CSVRecord record, long line, List<Violation> violations) {

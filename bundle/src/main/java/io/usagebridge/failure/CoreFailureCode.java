@@ -22,6 +22,8 @@ public enum CoreFailureCode implements FailureCode {
     CSV_FIELD_TOO_LONG(false, "a value (or column name) is longer than csv.max-field-chars characters"),
     CSV_QUOTE_UNTERMINATED(false, "a double quote is never closed: the file ends inside a quoted value"),
     USAGE_PERIOD_INVALID(false, "a usage start is after its end"),
+    USAGE_KEY_DUPLICATE(false, "two rows of one file have one row key (Zuora's UNIQUE_KEY, given or derived): the "
+            + "target fails the whole import on it, so nothing was sent; the message names both lines"),
     ROUTING_NO_TARGET(false, "no routing rule matches the file"),
     ROUTING_VALUE_UNKNOWN(false, "a row's routing column names no configured target"),
     TARGET_LIMIT_EXCEEDED(false, "a single row does not fit the target's chunk limit"),

@@ -54,6 +54,7 @@ public final class ZuoraRestTarget implements TargetType {
     @Override
     public void validate(TargetConfig config) {
         if (kind != ZuoraRestKind.BULK) {
+            ZuoraUsageContract.of(config); // refuses a unique-key-columns naming no usage column
             return;
         }
         String action = config.settings().get("action-type").orElse("");

@@ -50,6 +50,7 @@ public final class ZuoraSoapImportTarget implements TargetType {
 
     @Override
     public void validate(TargetConfig config) {
+        ZuoraUsageContract.of(config); // refuses a unique-key-columns naming no usage column
         for (String key : new String[] {"username", "password"}) {
             if (config.settings().get(key).isEmpty()) {
                 throw new IllegalStateException("target." + config.id() + "." + key + " is not set: a Zuora SOAP "
