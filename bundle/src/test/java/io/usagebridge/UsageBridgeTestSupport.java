@@ -23,6 +23,7 @@ import io.usagebridge.intake.FolderSourceTemplate;
 import io.usagebridge.intake.SftpSourceTemplate;
 import io.usagebridge.ledger.Ledger;
 import io.usagebridge.plugin.TargetPlugins;
+import io.usagebridge.route.AlertRoutes;
 import io.usagebridge.route.DeliverRoute;
 import io.usagebridge.route.ErrorHandlingConfiguration;
 import io.usagebridge.route.IngestRoute;
@@ -102,7 +103,7 @@ public abstract class UsageBridgeTestSupport extends CamelTestSupport {
         List<RoutesBuilder> builders = new ArrayList<>(List.of(new UsageBridgeWiring(),
                 new ErrorHandlingConfiguration(), new IngestRoute(), new DeliverRoute(), new RemoteStatusRoutes(),
                 new RetryRoutes(), new LeaseRoutes(), new UncertainLookupRoutes(), new FolderSourceTemplate(),
-                new SftpSourceTemplate()));
+                new SftpSourceTemplate(), new AlertRoutes()));
         // the target plug-ins' routes, found as the app finds them: no list of targets here
         for (Class<? extends RoutesBuilder> routes : TargetPlugins.discover().routes()) {
             builders.add(routes.getConstructor().newInstance());

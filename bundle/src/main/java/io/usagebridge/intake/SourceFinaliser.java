@@ -22,6 +22,7 @@ import io.usagebridge.deadletter.SourceFailures;
 import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.OriginalPlaces;
 import io.usagebridge.ledger.SourceState;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
  * Decides where the original goes once every delivery of it was tried: done/, failed/ (with its error sidecar),
@@ -37,13 +38,15 @@ public final class SourceFinaliser implements Processor {
     private final ErrorSidecarWriter sidecars;
     private final RunSummary summary;
     private final WorkDirs workDirs;
+    private final UsageBridgeMetrics metrics;
 
     public SourceFinaliser(Ledger ledger, ErrorSidecarWriter sidecars, RunSummary summary,
-                           WorkDirs workDirs) {
+                           WorkDirs workDirs, UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.sidecars = sidecars;
         this.summary = summary;
         this.workDirs = workDirs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,6 +74,9 @@ public final class SourceFinaliser implements Processor {
             exchange.getExchangeExtension().addOnCompletion(new MoveConfirmation(ledger.sources(), sourceId));
         }
         String keptAs = Path.of(moveTo).getFileName().toString();
+        if (outcome == SourceState.FAILED) {
+            metrics.fileFailed();
+        }
         if (outcome == SourceState.FAILED || outcome == SourceState.UNCERTAIN) {
             List<FailureRecord> all = sourceId == null ? seen : SourceFailures.of(ledger.sources().source(sourceId)
                     .orElseThrow(), ledger.deliveries().deliveriesOf(sourceId), seen);

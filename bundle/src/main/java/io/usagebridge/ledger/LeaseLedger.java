@@ -18,12 +18,13 @@ import io.usagebridge.failure.FailureCode;
  */
 public class LeaseLedger extends LedgerSql {
 
-    /** Tables whose rows hold leases in claimed_by / lease_until: the core's deliveries and the plug-ins' own. */
+    /** Tables whose rows hold leases in claimed_by / lease_until: the core's deliveries and alerts, the plug-ins' own. */
     private final List<String> leasedTables;
 
     public LeaseLedger(DataSource dataSource, LedgerInstance instance, Clock clock, List<String> pluginTables) {
         super(dataSource, instance, clock);
-        this.leasedTables = new ArrayList<>(List.of("delivery"));
+        // alert: the core's alerts to send (alerts.ledger.AlertLedger), held while one is being sent
+        this.leasedTables = new ArrayList<>(List.of("delivery", "alert"));
         this.leasedTables.addAll(pluginTables);
     }
 

@@ -52,6 +52,28 @@ public final class UsageBridgeMetrics {
         }
     }
 
+    /** A source file ended FAILED (its original in failed/ with its .error.json). */
+    public void fileFailed() {
+        Counter.builder("usagebridge.files.failed").description("source files that ended FAILED")
+                .register(registry).increment();
+    }
+
+    /** A target finished a job and refused {@code rows} of its rows (e.g. a Zuora Import's failed count). */
+    public void rowsRejected(String target, long rows) {
+        Counter.builder("usagebridge.rows.rejected").description("rows a target refused in a job it finished")
+                .tag("target", target).register(registry).increment(rows);
+    }
+
+    public void alertSent(String kind) {
+        Counter.builder("usagebridge.alerts.sent").description("alerts the webhook took")
+                .tag("kind", kind).register(registry).increment();
+    }
+
+    public void alertGivenUp(String kind) {
+        Counter.builder("usagebridge.alerts.given.up").description("alerts the webhook never took (refused, or "
+                + "every attempt failed)").tag("kind", kind).register(registry).increment();
+    }
+
     public void uploadTook(String target, Duration duration) {
         Timer.builder("usagebridge.upload.latency").description("from writing a request to the target's answer")
                 .tag("target", target).register(registry).record(duration);

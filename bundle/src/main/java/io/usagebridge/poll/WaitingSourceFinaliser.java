@@ -20,6 +20,7 @@ import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.ledger.SourceState;
+import io.usagebridge.metrics.UsageBridgeMetrics;
 
 /**
  * Moves on the originals that wait for their deliveries: from inflight/ to done/ or failed/ once every retry and
@@ -37,14 +38,16 @@ public final class WaitingSourceFinaliser implements Processor {
     private final RunSummary summary;
     private final WorkDirs workDirs;
     private final OriginalMover mover;
+    private final UsageBridgeMetrics metrics;
 
     public WaitingSourceFinaliser(Ledger ledger, ErrorSidecarWriter sidecars, RunSummary summary,
-                                  WorkDirs workDirs, OriginalMover mover) {
+                                  WorkDirs workDirs, OriginalMover mover, UsageBridgeMetrics metrics) {
         this.ledger = ledger;
         this.sidecars = sidecars;
         this.summary = summary;
         this.workDirs = workDirs;
         this.mover = mover;
+        this.metrics = metrics;
     }
 
     @Override
@@ -105,6 +108,9 @@ public final class WaitingSourceFinaliser implements Processor {
                     SourceFailures.of(source, deliveries, List.of()));
         }
         ledger.sources().moveWaitingSource(source.id(), outcome, keptAt);
+        if (outcome == SourceState.FAILED) {
+            metrics.fileFailed();
+        }
         if (!outcome.waiting()) {
             workDirs.deleteUnlessInUse(WorkDirs.ofWorkCopy(source.workPath()));
         }

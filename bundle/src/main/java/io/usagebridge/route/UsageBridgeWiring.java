@@ -1,6 +1,7 @@
 package io.usagebridge.route;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,13 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.usagebridge.alerts.AlertPayloads;
+import io.usagebridge.alerts.AlertScanner;
+import io.usagebridge.alerts.DueAlertLoader;
+import io.usagebridge.alerts.WebhookAlertSender;
+import io.usagebridge.alerts.WebhookRetryPolicy;
+import io.usagebridge.alerts.ledger.AlertLedger;
+import io.usagebridge.alerts.ledger.AlertState;
 import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.csv.CsvLimits;
@@ -146,8 +154,18 @@ public class UsageBridgeWiring extends RouteBuilder {
                 ledger.deliveries()::countPolling);
         metrics.gauge("usagebridge.deliveries.parked", "deliveries waiting for a retry", ledger.deliveries()::countParked);
         metrics.gauge("usagebridge.deliveries.uncertain", "deliveries awaiting resolution", ledger.deliveries()::countUncertain);
+        AlertLedger alerts = new AlertLedger(database.dataSource(), instance, clock);
+        registry.bind("alertLedger", alerts);
+        metrics.gauge("usagebridge.alerts.pending", "alerts waiting to be sent to the webhook",
+                () -> alerts.count(AlertState.PENDING));
+        metrics.gauge("usagebridge.alerts.failing", "alerts the webhook did not take yet (an attempt failed)",
+                alerts::countFailing);
+        if (settings.get(AlertRoutes.URL_KEY).filter(url -> !url.isBlank()).isPresent()) {
+            bindAlerts(registry, settings, alerts, retryAfter, metrics, clock);
+        }
         WorkDirs workDirs = new WorkDirs(ledger.sources());
-        SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs);
+        SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs,
+                metrics);
         Path workRoot = Path.of(settings.get("usagebridge.work-dir", "data/work"));
         CsvLimits csvLimits = new CsvLimits(
                 settings.getInt(CsvLimits.MAX_RECORD_CHARS_KEY, CsvLimits.DEFAULT_MAX_RECORD_CHARS),
@@ -203,7 +221,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock, metrics, faultPoints));
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
-                workDirs, new OriginalMover(context)));
+                workDirs, new OriginalMover(context), metrics));
         registry.bind(IntakeTemplates.UNSAFE_NAMES_BEAN, new UnsafeFileNames());
         registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(
@@ -256,6 +274,25 @@ public class UsageBridgeWiring extends RouteBuilder {
         }
         LOG.info("UsageBridge ready: targets {} (concurrent sends at most {}), instance {}", catalog.targets().keySet(),
                 sendGates.limits(), instance.token());
+    }
+
+    /** The alert timer's beans (AlertRoutes): only with a webhook configured. The secret is never logged. */
+    private static void bindAlerts(Registry registry, UsageBridgeSettings settings, AlertLedger alerts,
+                                   RetryAfterReader retryAfter, UsageBridgeMetrics metrics, Clock clock) {
+        AlertPayloads payloads = new AlertPayloads(settings.get("usagebridge.console.base-url",
+                "http://127.0.0.1:8080"));
+        registry.bind("alertScanner", new AlertScanner(alerts, payloads,
+                Duration.ofMillis(settings.getLong("alerts.look-back-ms", 86_400_000)),
+                settings.getInt("alerts.scan-batch", 100), clock));
+        registry.bind("dueAlertLoader", new DueAlertLoader(alerts, settings.getInt("alerts.send-batch", 20)));
+        registry.bind("webhookAlertSender", new WebhookAlertSender(alerts, URI.create(settings.require(
+                AlertRoutes.URL_KEY).trim()), settings.get("alerts.webhook.secret", ""),
+                Duration.ofMillis(settings.getLong("alerts.webhook.timeout-ms", 10_000)),
+                new WebhookRetryPolicy(settings.getInt("alerts.max-attempts", 10),
+                        Duration.ofMillis(settings.getLong("alerts.retry.initial-delay-ms", 5000)),
+                        Double.parseDouble(settings.get("alerts.retry.multiplier", "2")),
+                        Duration.ofMillis(settings.getLong("alerts.retry.max-delay-ms", 600_000))),
+                retryAfter, metrics, clock));
     }
 
     /** The runtime's registry (Quarkus' Prometheus one) when there is one; a simple one otherwise. */

@@ -23,6 +23,9 @@ public interface ConsoleConfig {
      */
     Optional<String> csrfKey();
 
+    /** Where the console is reached from outside (alerts link to its pages); read by the bundle's alerts. */
+    Optional<String> baseUrl();
+
     interface User {
 
         /** {@code pbkdf2-sha256:<iterations>:<salt>:<hash>}, from {@code hash-password}. */
