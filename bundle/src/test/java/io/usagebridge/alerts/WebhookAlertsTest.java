@@ -192,7 +192,7 @@ class WebhookAlertsTest extends UsageBridgeTestSupport {
         }
 
         Object rules = new Load(LoadSettings.builder().build()).loadFromString(
-                Files.readString(java.nio.file.Path.of("../deploy/prometheus/usagebridge-alerts.yml")));
+                Files.readString(java.nio.file.Path.of("../config/prometheus/usagebridge-alerts.yml")));
         List<?> groups = (List<?>) ((java.util.Map<?, ?>) rules).get("groups");
         java.util.Set<String> used = new java.util.TreeSet<>();
         int count = 0;

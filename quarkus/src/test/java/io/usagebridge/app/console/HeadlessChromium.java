@@ -8,7 +8,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromedriver (scripts/install-test-browser.sh installs both), headless, at a laptop's
+ * Debian's Chromium and chromedriver (.ci/install-test-browser.sh installs both), headless, at a laptop's
  * window size. Selenium is pointed at both binaries, so it downloads nothing.
  */
 final class HeadlessChromium {
@@ -22,7 +22,7 @@ final class HeadlessChromium {
     static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": run scripts/install-test-browser.sh (apt-get install chromium chromium-driver)");
+                    + ": run .ci/install-test-browser.sh (apt-get install chromium chromium-driver)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
