@@ -1,35 +1,19 @@
 package io.usagebridge.alerts.ledger;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.usagebridge.ledger.LedgerDatabase;
+import io.usagebridge.ledger.H2FileLedger;
 
 /** Alerts on the default ledger: an H2 file. */
 class H2AlertLedgerTest extends AlertLedgerTest {
 
-    @TempDir
-    static Path folder;
-
-    private static LedgerDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = LedgerDatabase.open("jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath(), "sa", "");
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final H2FileLedger H2 = new H2FileLedger();
 
     @Override
     protected DataSource dataSource() {
-        return database.dataSource();
+        return H2.dataSource();
     }
 }
