@@ -34,6 +34,12 @@ import io.usagebridge.failure.UsageBridgeFailure;
  */
 public class UsageChunker {
 
+    /**
+     * The reason column of a rejected-rows file ({@code <file>.rejected.csv}): dropped on intake, so the file can be
+     * fixed and dropped into the inbox as it is.
+     */
+    public static final String REASON_COLUMN = "REJECTED_REASON";
+
     private final int maxViolations;
     private final CsvLimits limits;
 
@@ -246,7 +252,7 @@ public class UsageChunker {
     private static List<ColumnSpec> checkHeader(List<String> header, CsvContract contract) {
         List<String> problems = new ArrayList<>();
         for (String column : header) {
-            if (contract.column(column).isEmpty() && !contract.acceptsOtherColumns()) {
+            if (contract.column(column).isEmpty() && !contract.acceptsOtherColumns() && !column.equals(REASON_COLUMN)) {
                 problems.add("column '" + column + "' is not part of the " + contract.name() + " contract");
             }
         }
@@ -265,7 +271,7 @@ public class UsageChunker {
         // a derived key is written in its contract place, whether or not the file has the column
         String derived = contract.rowKey() != null && contract.rowKey().derived() ? contract.rowKey().column() : null;
         if (contract.acceptsOtherColumns()) {
-            List<ColumnSpec> output = new ArrayList<>(header.stream()
+            List<ColumnSpec> output = new ArrayList<>(header.stream().filter(h -> !h.equals(REASON_COLUMN))
                     .map(h -> contract.column(h).orElse(ColumnSpec.optional(h, ValueFormat.TEXT))).toList());
             if (derived != null && !header.contains(derived)) {
                 output.add(contract.column(derived).orElseThrow());

@@ -18,4 +18,14 @@ public record DeliveryRow(long id, long sourceId, String contentSha256, String t
     public boolean leaseLive(Instant now) {
         return claimedBy != null && leaseUntil != null && leaseUntil.isAfter(now);
     }
+
+    /**
+     * The target refused rows of it on its own, after taking the request: records of an accepted job (a mass action's
+     * failed ones), or a remote job that failed (a usage import is all or nothing). Their rows go to the source's
+     * rejected-rows file.
+     */
+    public boolean rowsRefusedRemotely() {
+        return state == DeliveryState.ACCEPTED && remoteFailed != null && remoteFailed > 0
+                || state == DeliveryState.REJECTED && "REMOTE_JOB_FAILED".equals(errorCode);
+    }
 }

@@ -210,7 +210,7 @@ public class Journeys extends LedgerSql {
 
     private static int bucket(SourceState state) {
         return switch (state) {
-            case DONE -> 0;
+            case DONE, DONE_WITH_REJECTS -> 0;
             case FAILED, UNCERTAIN -> 1;
             case RECEIVED, INTERRUPTED, PENDING -> 2;
             case DUPLICATE -> 3;

@@ -6,7 +6,7 @@ public record OriginalPlaces(String doneTo, String failedTo, String duplicateTo,
 
     public String forOutcome(SourceState outcome) {
         return switch (outcome) {
-            case DONE -> doneTo;
+            case DONE, DONE_WITH_REJECTS -> doneTo;
             case DUPLICATE -> duplicateTo;
             case PENDING -> inflightTo;
             default -> failedTo;

@@ -60,6 +60,10 @@ public class SourceLedger extends LedgerSql {
             SourceRow source = sourceById(h, sourceId).orElseThrow();
             List<DeliveryRow> mine = deliveries(h, "source_id = ?", sourceId);
             SourceState outcome = outcomeOf(source, mine, failuresSeen);
+            if (!outcome.waiting() && mine.stream().anyMatch(DeliveryRow::rowsRefusedRemotely)) {
+                // a remote job already finished with refused rows: the waiting finaliser writes their file
+                outcome = SourceState.PENDING;
+            }
             Long duplicateOf = outcome == SourceState.DUPLICATE ? firstDeliveredWithSameContent(h, source) : null;
             // the lease stays until the intake's move is done (movedTo): a crash before it leaves the file to the
             // next intake, which takes this source over
@@ -117,7 +121,11 @@ public class SourceLedger extends LedgerSql {
                 || mine.stream().anyMatch(d -> d.state() != DeliveryState.ACCEPTED)) {
             return SourceState.FAILED;
         }
-        return mine.isEmpty() ? SourceState.DUPLICATE : SourceState.DONE;
+        if (mine.isEmpty()) {
+            return SourceState.DUPLICATE;
+        }
+        return mine.stream().anyMatch(DeliveryRow::rowsRefusedRemotely) ? SourceState.DONE_WITH_REJECTS
+                : SourceState.DONE;
     }
 
     /** Sources whose original waits for their deliveries (in inflight/ or failed/): the sweep looks at them. */
@@ -164,10 +172,18 @@ public class SourceLedger extends LedgerSql {
 
     /** A waiting source's original was moved to {@code keptAt}: its new state, and our lease released. */
     public void moveWaitingSource(long sourceId, SourceState state, String keptAt) {
+        moveWaitingSource(sourceId, state, keptAt, null, null);
+    }
+
+    /** As {@link #moveWaitingSource(long, SourceState, String)}, with the rows targets refused and their file. */
+    public void moveWaitingSource(long sourceId, SourceState state, String keptAt, Long rowsRejected,
+                                  String rejectedPath) {
         inTransaction(h -> {
             int changed = update(h, "update source_file set state = ?, kept_at = ?, finished_at = ?, moved = true, "
-                    + "lease_owner = null, lease_until = null where id = ? and lease_owner = ?", state, keptAt,
-                    state.waiting() ? Null.TIMESTAMP : now(), sourceId, instance.token());
+                    + "rows_rejected = ?, rejected_path = ?, lease_owner = null, lease_until = null "
+                    + "where id = ? and lease_owner = ?", state, keptAt,
+                    state.waiting() ? Null.TIMESTAMP : now(), orNull(rowsRejected), orNull(rejectedPath), sourceId,
+                    instance.token());
             if (changed != 1) {
                 throw new LeaseLostException("source " + sourceId + " was taken over while its original was moved");
             }

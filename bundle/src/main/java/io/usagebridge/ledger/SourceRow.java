@@ -10,7 +10,8 @@ public record SourceRow(long id, String name, String origin, String workPath, St
                         String errorCode, String errorMessage, Instant receivedAt, Instant finishedAt, String keptAt,
                         String doneDir, String failedDir, String sidecarDir,
                         @ColumnName("node_id") String instanceLabel, String leaseOwner, Instant leaseUntil,
-                        String intakeRoute, Long supersededBy, boolean moved) {
+                        String intakeRoute, Long supersededBy, boolean moved, Long rowsRejected,
+                        String rejectedPath) {
 
     /** True when a lease is held on it and has not run out at {@code now}. */
     public boolean leaseLive(Instant now) {

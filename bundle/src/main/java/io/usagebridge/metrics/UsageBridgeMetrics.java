@@ -58,10 +58,19 @@ public final class UsageBridgeMetrics {
                 .register(registry).increment();
     }
 
-    /** A target finished a job and refused {@code rows} of its rows (e.g. a Zuora Import's failed count). */
+    /**
+     * A finished source left {@code rows} of its rows unbilled at {@code target}, which took the request and refused
+     * them in its job (counted once, when the source is reconciled).
+     */
     public void rowsRejected(String target, long rows) {
         Counter.builder("usagebridge.rows.rejected").description("rows a target refused in a job it finished")
                 .tag("target", target).register(registry).increment(rows);
+    }
+
+    /** A source file ended DONE_WITH_REJECTS: delivered, with rows a target refused in its rejected-rows file. */
+    public void fileDoneWithRejects() {
+        Counter.builder("usagebridge.files.done.with.rejects").description("source files delivered with rows a "
+                + "target refused").register(registry).increment();
     }
 
     public void alertSent(String kind) {

@@ -65,10 +65,6 @@ public final class PollOutcomeRecorder implements Processor {
         ledger.polls().recordRemoteOutcome(delivery.id(), status, exchange.getProperty(ExchangeKeys.REMOTE_TOTAL, Long.class),
                 exchange.getProperty(ExchangeKeys.REMOTE_IMPORTED, Long.class),
                 exchange.getProperty(ExchangeKeys.REMOTE_FAILED, Long.class), result);
-        Long rejectedRows = exchange.getProperty(ExchangeKeys.REMOTE_FAILED, Long.class);
-        if (rejectedRows != null && rejectedRows > 0) {
-            metrics.rowsRejected(delivery.target(), rejectedRows);
-        }
         if (outcome == RemoteOutcome.ACCEPTED) {
             ledger.deliveries().markAccepted(delivery.id(), delivery.remoteId(), status, response);
             metrics.delivered(delivery.target());

@@ -20,11 +20,15 @@ public final class ResultFiles {
 
     /** Where the result of {@code delivery} goes when its source, now at {@code keptAt}, is finished. */
     public static Path besideOriginal(SourceRow source, String keptAt, DeliveryRow delivery) {
+        String chunk = delivery.chunkCount() > 1 ? "-chunk-" + delivery.chunkNo() : "";
+        return besideOriginal(source, keptAt, "." + delivery.target() + chunk + "-result.zip");
+    }
+
+    /** The file {@code <original's name><suffix>} beside the original at {@code keptAt} (or its local sidecars). */
+    public static Path besideOriginal(SourceRow source, String keptAt, String suffix) {
         Path keptPath = Path.of(keptAt);
         Path dir = keptPath.isAbsolute() ? keptPath.getParent() : sidecarMirror(source);
-        String suffix = delivery.chunkCount() > 1 ? "-chunk-" + delivery.chunkNo() : "";
-        return dir.resolve(LocalFileNames.fit(keptPath.getFileName().toString(), "." + delivery.target() + suffix
-                + "-result.zip"));
+        return dir.resolve(LocalFileNames.fit(keptPath.getFileName().toString(), suffix));
     }
 
     /** The result file of {@code delivery} as it is now, if it was kept. */

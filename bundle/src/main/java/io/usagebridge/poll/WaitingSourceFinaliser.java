@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -21,6 +23,8 @@ import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.SourceRow;
 import io.usagebridge.ledger.SourceState;
 import io.usagebridge.metrics.UsageBridgeMetrics;
+import io.usagebridge.reconcile.RejectedRows;
+import io.usagebridge.reconcile.RowVerdicts;
 
 /**
  * Moves on the originals that wait for their deliveries: from inflight/ to done/ or failed/ once every retry and
@@ -39,15 +43,18 @@ public final class WaitingSourceFinaliser implements Processor {
     private final WorkDirs workDirs;
     private final OriginalMover mover;
     private final UsageBridgeMetrics metrics;
+    private final RejectedRows rejectedRows;
 
     public WaitingSourceFinaliser(Ledger ledger, ErrorSidecarWriter sidecars, RunSummary summary,
-                                  WorkDirs workDirs, OriginalMover mover, UsageBridgeMetrics metrics) {
+                                  WorkDirs workDirs, OriginalMover mover, UsageBridgeMetrics metrics,
+                                  RejectedRows rejectedRows) {
         this.ledger = ledger;
         this.sidecars = sidecars;
         this.summary = summary;
         this.workDirs = workDirs;
         this.mover = mover;
         this.metrics = metrics;
+        this.rejectedRows = rejectedRows;
     }
 
     @Override
@@ -87,15 +94,18 @@ public final class WaitingSourceFinaliser implements Processor {
 
     private void finish(SourceRow source, SourceState outcome) throws IOException {
         List<DeliveryRow> deliveries = ledger.deliveries().deliveriesOf(source.id());
+        Map<Long, RowVerdicts> verdicts = rejectedRows.verdicts(deliveries, d -> ResultFiles.find(source, d));
         boolean alreadyInFailed = source.state() == SourceState.UNCERTAIN;
         String keptAt = source.keptAt();
-        if (outcome == SourceState.DONE || !alreadyInFailed) {
-            keptAt = mover.move(source, outcome == SourceState.DONE ? source.doneDir() : source.failedDir());
+        if (outcome.delivered() || !alreadyInFailed) {
+            keptAt = mover.move(source, outcome.delivered() ? source.doneDir() : source.failedDir());
         }
         String keptAs = Path.of(keptAt).getFileName().toString();
         keepResults(source, deliveries, keptAt);
+        Optional<RejectedRows.Kept> rejected = rejectedRows.keep(source, deliveries, verdicts, keptAt,
+                ResultFiles.besideOriginal(source, keptAt, RejectedRows.SUFFIX));
         Path sidecarDir = Path.of(source.sidecarDir());
-        if (outcome == SourceState.DONE) {
+        if (outcome.delivered()) {
             // its own sidecar (it waited in failed/), or that of an earlier failure of this file, now replayed
             if (alreadyInFailed) {
                 sidecars.deleteBeside(sidecarDir, source.name(), Path.of(source.keptAt()).getFileName().toString());
@@ -107,14 +117,20 @@ public final class WaitingSourceFinaliser implements Processor {
             sidecars.writeBeside(sidecarDir, source.name(), keptAs, source.id(),
                     SourceFailures.of(source, deliveries, List.of()));
         }
-        ledger.sources().moveWaitingSource(source.id(), outcome, keptAt);
+        ledger.sources().moveWaitingSource(source.id(), outcome, keptAt, rejected.map(RejectedRows.Kept::rows)
+                .orElse(null), rejected.map(RejectedRows.Kept::path).orElse(null));
         if (outcome == SourceState.FAILED) {
             metrics.fileFailed();
+        } else if (outcome == SourceState.DONE_WITH_REJECTS) {
+            metrics.fileDoneWithRejects();
         }
+        RejectedRows.notBilledByTarget(deliveries, verdicts).forEach(metrics::rowsRejected);
         if (!outcome.waiting()) {
             workDirs.deleteUnlessInUse(WorkDirs.ofWorkCopy(source.workPath()));
         }
-        summary.add(source.id(), source.name(), outcome.name(), RunSummary.finalDeliveries(deliveries));
+        summary.add(source.id(), source.name(), outcome.name(), RunSummary.finalDeliveries(deliveries)
+                + rejected.map(r -> "; " + r.rows() + " row(s) not billed" + (r.path() == null ? ""
+                        : " in " + Path.of(r.path()).getFileName())).orElse(""));
         LOG.info("{}: {} after waiting for its deliveries -> {}", source.name(), outcome, keptAt);
     }
 

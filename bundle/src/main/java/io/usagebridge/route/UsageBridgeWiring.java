@@ -74,6 +74,7 @@ import io.usagebridge.ledger.LedgerInstance;
 import io.usagebridge.ledger.LedgerPoolSettings;
 import io.usagebridge.ledger.Ledger;
 import io.usagebridge.ledger.Journeys;
+import io.usagebridge.ledger.Reconciliation;
 import io.usagebridge.ledger.OperatorActions;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.metrics.UsageBridgeMetrics;
@@ -88,6 +89,8 @@ import io.usagebridge.poll.PollOutcomeRecorder;
 import io.usagebridge.poll.RemotePollScheduler;
 import io.usagebridge.poll.ResultFileSaver;
 import io.usagebridge.poll.WaitingSourceFinaliser;
+import io.usagebridge.reconcile.RejectedRows;
+import io.usagebridge.reconcile.RejectedRowsWriter;
 import io.usagebridge.resolve.DueLookupLoader;
 import io.usagebridge.resolve.LookupFailureRecorder;
 import io.usagebridge.resolve.LookupOutcomeRecorder;
@@ -177,6 +180,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("resolutions", resolutions);
         // what the console, its API and the CLI read and record
         registry.bind("journeys", new Journeys(database.dataSource(), instance, clock));
+        registry.bind("reconciliation", new Reconciliation(database.dataSource(), instance, clock));
         registry.bind("operatorActions", new OperatorActions(database.dataSource(), instance, clock));
         registry.bind("targetCatalog", catalog);
         registry.bind("runSummary", summary);
@@ -221,7 +225,8 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("pollOutcomeRecorder", new PollOutcomeRecorder(ledger, catalog, clock, metrics, faultPoints));
         registry.bind("pollFailureRecorder", new PollFailureRecorder(ledger, catalog, classifier, clock));
         registry.bind("waitingSourceFinaliser", new WaitingSourceFinaliser(ledger, new ErrorSidecarWriter(), summary,
-                workDirs, new OriginalMover(context), metrics));
+                workDirs, new OriginalMover(context), metrics, new RejectedRows(new RejectedRowsWriter(
+                        rules.routingColumn(), rules.targetsByRoutingValue(), csvLimits))));
         registry.bind(IntakeTemplates.UNSAFE_NAMES_BEAN, new UnsafeFileNames());
         registry.bind("resultFileSaver", new ResultFileSaver(workRoot.resolve("results")));
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(ledger, classifier, new DeliveryFailurePolicy(

@@ -174,7 +174,7 @@ class WebhookAlertsTest extends UsageBridgeTestSupport {
     /**
      * The Prometheus rules name only metrics the app exports, under the names Prometheus sees (dots as underscores,
      * counters with _total): after a real failure (a file failed, dead-lettered, its alert given up), and a count
-     * of rejected rows recorded as the poll outcome does.
+     * of rejected rows recorded as reconciling a finished file does.
      */
     @Test
     void everyMetricThePrometheusRulesUseIsExported() throws Exception {

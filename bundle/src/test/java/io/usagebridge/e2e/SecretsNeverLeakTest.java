@@ -193,7 +193,7 @@ class SecretsNeverLeakTest extends UsageBridgeTestSupport {
         p.put("target.twocheckout-wrong-secret.merchant", MERCHANT);
         p.put("target.twocheckout-wrong-secret.secret-key", TWOCHECKOUT_WRONG_KEY);
         p.put("target.twocheckout-wrong-secret.inbox-folder", "twocheckout-wrong-secret");
-        ZuoraRestTargetsTest.withZuoraRestTargets(p, zuoraRest.baseUrl(), "usage-client", ZUORA_USAGE_SECRET);
+        ZuoraRestTestSupport.withZuoraRestTargets(p, zuoraRest.baseUrl(), "usage-client", ZUORA_USAGE_SECRET);
         p.put("usagebridge.targets", "twocheckout,twocheckout-wrong-secret,zuora-usage,zuora-revenue,zuora,insights,"
                 + "billing-receiver");
         p.put("target.zuora-revenue.client-id", "bulk-client");

@@ -90,7 +90,7 @@ abstract class TlsTargetsTestSupport extends UsageBridgeTestSupport {
     protected Properties testProperties() {
         Properties p = super.testProperties();
         p.put("target.twocheckout.url", twoCheckoutHttps.url());
-        ZuoraRestTargetsTest.withZuoraRestTargets(p, zuoraRest.baseUrl(), ZUORA_CLIENT, ZUORA_SECRET);
+        ZuoraRestTestSupport.withZuoraRestTargets(p, zuoraRest.baseUrl(), ZUORA_CLIENT, ZUORA_SECRET);
         // after the Zuora REST set-up, which names its own two
         p.put("usagebridge.targets", "twocheckout,zuora-usage,zuora-revenue,zuora,insights,billing-receiver");
         TargetTypeSetups.withZuoraSoap(p, zuoraSoap.url(), SOAP_USER, SOAP_PASSWORD);

@@ -65,7 +65,7 @@ class ZuoraRestAllowListTest extends UsageBridgeTestSupport {
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
-        ZuoraRestTargetsTest.withZuoraRestTargets(p, zuora.baseUrl(), CLIENT_ID, CLIENT_SECRET);
+        ZuoraRestTestSupport.withZuoraRestTargets(p, zuora.baseUrl(), CLIENT_ID, CLIENT_SECRET);
         return p;
     }
 

@@ -46,7 +46,7 @@ class ZuoraRestBadInputSuiteTest extends UsageBridgeTestSupport {
 
     @Override
     protected Properties testProperties() {
-        Properties p = ZuoraRestTargetsTest.withZuoraRestTargets(super.testProperties(), zuora.baseUrl(),
+        Properties p = ZuoraRestTestSupport.withZuoraRestTargets(super.testProperties(), zuora.baseUrl(),
                 "bad-input-suite", "bad-input-suite-secret");
         return ChunkLimitCases.limits(p, TARGET);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,80 +21,31 @@ import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.sandbox.zuora.ZuoraRestRequest;
-import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 
 /** Zuora REST targets against the sandbox's Zuora REST simulator: /v1/usage and /v1/bulk, followed to the end. */
-class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
+class ZuoraRestTargetsTest extends ZuoraRestTestSupport {
 
-    private static final String CLIENT_ID = "usagebridge-test";
-    private static final String CLIENT_SECRET = "zuora-test-secret";
     private static final String USAGE = "ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION\n"
             + "A00000001,Each,10,11/01/2026,11/01/2026,,,api calls\n"
             + "A00000002,GB,2.5,11/02/2026,,,,storage\n";
     private static final String REVENUE = "ChargeNumber,RevenueScheduleNumber,Amount\nC-00000001,RS-1,100\n";
 
-    private static ZuoraRestSimulator zuora;
-
-    @BeforeAll
-    static void startZuora() throws IOException {
-        zuora = new ZuoraRestSimulator();
-        zuora.addClient(CLIENT_ID, CLIENT_SECRET);
-        zuora.start(0);
-    }
-
-    @AfterAll
-    static void stopZuora() {
-        zuora.stop();
-    }
-
-    @BeforeEach
-    void resetZuora() {
-        zuora.reset();
-    }
-
     @Override
     protected Properties testProperties() {
         Properties p = super.testProperties();
-        withZuoraRestTargets(p, zuora.baseUrl(), CLIENT_ID, CLIENT_SECRET);
         p.put("commands.dir", data.resolve("commands").toString());
         // short enough for the in-flight test to time out on a held answer; the simulator answers in milliseconds
         p.put("zuora.response-timeout-ms", "1500");
         // 409 means "ask again later": enough short retries to outlast a held first request
         p.put("deliver.retry.max-redeliveries", "30");
         return p;
-    }
-
-    /** The two Zuora REST targets of these tests, usage and a mass action, on {@code baseUrl}, polled fast. */
-    static Properties withZuoraRestTargets(Properties p, String baseUrl, String clientId, String clientSecret) {
-        p.put("usagebridge.targets", "twocheckout,zuora-usage,zuora-revenue");
-        for (String id : List.of("zuora-usage", "zuora-revenue")) {
-            p.put("target." + id + ".base-url", baseUrl);
-            p.put("target." + id + ".client-id", clientId);
-            p.put("target." + id + ".client-secret", clientSecret);
-            p.put("target." + id + ".inbox-folder", id);
-            p.put("target." + id + ".poll-initial-delay-ms", "100");
-            p.put("target." + id + ".poll-max-delay-ms", "200");
-        }
-        p.put("target.zuora-usage.type", "zuora-rest-usage");
-        p.put("target.zuora-revenue.type", "zuora-rest-bulk");
-        p.put("target.zuora-revenue.action-type", "CreateRevenueSchedule");
-        return p;
-    }
-
-    @Override
-    protected List<Path> extraRouteFolders() {
-        return availableRoutes("target-zuora-usage.camel.yaml", "target-zuora-revenue-schedules.camel.yaml");
     }
 
     @Test
@@ -322,10 +272,6 @@ class ZuoraRestTargetsTest extends UsageBridgeTestSupport {
         assertEquals(DeliveryState.ACCEPTED, delivery.state());
         assertEquals(1, delivery.keyGeneration());
         assertFalse(Files.exists(data.resolve("failed/zuora-usage/usage.csv.error.json")), "no stale sidecar");
-    }
-
-    private static List<ZuoraRestRequest> posts(String path) {
-        return zuora.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(path)).toList();
     }
 
     private static String sha256(String text) throws Exception {

@@ -5,69 +5,35 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.ledger.DeliveryRow;
 import io.usagebridge.ledger.DeliveryState;
 import io.usagebridge.pacing.SendGates;
 import io.usagebridge.sandbox.zuora.ZuoraRestRequest;
-import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 
 /**
  * Zuora's replies say how many requests the tenant takes at once (Concurrency-Limit-Limit) and when its rate limit
  * is spent (ratelimit-remaining 0, ratelimit-reset): UsageBridge keeps to the first and holds its sends for the
  * second, parking them in the ledger rather than sending into a 429.
  */
-class ZuoraSendLimitsTest extends UsageBridgeTestSupport {
-
-    private static final String CLIENT_ID = "usagebridge-test";
-    private static final String CLIENT_SECRET = "zuora-test-secret";
-
-    private static ZuoraRestSimulator zuora;
-
-    @BeforeAll
-    static void startZuora() throws IOException {
-        zuora = new ZuoraRestSimulator();
-        zuora.addClient(CLIENT_ID, CLIENT_SECRET);
-        zuora.start(0);
-    }
-
-    @AfterAll
-    static void stopZuora() {
-        zuora.stop();
-    }
-
-    @BeforeEach
-    void resetZuora() {
-        zuora.reset();
-    }
+class ZuoraSendLimitsTest extends ZuoraRestTestSupport {
 
     @Override
     protected Properties testProperties() {
-        Properties p = ZuoraRestTargetsTest.withZuoraRestTargets(super.testProperties(), zuora.baseUrl(), CLIENT_ID,
-                CLIENT_SECRET);
+        Properties p = super.testProperties();
         p.put("commands.dir", data.resolve("commands").toString());
         p.put("intake.workers", "4");
         p.put("deliver.max-concurrent-sends", "4");
         p.put("deliver.max-hold-wait-ms", "500");
         p.put("deliver.retry.max-redeliveries", "30");
         return p;
-    }
-
-    @Override
-    protected List<java.nio.file.Path> extraRouteFolders() {
-        return availableRoutes("target-zuora-usage.camel.yaml", "target-zuora-revenue-schedules.camel.yaml");
     }
 
     @Test
@@ -101,9 +67,9 @@ class ZuoraSendLimitsTest extends UsageBridgeTestSupport {
     void aSpentRateLimitHoldsTheNextSendsInTheLedgerUntilItsResetAndNothingIsSentMeanwhile() throws Exception {
         zuora.rateLimitNext(1, Duration.ofSeconds(3));
         drop("zuora-usage/first.csv", usage(0));
-        await().atMost(20, SECONDS).until(() -> posts().size() == 1);
-        Instant limited = posts().get(0).receivedAt();
-        assertEquals(429, posts().get(0).status());
+        await().atMost(20, SECONDS).until(() -> posts("/v1/usage").size() == 1);
+        Instant limited = posts("/v1/usage").get(0).receivedAt();
+        assertEquals(429, posts("/v1/usage").get(0).status());
 
         drop("zuora-usage/second.csv", usage(1));
         await().atMost(20, SECONDS).until(() -> ledger().sources().sourcesNamed("zuora-usage/second.csv").stream()
@@ -113,11 +79,11 @@ class ZuoraSendLimitsTest extends UsageBridgeTestSupport {
                 ledger().sources().sourcesNamed("zuora-usage/second.csv").get(0).id()).get(0);
         assertEquals("TARGET_RATE_LIMITED", held.errorCode());
         assertEquals(0, ledger().attempts().attemptsOf(held.id()).size(), "held before any attempt");
-        assertEquals(1, posts().size(), "nothing sent while the limit is spent");
+        assertEquals(1, posts("/v1/usage").size(), "nothing sent while the limit is spent");
 
         await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/first.csv"))
                 && Files.exists(data.resolve("done/zuora-usage/second.csv")));
-        List<ZuoraRestRequest> uploads = posts();
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
         assertEquals(List.of(429, 200, 200), uploads.stream().map(ZuoraRestRequest::status).toList());
         for (ZuoraRestRequest upload : uploads.subList(1, 3)) {
             long waited = Duration.between(limited, upload.receivedAt()).toMillis();
@@ -137,10 +103,5 @@ class ZuoraSendLimitsTest extends UsageBridgeTestSupport {
 
     private long count(DeliveryState state) {
         return ledger().deliveries().deliveriesTo("zuora-usage").stream().filter(d -> d.state() == state).count();
-    }
-
-    private static List<ZuoraRestRequest> posts() {
-        return zuora.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v1/usage"))
-                .toList();
     }
 }

@@ -11,61 +11,29 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.sandbox.zuora.ZuoraRestRequest;
-import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 
 /**
  * Derived UNIQUE_KEYs (target.zuora-usage.unique-key-columns) against the Zuora REST simulator: they reach /v1/usage
  * in the uploaded file, a re-export of the same usage carries the same keys, and a file with one key twice is
  * refused before anything is sent.
  */
-class ZuoraUniqueKeyDeliveryTest extends UsageBridgeTestSupport {
+class ZuoraUniqueKeyDeliveryTest extends ZuoraRestTestSupport {
 
-    private static final String CLIENT_ID = "usagebridge-test";
-    private static final String CLIENT_SECRET = "zuora-test-secret";
     private static final String USAGE = "ACCOUNT_ID,UOM,QTY,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID,DESCRIPTION\n"
             + "A00000001,Each,10,11/01/2026,11/01/2026,S-1,,api calls\n"
             + "A00000002,GB,2.5,11/02/2026,,,,storage\n";
 
-    private static ZuoraRestSimulator zuora;
-
-    @BeforeAll
-    static void startZuora() throws IOException {
-        zuora = new ZuoraRestSimulator();
-        zuora.addClient(CLIENT_ID, CLIENT_SECRET);
-        zuora.start(0);
-    }
-
-    @AfterAll
-    static void stopZuora() {
-        zuora.stop();
-    }
-
-    @BeforeEach
-    void resetZuora() {
-        zuora.reset();
-    }
-
     @Override
     protected Properties testProperties() {
-        Properties p = ZuoraRestTargetsTest.withZuoraRestTargets(super.testProperties(), zuora.baseUrl(), CLIENT_ID,
-                CLIENT_SECRET);
+        Properties p = super.testProperties();
         p.put("target.zuora-usage.unique-key-columns", "ACCOUNT_ID,UOM,STARTDATE,ENDDATE,SUBSCRIPTION_ID,CHARGE_ID");
         return p;
-    }
-
-    @Override
-    protected List<Path> extraRouteFolders() {
-        return availableRoutes("target-zuora-usage.camel.yaml", "target-zuora-revenue-schedules.camel.yaml");
     }
 
     @Test
@@ -78,7 +46,7 @@ class ZuoraUniqueKeyDeliveryTest extends UsageBridgeTestSupport {
                 + "storage,2.5,,A00000002,GB,11/02/2026,,\n");
         await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done/zuora-usage/usage-again.csv")));
 
-        List<ZuoraRestRequest> uploads = uploads();
+        List<ZuoraRestRequest> uploads = posts("/v1/usage");
         assertEquals(2, uploads.size());
         List<String> first = uniqueKeys(uploads.get(0));
         assertEquals(2, first.size());
@@ -99,12 +67,7 @@ class ZuoraUniqueKeyDeliveryTest extends UsageBridgeTestSupport {
         JsonNode error = new ObjectMapper().readTree(sidecar.toFile());
         assertEquals("USAGE_KEY_DUPLICATE", error.get("code").asText());
         assertTrue(error.toString().contains("line 4: has the UNIQUE_KEY of line 2: '"), error.toString());
-        assertEquals(0, uploads().size(), "nothing reached /v1/usage");
-    }
-
-    private static List<ZuoraRestRequest> uploads() {
-        return zuora.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v1/usage"))
-                .toList();
+        assertEquals(0, posts("/v1/usage").size(), "nothing reached /v1/usage");
     }
 
     /** The UNIQUE_KEY column of the file Zuora received, row by row. */

@@ -223,7 +223,8 @@
       field('Size', f.bytes + ' bytes, ' + f.lines + ' lines'),
       field('SHA-256', el('code', { text: f.sha256 }), true), field('MD5', el('code', { text: f.md5 })),
       field('Original kept at', j.keptAt ? el('code', { text: j.keptAt }) : null, true),
-      field('Duplicate of file', f.duplicateOf ? String(f.duplicateOf) : null)));
+      field('Duplicate of file', f.duplicateOf ? String(f.duplicateOf) : null),
+      field('Rows not billed', f.rowsRejected ? String(f.rowsRejected) : null)));
     if (f.errorCode) {
       body.appendChild(el('p', { cls: 'problem file-error', role: 'alert' },
         el('strong', { text: f.errorCode }), ': ' + (f.errorMessage || '')));
@@ -236,6 +237,10 @@
     }
     var tools = el('p', { cls: 'tools' });
     if (j.errorFile) { tools.appendChild(el('a', { href: j.errorFile, text: 'Download ' + f.name + '.error.json' })); }
+    if (j.rejectedRowsFile) {
+      tools.appendChild(el('a', { href: j.rejectedRowsFile, cls: 'rejected-rows',
+        text: 'Download ' + f.name + '.rejected.csv (the rows to fix and drop into the inbox)' }));
+    }
     if (j.canReplay) {
       add(tools, actionButton('replay', 'Replay ' + f.name, function () {
         return api('/api/files/' + f.id + '/replay', { method: 'POST' });

@@ -55,6 +55,8 @@ public class FileReplay {
             case UNCERTAIN -> source.name() + " waits for an uncertain delivery to be resolved (delivered or resend)"
                     + ": a replay could send it twice";
             case DONE -> source.name() + " is DONE: every delivery was accepted";
+            case DONE_WITH_REJECTS -> source.name() + " was delivered; the rows a target refused are in its "
+                    + "rejected-rows file: fix them there and drop that file into the inbox";
             case DUPLICATE -> source.name() + " was a duplicate of file " + source.duplicateOf();
             case FAILED -> source.keptAt() == null ? "the original of " + source.name() + " is not kept"
                     : "the original of " + source.name() + " is not (or no longer) at " + source.keptAt()

@@ -52,7 +52,7 @@ public class FileResource {
     @GET
     @RolesAllowed(ConsoleRoles.VIEWER)
     @Operation(summary = "Source files, newest first", description = "state: RECEIVED, PENDING, UNCERTAIN, DONE, "
-            + "FAILED, DUPLICATE; from/to: an instant or a day (received at); name: part of it; hash: the start of "
+            + "DONE_WITH_REJECTS, FAILED, DUPLICATE; from/to: an instant or a day (received at); name: part of it; hash: the start of "
             + "its SHA-256 or MD5")
     public List<FileView> files(@QueryParam("state") String state, @QueryParam("target") String target,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
@@ -86,7 +86,9 @@ public class FileResource {
         FileView file = FileView.of(source, journeys.targetStates(List.of(id)).get(id),
                 journeys.laterIntakes(List.of(id)).get(id));
         return Response.ok(new JourneyView(file, source.origin(), source.keptAt(),
-                errorFile(source).isPresent() ? "/api/files/" + id + "/error" : null, replays.replayable(source), views,
+                errorFile(source).isPresent() ? "/api/files/" + id + "/error" : null,
+                rejectedRowsFile(source).isPresent() ? "/api/files/" + id + "/rejected" : null,
+                replays.replayable(source), views,
                 journeys.actionsOnSource(id))).build();
     }
 
@@ -98,6 +100,21 @@ public class FileResource {
         Optional<Path> sidecar = beans.journeys().source(id).flatMap(FileResource::errorFile);
         return sidecar.map(p -> Downloads.attachment(p, MediaType.APPLICATION_JSON))
                 .orElseGet(() -> ApiProblem.notFound("file " + id + " has no error file"));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}/rejected")
+    @RolesAllowed(ConsoleRoles.VIEWER)
+    @Operation(summary = "The file's <file>.rejected.csv: the rows its targets refused, as in the source, with the "
+            + "reason; fixed and dropped into the inbox it sends only them")
+    public Response rejectedRows(@PathParam("id") long id) {
+        Optional<Path> rows = beans.journeys().source(id).flatMap(FileResource::rejectedRowsFile);
+        return rows.map(p -> Downloads.attachment(p, "text/csv"))
+                .orElseGet(() -> ApiProblem.notFound("file " + id + " has no rejected-rows file"));
+    }
+
+    private static Optional<Path> rejectedRowsFile(SourceRow source) {
+        return Optional.ofNullable(source.rejectedPath()).map(Path::of).filter(Files::isRegularFile);
     }
 
     @POST

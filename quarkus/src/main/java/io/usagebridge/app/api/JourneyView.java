@@ -11,6 +11,7 @@ import io.usagebridge.ledger.ActionRow;
  * @param errorFile the {@code <file>.error.json} to download, when the file failed
  * @param canReplay it failed and its original waits in failed/: a replay sends what was not accepted
  */
-public record JourneyView(FileView file, String origin, String keptAt, String errorFile, boolean canReplay,
+public record JourneyView(FileView file, String origin, String keptAt, String errorFile, String rejectedRowsFile,
+                          boolean canReplay,
                           List<DeliveryView> deliveries, List<ActionRow> actions) {
 }

@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 
 import io.usagebridge.intake.OriginalMover;
 import io.usagebridge.ledger.Journeys;
+import io.usagebridge.ledger.Reconciliation;
 import io.usagebridge.ledger.OperatorActions;
 import io.usagebridge.ledger.Resolutions;
 import io.usagebridge.plugin.TargetCatalog;
@@ -20,6 +21,10 @@ public class UsageBridgeBeans {
 
     public Journeys journeys() {
         return bean("journeys", Journeys.class);
+    }
+
+    public Reconciliation reconciliation() {
+        return bean("reconciliation", Reconciliation.class);
     }
 
     public Resolutions resolutions() {

@@ -13,8 +13,8 @@ import java.util.Set;
 public record CommandLine(String command, List<String> arguments, Map<String, String> options) {
 
     static final List<String> COMMANDS = List.of("status", "show", "replay", "resolve", "stop", "uncertain",
-            "hash-password", "help");
-    private static final Set<String> VALUED = Set.of("by", "note", "user", "limit");
+            "reconcile", "hash-password", "help");
+    private static final Set<String> VALUED = Set.of("by", "note", "user", "limit", "day");
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -54,6 +54,8 @@ public record CommandLine(String command, List<String> arguments, Map<String, St
                                                        --resend: send it again on purpose (a recorded second send)
                   stop <bulkKey>                       stop a running Zuora mass action
                   uncertain                            the deliveries waiting for a resolution
+                  reconcile [--day YYYY-MM-DD] [--csv] per target: files, rows sent, accepted, rejected, failed,
+                                                       pending, deliveries uncertain (files received that day, UTC)
                   hash-password                        a password hash for usagebridge.console.users.<name>
                 Asks the running app (usagebridge.api-url, default http://127.0.0.1:8080) as --user NAME (else
                 usagebridge.cli.user or UB_USER) with the password of usagebridge.cli.password or UB_PASSWORD, or

@@ -76,7 +76,7 @@ public class UsageBridgeCommands implements QuarkusApplication {
     /** Checks the arguments before anything is asked (a password, the app). */
     static boolean valid(CommandLine line) {
         return switch (line.command()) {
-            case "status", "uncertain" -> line.arguments().isEmpty();
+            case "status", "uncertain", "reconcile" -> line.arguments().isEmpty();
             case "show", "replay", "stop" -> line.arguments().size() == 1;
             case "resolve" -> line.arguments().size() == 1 && line.option("delivered").isPresent()
                     != line.option("resend").isPresent();
@@ -95,6 +95,8 @@ public class UsageBridgeCommands implements QuarkusApplication {
             case "stop" -> out.println(api.post("/api/mass-actions/" + ApiClient.encode(argument) + "/stop", null)
                     .path("message").asText());
             case "uncertain" -> printUncertain(uncertainLines(api.get("/api/deliveries/uncertain")), out);
+            case "reconcile" -> ReconciliationReport.print(api.get("/api/reconciliation" + line.option("day")
+                    .map(day -> "/" + ApiClient.encode(day)).orElse("")), line.option("csv").isPresent(), out);
             case "resolve" -> {
                 JsonNode answer = api.post("/api/deliveries/" + number(argument) + "/resolve", Map.of("as",
                         line.option("delivered").isPresent() ? "delivered" : "resend", "note",

@@ -51,8 +51,12 @@ final class UsageImportProcessor {
     private UsageImportProcessor() {
     }
 
-    /** Processes {@code file} (named {@code fileName}) and writes the result zip to {@code resultZip}. */
-    static Outcome process(Path file, String fileName, String resultEntryName, Path resultZip) throws IOException {
+    /**
+     * Processes {@code file} (named {@code fileName}) and writes the result zip to {@code resultZip}; a row holding
+     * {@code rejectedValue} (if not null) fails.
+     */
+    static Outcome process(Path file, String fileName, String resultEntryName, Path resultZip, String rejectedValue)
+            throws IOException {
         List<String> header = List.of();
         List<RowResult> rows = new ArrayList<>();
         String fileError = null;
@@ -76,7 +80,7 @@ final class UsageImportProcessor {
                     } else {
                         for (CsvRecordReader.CsvRecord row = reader.next(); row != null; row = reader.next()) {
                             if (!row.blank()) {
-                                rows.add(new RowResult(row.values(), rowError(header, row)));
+                                rows.add(new RowResult(row.values(), rowError(header, row, rejectedValue)));
                             }
                         }
                         if (rows.isEmpty()) {
@@ -110,7 +114,7 @@ final class UsageImportProcessor {
         return new Outcome(ZuoraImport.FAILED, reason, rows.size(), 0);
     }
 
-    private static String rowError(List<String> header, CsvRecordReader.CsvRecord row) {
+    private static String rowError(List<String> header, CsvRecordReader.CsvRecord row, String rejectedValue) {
         String where = "Row " + row.line() + ": ";
         if (row.values().size() > header.size()) {
             return where + "has " + row.values().size() + " values, the header has " + header.size() + " columns";
@@ -124,6 +128,9 @@ final class UsageImportProcessor {
             new BigDecimal(value(header, row.values(), "QTY").trim());
         } catch (NumberFormatException e) {
             return where + "QTY is not a number";
+        }
+        if (rejectedValue != null && row.values().contains(rejectedValue)) {
+            return where + "value '" + rejectedValue + "' is not valid";
         }
         return null;
     }

@@ -102,6 +102,7 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
     private volatile Duration sessionIdleTimeout;
     private volatile String answeredServerUrl;
     private volatile String answeredResultBase;
+    private volatile String rejectedValue;
     /** Guarded by itself, with {@link #doctypeEntityUrl}. */
     private final FaultSchedule.Countdown doctypeAnswers = new FaultSchedule.Countdown();
     private String doctypeEntityUrl;
@@ -183,6 +184,14 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
     }
 
     /**
+     * Rows holding exactly this value fail the import (Failed in the result zip with a message naming the row; the
+     * import is all or nothing, so no row is imported). Null (the default, and after {@link #reset()}) fails none.
+     */
+    public void rejectRowsContaining(String value) {
+        rejectedValue = value;
+    }
+
+    /**
      * ResultResourceUrl names {@code base + /results/<id>.zip} (e.g. another host) instead of this server's. Null
      * (the default, and after {@link #reset()}) answers this server's address.
      */
@@ -260,6 +269,7 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
         processingTime = null;
         sessionIdleTimeout = null;
         answeredServerUrl = null;
+        rejectedValue = null;
         answeredResultBase = null;
         synchronized (doctypeAnswers) {
             doctypeAnswers.set(0);
@@ -571,7 +581,7 @@ public final class ZuoraSoapSimulator extends SimulatorServer<ZuoraSoapSimulator
                 state.id = newId();
                 state.resultZip = Files.createTempFile(storageDir(), "result-", ".zip");
                 state.outcome = UsageImportProcessor.process(file.file(), file.fileName(), state.id + ".csv",
-                        state.resultZip);
+                        state.resultZip, rejectedValue);
                 call.importIds.add(state.id);
                 results.add(new SoapEnvelopeWriter.SaveResult(state.id, List.of()));
             }
