@@ -1,6 +1,7 @@
 package io.usagebridge.alerts;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +31,26 @@ public final class AlertPayloads {
     /** The console's page of one file. */
     public String consoleUrl(long sourceId) {
         return consoleBaseUrl + "/console/#file-" + sourceId;
+    }
+
+    /** The console's first page. */
+    public String consoleHome() {
+        return consoleBaseUrl + "/console/";
+    }
+
+    /**
+     * The body of a file-missed alert: the schedule and its window ({@code schedule}: name, source, pattern, when
+     * expected, the deadline, where the window began), in the order given.
+     */
+    public String missedBody(long alertId, Instant time, Map<String, String> schedule) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", alertId);
+        body.put("kind", AlertKind.FILE_MISSED.wireName());
+        body.put("time", time.toString());
+        ObjectNode node = body.putObject("schedule");
+        schedule.forEach(node::put);
+        body.put("consoleUrl", consoleHome());
+        return json(body);
     }
 
     public String body(long alertId, AlertKind kind, Instant time, Optional<SourceRow> file,
@@ -67,6 +88,10 @@ public final class AlertPayloads {
             }
         });
         file.ifPresent(f -> body.put("consoleUrl", consoleUrl(f.id())));
+        return json(body);
+    }
+
+    private static String json(ObjectNode body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

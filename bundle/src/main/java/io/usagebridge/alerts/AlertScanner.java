@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -68,12 +69,10 @@ public final class AlertScanner implements Processor {
     private int raise(AlertKind kind, String subject, SourceRow source, Optional<DeliveryRow> delivery) {
         Instant now = clock.instant();
         Optional<SourceRow> file = Optional.ofNullable(source);
-        return alerts.raise(kind, subject, source == null ? null : source.id(),
-                delivery.map(DeliveryRow::id).orElse(null),
-                id -> payloads.body(id, kind, now, file, delivery)).map(alert -> {
-                    LOG.info("alert {} raised: {} {}{}", alert.id(), kind.wireName(), subject,
-                            source == null ? "" : " (" + source.name() + ")");
-                    return 1;
-                }).orElse(0);
+        OptionalLong raised = alerts.raise(kind, subject, source == null ? null : source.id(),
+                delivery.map(DeliveryRow::id).orElse(null), id -> payloads.body(id, kind, now, file, delivery));
+        raised.ifPresent(id -> LOG.info("alert {} raised: {} {}{}", id, kind.wireName(), subject,
+                source == null ? "" : " (" + source.name() + ")"));
+        return raised.isPresent() ? 1 : 0;
     }
 }

@@ -23,8 +23,8 @@ public class LeaseLedger extends LedgerSql {
 
     public LeaseLedger(DataSource dataSource, LedgerInstance instance, Clock clock, List<String> pluginTables) {
         super(dataSource, instance, clock);
-        // alert: the core's alerts to send (alerts.ledger.AlertLedger), held while one is being sent
-        this.leasedTables = new ArrayList<>(List.of("delivery", "alert"));
+        // alert_send: an alert to send on one channel (alerts.ledger.AlertLedger), held while it is being sent
+        this.leasedTables = new ArrayList<>(List.of("delivery", "alert_send"));
         this.leasedTables.addAll(pluginTables);
     }
 

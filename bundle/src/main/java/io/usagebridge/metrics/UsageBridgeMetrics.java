@@ -73,14 +73,23 @@ public final class UsageBridgeMetrics {
                 + "target refused").register(registry).increment();
     }
 
-    public void alertSent(String kind) {
-        Counter.builder("usagebridge.alerts.sent").description("alerts the webhook took")
-                .tag("kind", kind).register(registry).increment();
+    public void alertSent(String channel, String kind) {
+        Counter.builder("usagebridge.alerts.sent").description("alerts a channel's receiver took (webhook, mail)")
+                .tag("channel", channel).tag("kind", kind).register(registry).increment();
     }
 
-    public void alertGivenUp(String kind) {
-        Counter.builder("usagebridge.alerts.given.up").description("alerts the webhook never took (refused, or "
-                + "every attempt failed)").tag("kind", kind).register(registry).increment();
+    public void alertGivenUp(String channel, String kind) {
+        Counter.builder("usagebridge.alerts.given.up").description("alerts a channel's receiver never took (refused, "
+                + "or every attempt failed)").tag("channel", channel).tag("kind", kind).register(registry).increment();
+    }
+
+    /**
+     * A schedule's expected file did not arrive by its deadline (counted by the instance that raised the alert).
+     * {@code by} 0 registers the schedule's counter at start, so that the first miss is an increase.
+     */
+    public void filesMissed(String schedule, int by) {
+        Counter.builder("usagebridge.files.missed").description("windows of a schedule (alerts.schedules) in which "
+                + "no expected file arrived").tag("schedule", schedule).register(registry).increment(by);
     }
 
     public void uploadTook(String target, Duration duration) {

@@ -1,7 +1,6 @@
 package io.usagebridge.route;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,13 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.usagebridge.alerts.AlertPayloads;
-import io.usagebridge.alerts.AlertScanner;
-import io.usagebridge.alerts.DueAlertLoader;
-import io.usagebridge.alerts.WebhookAlertSender;
-import io.usagebridge.alerts.WebhookRetryPolicy;
-import io.usagebridge.alerts.ledger.AlertLedger;
-import io.usagebridge.alerts.ledger.AlertState;
 import io.usagebridge.config.SecretFileFunction;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.csv.CsvLimits;
@@ -119,7 +111,7 @@ public class UsageBridgeWiring extends RouteBuilder {
             context.getPropertiesComponent().addPropertiesFunction(new SecretFileFunction());
         }
         UsageBridgeSettings settings = UsageBridgeSettings.of(context);
-        Clock clock = Clock.systemUTC();
+        Clock clock = clock(registry);
 
         TargetPlugins plugins = TargetPlugins.discover();
         // nothing starts on a configuration that cannot work: every problem in one line
@@ -157,15 +149,7 @@ public class UsageBridgeWiring extends RouteBuilder {
                 ledger.deliveries()::countPolling);
         metrics.gauge("usagebridge.deliveries.parked", "deliveries waiting for a retry", ledger.deliveries()::countParked);
         metrics.gauge("usagebridge.deliveries.uncertain", "deliveries awaiting resolution", ledger.deliveries()::countUncertain);
-        AlertLedger alerts = new AlertLedger(database.dataSource(), instance, clock);
-        registry.bind("alertLedger", alerts);
-        metrics.gauge("usagebridge.alerts.pending", "alerts waiting to be sent to the webhook",
-                () -> alerts.count(AlertState.PENDING));
-        metrics.gauge("usagebridge.alerts.failing", "alerts the webhook did not take yet (an attempt failed)",
-                alerts::countFailing);
-        if (settings.get(AlertRoutes.URL_KEY).filter(url -> !url.isBlank()).isPresent()) {
-            bindAlerts(registry, settings, alerts, retryAfter, metrics, clock);
-        }
+        AlertWiring.bind(context, settings, database, instance, retryAfter, metrics, clock);
         WorkDirs workDirs = new WorkDirs(ledger.sources());
         SourceFinaliser finaliser = new SourceFinaliser(ledger, new ErrorSidecarWriter(), summary, workDirs,
                 metrics);
@@ -281,23 +265,10 @@ public class UsageBridgeWiring extends RouteBuilder {
                 sendGates.limits(), instance.token());
     }
 
-    /** The alert timer's beans (AlertRoutes): only with a webhook configured. The secret is never logged. */
-    private static void bindAlerts(Registry registry, UsageBridgeSettings settings, AlertLedger alerts,
-                                   RetryAfterReader retryAfter, UsageBridgeMetrics metrics, Clock clock) {
-        AlertPayloads payloads = new AlertPayloads(settings.get("usagebridge.console.base-url",
-                "http://127.0.0.1:8080"));
-        registry.bind("alertScanner", new AlertScanner(alerts, payloads,
-                Duration.ofMillis(settings.getLong("alerts.look-back-ms", 86_400_000)),
-                settings.getInt("alerts.scan-batch", 100), clock));
-        registry.bind("dueAlertLoader", new DueAlertLoader(alerts, settings.getInt("alerts.send-batch", 20)));
-        registry.bind("webhookAlertSender", new WebhookAlertSender(alerts, URI.create(settings.require(
-                AlertRoutes.URL_KEY).trim()), settings.get("alerts.webhook.secret", ""),
-                Duration.ofMillis(settings.getLong("alerts.webhook.timeout-ms", 10_000)),
-                new WebhookRetryPolicy(settings.getInt("alerts.max-attempts", 10),
-                        Duration.ofMillis(settings.getLong("alerts.retry.initial-delay-ms", 5000)),
-                        Double.parseDouble(settings.get("alerts.retry.multiplier", "2")),
-                        Duration.ofMillis(settings.getLong("alerts.retry.max-delay-ms", 600_000))),
-                retryAfter, metrics, clock));
+    /** A bound {@code usageBridgeClock} (a test drives time with it), else the system's. */
+    private static Clock clock(Registry registry) {
+        Clock bound = registry.lookupByNameAndType("usageBridgeClock", Clock.class);
+        return bound != null ? bound : Clock.systemUTC();
     }
 
     /** The runtime's registry (Quarkus' Prometheus one) when there is one; a simple one otherwise. */

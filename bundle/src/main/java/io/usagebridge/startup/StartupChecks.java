@@ -52,6 +52,7 @@ public final class StartupChecks {
             return problems;
         }
         LedgerTlsCheck.problem(settings).ifPresent(problems::add);
+        problems.addAll(AlertSettingsCheck.problems(settings));
         for (String target : settings.getList("routing.default-targets")) {
             if (!targets.contains(target)) {
                 problems.add("routing.default-targets names '" + target + "', which usagebridge.targets " + targets

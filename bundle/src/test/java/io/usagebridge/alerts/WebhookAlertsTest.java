@@ -185,6 +185,8 @@ class WebhookAlertsTest extends UsageBridgeTestSupport {
         UsageBridgeMetrics metrics = context.getRegistry().lookupByNameAndType("usageBridgeMetrics",
                 UsageBridgeMetrics.class);
         metrics.rowsRejected("zuora-soap", 2);
+        // a schedule's counter exists from the start (MissedFileScanner); none is configured here
+        metrics.filesMissed("nightly", 0);
         java.util.Set<String> exported = new java.util.TreeSet<>();
         for (Meter meter : metrics.registry().getMeters()) {
             String name = meter.getId().getName().replace('.', '_');
@@ -212,7 +214,7 @@ class WebhookAlertsTest extends UsageBridgeTestSupport {
         }
         assertTrue(count >= 4, "rules for a failed file, an uncertain delivery, rejected rows: " + count);
         assertTrue(used.containsAll(List.of("usagebridge_files_failed_total", "usagebridge_deliveries_uncertain",
-                "usagebridge_rows_rejected_total")), used.toString());
+                "usagebridge_rows_rejected_total", "usagebridge_files_missed_total")), used.toString());
         for (String name : used) {
             assertTrue(exported.contains(name), name + " is not exported; exported: " + exported);
         }

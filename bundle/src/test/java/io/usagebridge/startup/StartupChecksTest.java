@@ -214,6 +214,32 @@ class StartupChecksTest {
         assertTrue(only(problems()).contains("target.twocheckout.type = twocheckout-usage-v2"));
     }
 
+    @Test
+    void aMalformedScheduleIsRefusedNamingItsKey() {
+        config.put("alerts.schedules", "nightly");
+        config.put("alerts.schedules.nightly.pattern", "usage-*.csv");
+        config.put("alerts.schedules.nightly.every", "daily");
+        config.put("alerts.schedules.nightly.by", "2 am");
+
+        String problem = only(problems());
+        assertTrue(problem.startsWith("alerts.schedules.nightly.by = 2 am"), problem);
+    }
+
+    @Test
+    void mailWithoutAServerOrASenderIsRefusedAndAWholeMailSettingStarts() {
+        config.put("alerts.mail.to", "ops@example.com");
+        List<String> problems = problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("alerts.mail.host is missing"), problems.toString());
+        assertTrue(problems.get(1).startsWith("alerts.mail.from is missing"), problems.toString());
+
+        config.put("alerts.mail.host", "smtp.example.com");
+        config.put("alerts.mail.from", "usagebridge@example.com");
+        config.put("alerts.mail.username", "usagebridge");
+        config.put("alerts.mail.password", "s3cret");
+        assertEquals(List.of(), problems());
+    }
+
     private List<String> problems() {
         CamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().setInitialProperties(config);

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum AlertKind {
     /** A source file ended FAILED: its original is in failed/ with its .error.json. */
     FILE_FAILED,
+    /** A file a schedule expects did not arrive by its deadline (alerts.schedules.*). */
+    FILE_MISSED,
     /** A delivery may have arrived with no answer: it waits for a lookup or an operator's resolution. */
     DELIVERY_UNCERTAIN,
     /** A target processed a delivery and refused some of its rows (its failed count, e.g. a Zuora Import's). */

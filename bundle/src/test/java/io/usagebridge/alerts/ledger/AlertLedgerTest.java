@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,11 +45,7 @@ abstract class AlertLedgerTest {
 
     @BeforeEach
     void emptyTables() throws Exception {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("delete from alert");
-            s.execute("delete from delivery");
-            s.execute("delete from source_file");
-        }
+        TestLedgerRows.empty(dataSource());
     }
 
     @Test
@@ -136,16 +129,43 @@ abstract class AlertLedgerTest {
     void aDueAlertIsTakenByOneInstanceAndADeadInstancesClaimRunsOut() {
         AlertLedger a = ledger(instance("node-a"));
         AlertLedger b = ledger(instance("node-b"));
-        long id = a.raise(AlertKind.FILE_FAILED, "source:7", null, null, x -> "{}").orElseThrow().id();
-        assertEquals(1, a.takeDue(10).size());
-        assertTrue(b.takeDue(10).isEmpty(), "held by node-a under its lease");
+        long id = a.raise(AlertKind.FILE_FAILED, "source:7", null, null, x -> "{}").orElseThrow();
+        List<AlertRow> takenByA = a.takeDue(AlertChannel.WEBHOOK, 10);
+        assertEquals(1, takenByA.size());
+        assertTrue(b.takeDue(AlertChannel.WEBHOOK, 10).isEmpty(), "held by node-a under its lease");
         // node-a dies before it sends: its lease runs out and node-b takes the alert over
         clock.advance(Duration.ofSeconds(61));
-        assertEquals(List.of(id), b.takeDue(10).stream().map(AlertRow::id).toList());
-        assertFalse(a.markSent(id), "fenced: node-a's token no longer holds it");
-        assertTrue(b.markSent(id));
-        assertEquals(AlertState.SENT, b.alert(id).orElseThrow().state());
-        assertTrue(b.takeDue(10).isEmpty(), "sent once");
+        List<AlertRow> takenByB = b.takeDue(AlertChannel.WEBHOOK, 10);
+        assertEquals(List.of(id), takenByB.stream().map(AlertRow::id).toList());
+        assertFalse(a.markSent(takenByA.get(0)), "fenced: node-a's token no longer holds it");
+        assertTrue(b.markSent(takenByB.get(0)));
+        assertEquals(AlertState.SENT, b.alert(AlertChannel.WEBHOOK, id).orElseThrow().state());
+        assertTrue(b.takeDue(AlertChannel.WEBHOOK, 10).isEmpty(), "sent once");
+    }
+
+    @Test
+    void eachChannelSendsAnAlertOnceOnItsOwnAttemptsWhicheverInstanceTakesIt() {
+        AlertLedger a = new AlertLedger(dataSource(), instance("node-a"), clock, EnumSet.allOf(AlertChannel.class));
+        AlertLedger b = new AlertLedger(dataSource(), instance("node-b"), clock, EnumSet.allOf(AlertChannel.class));
+        long id = a.raise(AlertKind.FILE_MISSED, "schedule:nightly:2026-12-03T04:00:00Z", null, null, x -> "{}")
+                .orElseThrow();
+        AlertRow webhook = a.takeDue(AlertChannel.WEBHOOK, 10).get(0);
+        AlertRow mail = b.takeDue(AlertChannel.MAIL, 10).get(0);
+        assertEquals(id, mail.id(), "the same alert, taken for mail by another instance");
+        assertTrue(b.markSent(mail));
+        assertTrue(a.retryAt(webhook, clock.instant().plusSeconds(30), "the webhook answered HTTP 503"));
+
+        assertTrue(a.takeDue(AlertChannel.MAIL, 10).isEmpty() && b.takeDue(AlertChannel.MAIL, 10).isEmpty(),
+                "mailed once");
+        assertTrue(b.takeDue(AlertChannel.WEBHOOK, 10).isEmpty(), "the webhook's retry is not due yet");
+        clock.advance(Duration.ofSeconds(31));
+        AlertRow retry = b.takeDue(AlertChannel.WEBHOOK, 10).get(0);
+        assertEquals(1, retry.attempts());
+        assertTrue(b.markSent(retry));
+        assertEquals(AlertState.SENT, a.alert(AlertChannel.MAIL, id).orElseThrow().state());
+        assertEquals(1, a.alert(AlertChannel.MAIL, id).orElseThrow().attempts());
+        assertEquals(2, a.alert(AlertChannel.WEBHOOK, id).orElseThrow().attempts());
+        assertEquals(0, a.count(AlertState.PENDING));
     }
 
     private static int scanAfter(CountDownLatch start, AlertScanner scanner) throws InterruptedException {
@@ -163,7 +183,7 @@ abstract class AlertLedgerTest {
     }
 
     private AlertLedger ledger(LedgerInstance instance) {
-        return new AlertLedger(dataSource(), instance, clock);
+        return new AlertLedger(dataSource(), instance, clock, Set.of(AlertChannel.WEBHOOK));
     }
 
     private static LedgerInstance instance(String label) {
@@ -171,47 +191,10 @@ abstract class AlertLedgerTest {
     }
 
     private long insertSource(String name, String state) throws Exception {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement("insert into "
-                + "source_file (name, origin, sha256, md5, bytes, row_count, state, node_id, received_at, "
-                + "finished_at, moved) values (?, 'inbox', ?, ?, 100, 10, ?, 'test', ?, ?, true)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            Timestamp now = Timestamp.from(clock.instant());
-            s.setString(1, name);
-            s.setString(2, "a".repeat(64));
-            s.setString(3, "b".repeat(32));
-            s.setString(4, state);
-            s.setTimestamp(5, now);
-            s.setTimestamp(6, now);
-            s.executeUpdate();
-            return generatedId(s);
-        }
+        return TestLedgerRows.insertSource(dataSource(), name, state, "inbox", clock.instant());
     }
 
     private long insertDelivery(long sourceId, String state, Long remoteFailed) throws Exception {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement("insert into "
-                + "delivery (source_id, content_sha256, target, chunk_no, chunk_count, state, remote_total, "
-                + "remote_failed, attempts, created_at, updated_at) values (?, ?, 'zuora-soap', 0, 1, ?, 10, ?, 1, "
-                + "?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            Timestamp now = Timestamp.from(clock.instant());
-            s.setLong(1, sourceId);
-            s.setString(2, Long.toString(sourceId).repeat(64).substring(0, 64));
-            s.setString(3, state);
-            if (remoteFailed == null) {
-                s.setNull(4, java.sql.Types.BIGINT);
-            } else {
-                s.setLong(4, remoteFailed);
-            }
-            s.setTimestamp(5, now);
-            s.setTimestamp(6, now);
-            s.executeUpdate();
-            return generatedId(s);
-        }
-    }
-
-    private static long generatedId(PreparedStatement s) throws Exception {
-        try (ResultSet keys = s.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
+        return TestLedgerRows.insertDelivery(dataSource(), sourceId, state, remoteFailed, clock.instant());
     }
 }

@@ -3,10 +3,10 @@ package io.usagebridge.alerts;
 import java.time.Duration;
 
 /**
- * How long an alert waits after a failed attempt (exponential backoff, or the receiver's Retry-After when it gave
- * one), and when it is given up: after {@code maxAttempts} attempts in all.
+ * How long an alert waits after a failed attempt on a channel (exponential backoff, or the receiver's Retry-After
+ * when it gave one), and when it is given up: after {@code maxAttempts} attempts in all. One policy for every channel.
  */
-public record WebhookRetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+public record AlertRetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
 
     /** The wait after failed attempt number {@code attempt} (1 for the first). */
     public Duration delayAfter(int attempt, Duration retryAfter) {
