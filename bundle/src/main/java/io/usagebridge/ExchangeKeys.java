@@ -64,6 +64,14 @@ public final class ExchangeKeys {
     /** Where a remote job's result file can be downloaded. */
     public static final String RESULT_URL = "UsageBridgeResultUrl";
 
+    /**
+     * A dry run's record of one source file (io.usagebridge.preview.DryRunFile): set, a send route writes the
+     * request it prepared to the preview and stops before the send; nothing reaches a target.
+     */
+    public static final String DRY_RUN = "UsageBridgeDryRun";
+    /** What a target's sign step prepared for the chunk (io.usagebridge.preview.PreparedRequest), as data. */
+    public static final String PREPARED_REQUEST = "UsageBridgePreparedRequest";
+
     /** The SOAP call a target's call route makes next (see ZuoraSoapRequest): data, built into an envelope there. */
     public static final String SOAP_REQUEST = "UsageBridgeSoapRequest";
 

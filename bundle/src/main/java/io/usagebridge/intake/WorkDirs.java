@@ -24,7 +24,15 @@ public final class WorkDirs {
         if (workDir == null || !Files.exists(workDir) || sources.workDirInUse(workDir)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(workDir)) {
+        deleteTree(workDir);
+    }
+
+    /** Deletes a folder with everything in it, deepest first; nothing when it is not there. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

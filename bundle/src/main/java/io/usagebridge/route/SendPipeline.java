@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 
 import org.apache.camel.Processor;
 import org.apache.camel.builder.Builder;
+import org.apache.camel.model.FilterDefinition;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 
@@ -16,7 +18,8 @@ import io.usagebridge.pacing.SendGateExit;
  * attempt and calls the target (stage {@code send}: from here a failure may have reached it), {@code then} reads the
  * answer and records it, ending in {@link #ACCEPT} or {@link #FOLLOW_REMOTE_JOB}. Failures go to the shared error
  * handling ({@link ErrorHandlingConfiguration}): retried later, uncertain, or final. A step is a bean name (or a
- * template bean's {@code {{name}}}) or a processor.
+ * template bean's {@code {{name}}}) or a processor. A dry run's exchange ({@link ExchangeKeys#DRY_RUN}) ends after
+ * {@code prepare}: the request it built is written to the preview, and nothing of {@code send} or {@code then} runs.
  */
 public final class SendPipeline {
 
@@ -26,11 +29,16 @@ public final class SendPipeline {
     public static final String FOLLOW_REMOTE_JOB = "remotePollScheduler";
     private static final String ATTEMPT_STARTER = "attemptStarter";
     private static final String SEND_GATE_ENTRY = "sendGateEntry";
+    /** Writes a dry run's prepared request to its preview (io.usagebridge.preview.RequestPreviewWriter). */
+    public static final String PREVIEW_WRITER = "requestPreviewWriter";
 
     private final RouteDefinition route;
+    /** Where the next step goes: the route, then, from the send on, the part a dry run never reaches. */
+    private ProcessorDefinition<?> steps;
 
     private SendPipeline(RouteDefinition route) {
         this.route = route.routeConfigurationId(ErrorHandlingConfiguration.ID);
+        this.steps = this.route;
     }
 
     /** The send route of each target a template makes: {@code direct:send-<target>}, as the core calls it. */
@@ -58,27 +66,32 @@ public final class SendPipeline {
      * nothing), opens the attempt, makes the call as {@code call} adds it (e.g. a doTry that maps some answers
      * itself), then gives the place back, telling the gate what the reply said of the target's limits.
      */
-    public SendPipeline send(Consumer<RouteDefinition> call) {
-        route.process(SEND_GATE_ENTRY);
-        route.setProperty(ExchangeKeys.STAGE, Builder.constant("send"));
-        route.process(ATTEMPT_STARTER);
-        call.accept(route);
-        route.process(new SendGateExit());
+    public SendPipeline send(Consumer<ProcessorDefinition<?>> call) {
+        // a dry run stops here, signed as a send would be: the preview is written, no gate, no attempt, no call
+        route.filter(Builder.exchangeProperty(ExchangeKeys.DRY_RUN).isNotNull()).process(PREVIEW_WRITER).end();
+        FilterDefinition live = route.filter(Builder.exchangeProperty(ExchangeKeys.DRY_RUN).isNull());
+        live.process(SEND_GATE_ENTRY);
+        live.setProperty(ExchangeKeys.STAGE, Builder.constant("send"));
+        live.process(ATTEMPT_STARTER);
+        call.accept(live);
+        live.process(new SendGateExit());
+        steps = live;
         return this;
     }
 
     /** Reads the answer and records it; the last step is {@link #ACCEPT} or {@link #FOLLOW_REMOTE_JOB}. */
     public RouteDefinition then(Object... steps) {
         steps(steps);
+        this.steps.end();
         return route;
     }
 
     private SendPipeline steps(Object... steps) {
         for (Object step : steps) {
             if (step instanceof Processor processor) {
-                route.process(processor);
+                this.steps.process(processor);
             } else if (step instanceof String bean) {
-                route.process(bean);
+                this.steps.process(bean);
             } else {
                 throw new IllegalArgumentException("a send step is a bean name or a processor, not " + step);
             }

@@ -75,6 +75,7 @@ import io.usagebridge.pacing.SendGates;
 import io.usagebridge.plugin.TargetCatalog;
 import io.usagebridge.plugin.TargetPlugins;
 import io.usagebridge.plugin.TargetServices;
+import io.usagebridge.preview.RequestPreviewWriter;
 import io.usagebridge.poll.DuePollLoader;
 import io.usagebridge.poll.PollFailureRecorder;
 import io.usagebridge.poll.PollOutcomeRecorder;
@@ -196,6 +197,7 @@ public class UsageBridgeWiring extends RouteBuilder {
         registry.bind("deliveryClaimer", new DeliveryClaimer(ledger.deliveries(), catalog, faultPoints));
         registry.bind("sentNameRecorder", new SentNameRecorder(ledger.deliveries()));
         registry.bind("attemptStarter", new AttemptStarter(ledger.deliveries(), faultPoints));
+        registry.bind(SendPipeline.PREVIEW_WRITER, new RequestPreviewWriter());
         SendGates sendGates = SendGates.read(settings, catalog.targets().values(), clock);
         registry.bind("sendGates", sendGates);
         registry.bind("sendGateEntry", new SendGateEntry(sendGates));

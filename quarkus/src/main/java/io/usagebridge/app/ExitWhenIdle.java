@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import io.quarkus.runtime.Quarkus;
 import io.usagebridge.config.UsageBridgeSettings;
 import io.usagebridge.intake.RunSummary;
+import io.usagebridge.preview.DryRunSettings;
 
 /**
  * With {@code usagebridge.exit-when-idle-seconds} set (the sandbox run), the app prints the per-file summary and
@@ -43,7 +44,9 @@ public class ExitWhenIdle {
     void afterStart(@Observes AfterStart event) {
         CamelContext context = event.getCamelContext();
         UsageBridgeSettings settings = UsageBridgeSettings.of(context);
-        if (settings.get("usagebridge.exit-when-idle-seconds").isEmpty()) {
+        // a dry run exits once its run is over (DryRunOnStart), whatever the profile says
+        if (settings.get("usagebridge.exit-when-idle-seconds").isEmpty()
+                || settings.get(DryRunSettings.PREVIEW_KEY).isPresent()) {
             return;
         }
         long idleNanos = TimeUnit.SECONDS.toNanos(settings.getLong("usagebridge.exit-when-idle-seconds", 0));

@@ -33,7 +33,8 @@ public class HttpMultipartTargetTemplate extends RouteBuilder {
                 .templateParameter("responseTimeout", "120000", "milliseconds to wait for the answer")
                 // the wire settings (file-part-name, md5-field-name, form-fields, remote-id-field) are target.<id>.* keys
                 .templateBean("httpMultipartRequest", HttpMultipartRequestBuilder.class,
-                        rtc -> new HttpMultipartRequestBuilder(settings(rtc), parameter(rtc, "token")))
+                        rtc -> new HttpMultipartRequestBuilder(parameter(rtc, "url"), settings(rtc),
+                                parameter(rtc, "token")))
                 .templateBean("httpMultipartReply", HttpMultipartReplyReader.class,
                         rtc -> new HttpMultipartReplyReader(settings(rtc).remoteIdField(), parameter(rtc, "token")))
                 .templateBean("httpMultipartRefusal", HttpMultipartRefusalReader.class,

@@ -12,6 +12,8 @@ import org.apache.hc.core5.http.ContentType;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.csv.ChunkFile;
+import io.usagebridge.http.FormParts;
+import io.usagebridge.preview.PreparedRequest;
 
 /**
  * Turns a chunk into 2Checkout's multipart upload: merchant, secret_key (the seed lists it as a required,
@@ -19,6 +21,9 @@ import io.usagebridge.csv.ChunkFile;
  */
 public final class TwoCheckoutRequestBuilder implements Processor {
 
+    private static final String SECRET_KEY = "secret_key";
+
+    private final String url;
     private final String merchant;
     private final String secretKey;
     private final boolean sendSecretKey;
@@ -26,8 +31,9 @@ public final class TwoCheckoutRequestBuilder implements Processor {
     private final String filePartName;
     private final Map<String, String> extraFields;
 
-    public TwoCheckoutRequestBuilder(String merchant, String secretKey, boolean sendSecretKey,
+    public TwoCheckoutRequestBuilder(String url, String merchant, String secretKey, boolean sendSecretKey,
                                      List<String> signedFields, String filePartName, Map<String, String> extraFields) {
+        this.url = url;
         this.merchant = merchant;
         this.secretKey = secretKey;
         this.sendSecretKey = sendSecretKey;
@@ -40,10 +46,18 @@ public final class TwoCheckoutRequestBuilder implements Processor {
     public void process(Exchange exchange) {
         ChunkFile chunk = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
         Map<String, String> fields = fields(chunk.md5());
-        MultipartEntityBuilder body = MultipartEntityBuilder.create().setLaxMode();
-        fields.forEach((name, value) -> body.addTextBody(name, value, ContentType.TEXT_PLAIN));
-        body.addBinaryBody(filePartName, chunk.path().toFile(), ContentType.create("text/csv"), chunk.fileName());
-        exchange.getMessage().setBody(body.build());
+        PreparedRequest request = new PreparedRequest("POST", url);
+        FormParts body = new FormParts(MultipartEntityBuilder.create().setLaxMode(), request);
+        fields.forEach((name, value) -> {
+            if (SECRET_KEY.equals(name)) {
+                body.secretText(name, value, ContentType.TEXT_PLAIN);
+            } else {
+                body.text(name, value, ContentType.TEXT_PLAIN);
+            }
+        });
+        body.file(filePartName, chunk.path(), ContentType.create("text/csv"), chunk.fileName());
+        exchange.getMessage().setBody(body.entity());
+        exchange.setProperty(ExchangeKeys.PREPARED_REQUEST, request);
         // nothing from earlier steps (a CXF call sets text/xml) may override the multipart boundary
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
@@ -53,7 +67,7 @@ public final class TwoCheckoutRequestBuilder implements Processor {
     Map<String, String> fields(String fileMd5) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("merchant", merchant);
-        values.put("secret_key", secretKey);
+        values.put(SECRET_KEY, secretKey);
         values.put("file_MD5", fileMd5);
         values.putAll(extraFields);
         List<String> signed = new ArrayList<>();
@@ -65,7 +79,7 @@ public final class TwoCheckoutRequestBuilder implements Processor {
         }
         Map<String, String> fields = new LinkedHashMap<>(values);
         if (!sendSecretKey) {
-            fields.remove("secret_key");
+            fields.remove(SECRET_KEY);
         }
         fields.put("hash", TwoCheckoutHashSigner.hash(secretKey, signed));
         return fields;

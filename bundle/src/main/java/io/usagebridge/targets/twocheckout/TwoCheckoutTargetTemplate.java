@@ -47,6 +47,7 @@ public class TwoCheckoutTargetTemplate extends RouteBuilder {
 
     private static Object requestBuilder(RouteTemplateContext rtc) {
         return new TwoCheckoutRequestBuilder(
+                parameter(rtc, "url"),
                 parameter(rtc, "merchant"),
                 parameter(rtc, "secretKey"),
                 Boolean.parseBoolean(setting(rtc, "send-secret-key", "sendSecretKey")),

@@ -114,6 +114,6 @@ class TwoCheckoutRequestBuilderTest {
 
     private static TwoCheckoutRequestBuilder builder(boolean sendSecretKey, List<String> signed,
                                                      Map<String, String> extra) {
-        return new TwoCheckoutRequestBuilder(MERCHANT, SECRET, sendSecretKey, signed, "file", extra);
+        return new TwoCheckoutRequestBuilder("http://localhost/upload", MERCHANT, SECRET, sendSecretKey, signed, "file", extra);
     }
 }

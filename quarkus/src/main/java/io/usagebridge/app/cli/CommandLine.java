@@ -14,7 +14,7 @@ public record CommandLine(String command, List<String> arguments, Map<String, St
 
     static final List<String> COMMANDS = List.of("status", "show", "replay", "resolve", "stop", "uncertain",
             "reconcile", "hash-password", "help");
-    private static final Set<String> VALUED = Set.of("by", "note", "user", "limit", "day");
+    private static final Set<String> VALUED = Set.of("by", "note", "user", "limit", "day", "inbox", "preview");
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -57,6 +57,9 @@ public record CommandLine(String command, List<String> arguments, Map<String, St
                   reconcile [--day YYYY-MM-DD] [--csv] per target: files, rows sent, accepted, rejected, failed,
                                                        pending, deliveries uncertain (files received that day, UTC)
                   hash-password                        a password hash for usagebridge.console.users.<name>
+                  dry-run [--inbox DIR] --preview DIR  validate, split, chunk and sign the inbox's files (default
+                                                       intake.folder.dir) as a real run would, write each request to
+                                                       DIR with summary.json; send, claim and move nothing
                 Asks the running app (usagebridge.api-url, default http://127.0.0.1:8080) as --user NAME (else
                 usagebridge.cli.user or UB_USER) with the password of usagebridge.cli.password or UB_PASSWORD, or
                 asks for it. With no app running, uncertain and resolve write the ledger directly.""";

@@ -147,6 +147,11 @@ public final class SimulatedTargets implements AutoCloseable {
         return Collections.unmodifiableMap(new LinkedHashMap<>(appOverrides));
     }
 
+    /** The running simulators of one kind, e.g. to read what they received. */
+    public <T> List<T> simulators(Class<T> type) {
+        return started.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** One line per simulator: what it plays, its URL and the targets it serves. */
     public List<String> listening() {
         return List.copyOf(listening);

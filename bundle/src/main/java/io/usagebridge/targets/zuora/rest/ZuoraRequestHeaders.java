@@ -3,6 +3,8 @@ package io.usagebridge.targets.zuora.rest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -18,6 +20,9 @@ import io.usagebridge.security.UrlAllowList;
  * answer): one off the list (another host or port, plain http) is refused here, before any byte or the token goes.
  */
 public final class ZuoraRequestHeaders implements Processor {
+
+    static final String AUTHORIZATION = "Authorization";
+    static final String TRACK_ID = "Zuora-Track-Id";
 
     private final ZuoraTokenCache tokens;
     private final UrlAllowList allowList;
@@ -41,21 +46,31 @@ public final class ZuoraRequestHeaders implements Processor {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, uri);
         message.setHeader(Exchange.HTTP_METHOD, method);
-        message.setHeader("Accept", "application/json");
-        message.setHeader("Authorization", "Bearer " + tokens.token(exchange.getContext()));
+        headers(exchange, method, "Bearer " + tokens.token(exchange.getContext())).forEach(message::setHeader);
+    }
+
+    /**
+     * The headers of one call, in the order they are set: the send sets these, a dry run's preview tells them (with
+     * a placeholder for the token it does not fetch).
+     */
+    Map<String, String> headers(Exchange exchange, String method, String authorization) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put(AUTHORIZATION, authorization);
         Long deliveryId = exchange.getProperty(ExchangeKeys.DELIVERY_ID, Long.class);
         if (deliveryId != null) {
-            message.setHeader("Zuora-Track-Id", trackId(deliveryId));
+            headers.put(TRACK_ID, trackId(deliveryId));
         }
         if ("POST".equals(method)) {
-            message.setHeader("Idempotency-Key", idempotencyKey(exchange));
+            headers.put("Idempotency-Key", idempotencyKey(exchange));
         }
         if (entityIds != null && !entityIds.isBlank()) {
-            message.setHeader("Zuora-Entity-Ids", entityIds);
+            headers.put("Zuora-Entity-Ids", entityIds);
         }
         if (orgIds != null && !orgIds.isBlank()) {
-            message.setHeader("Zuora-Org-Ids", orgIds);
+            headers.put("Zuora-Org-Ids", orgIds);
         }
+        return headers;
     }
 
     /** US-ASCII, under 64 characters, none of the characters Zuora forbids: the ledger's delivery id. */

@@ -122,11 +122,11 @@ public class ZuoraRestRoutes extends RouteBuilder {
         String baseUrl = parameter(rtc, "baseUrl").replaceAll("/+$", "");
         ZuoraTokenCache tokens = new ZuoraTokenCache(baseUrl, TargetTrust.option(target), parameter(rtc, "clientId"),
                 parameter(rtc, "clientSecret"), Clock.systemUTC());
-        return new ZuoraConnection(target, kind, baseUrl, tokens,
-                new ZuoraRequestHeaders(tokens, UrlAllowList.of(target, baseUrl,
-                        UsageBridgeSettings.of(rtc.getCamelContext()), ZuoraRestTarget.DEFAULT_ALLOWED_HOSTS),
-                        parameter(rtc, "entityIds"), parameter(rtc, "orgIds")),
-                new ZuoraUploadRequest(kind, baseUrl, parameter(rtc, "actionType")),
+        ZuoraRequestHeaders headers = new ZuoraRequestHeaders(tokens, UrlAllowList.of(target, baseUrl,
+                UsageBridgeSettings.of(rtc.getCamelContext()), ZuoraRestTarget.DEFAULT_ALLOWED_HOSTS),
+                parameter(rtc, "entityIds"), parameter(rtc, "orgIds"));
+        return new ZuoraConnection(target, kind, baseUrl, tokens, headers,
+                new ZuoraUploadRequest(kind, baseUrl, parameter(rtc, "actionType"), headers),
                 new ZuoraSubmitReader(kind), new ZuoraStatusRequest(kind, baseUrl), new ZuoraStatusReader(kind));
     }
 

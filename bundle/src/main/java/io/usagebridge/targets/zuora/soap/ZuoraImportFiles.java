@@ -11,10 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -22,6 +20,7 @@ import io.usagebridge.csv.ChunkFile;
 import io.usagebridge.csv.ColumnSpec;
 import io.usagebridge.csv.CsvContract;
 import io.usagebridge.csv.UsageChunker;
+import io.usagebridge.intake.WorkDirs;
 import io.usagebridge.failure.CoreFailureCode;
 import io.usagebridge.failure.FailureCode;
 import io.usagebridge.failure.UsageBridgeFailure;
@@ -78,7 +77,7 @@ public final class ZuoraImportFiles {
             }
             return name(pieces, dir, stem);
         } finally {
-            deleteTree(work);
+            WorkDirs.deleteTree(work);
         }
     }
 
@@ -170,17 +169,6 @@ public final class ZuoraImportFiles {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -19,6 +19,8 @@ final class ZuoraSoapMessages {
     static final String OBJECT_NS = "http://object.api.zuora.com/";
     static final String FAULT_NS = "http://fault.api.zuora.com/";
     static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
+    /** The ImportType of every Import this target creates. */
+    static final String IMPORT_TYPE = "Usage";
     static final QName SESSION_HEADER = new QName(API_NS, "SessionHeader");
 
     private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newDefaultNSInstance();
@@ -57,7 +59,7 @@ final class ZuoraSoapMessages {
         include.setAttribute("href", "cid:" + contentId.replace("%", "%25").replace("@", "%40"));
         fileContent.appendChild(include);
         zObject.appendChild(fileContent);
-        zObject.appendChild(text(object(doc, "ImportType"), "Usage"));
+        zObject.appendChild(text(object(doc, "ImportType"), IMPORT_TYPE));
         zObject.appendChild(text(object(doc, "Md5"), request.md5()));
         zObject.appendChild(text(object(doc, "Name"), request.importName()));
         return create;

@@ -1,0 +1,48 @@
+package io.usagebridge.preview;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.usagebridge.deadletter.FailureRecord;
+
+/**
+ * One file of a dry run: its verdict, the requests previewed for it, and the failures a real run would record (the
+ * same records its {@code .error.json} holds, copied as {@code errorJson} relative to the preview).
+ */
+public record DryRunOutcome(String file, DryRunVerdict verdict, List<PreviewedChunk> chunks,
+                            List<FailureRecord> failures, String errorJson, String note) {
+
+    static DryRunOutcome of(DryRunFile file, List<FailureRecord> failures, String errorJson) {
+        DryRunVerdict verdict = !failures.isEmpty() ? DryRunVerdict.WOULD_FAIL
+                : file.chunks().isEmpty() ? DryRunVerdict.NOTHING_TO_SEND : DryRunVerdict.WOULD_SEND;
+        String note = verdict == DryRunVerdict.NOTHING_TO_SEND
+                ? "the same content as an earlier file of this dry run: a real run sends it once" : null;
+        return new DryRunOutcome(file.name(), verdict, file.chunks(), failures, errorJson, note);
+    }
+
+    /** The human line of this file. */
+    public String line() {
+        return file + ": " + switch (verdict) {
+            case WOULD_SEND -> "would send " + perTarget();
+            case WOULD_FAIL -> "would fail " + failures.stream().map(f -> f.code() + " (" + f.message() + ")")
+                    .collect(Collectors.joining("; ")) + (chunks.isEmpty() ? ", nothing sent" : "; would still send "
+                    + perTarget());
+            case NOTHING_TO_SEND, NOT_PREVIEWED -> "nothing to send: " + note;
+        };
+    }
+
+    /** The requests by target, in the order they were previewed. */
+    public Map<String, List<PreviewedChunk>> byTarget() {
+        return chunks.stream().collect(Collectors.groupingBy(PreviewedChunk::target, LinkedHashMap::new,
+                Collectors.toList()));
+    }
+
+    private String perTarget() {
+        return byTarget().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " chunk(s), "
+                + e.getValue().stream().mapToLong(PreviewedChunk::rows).sum() + " rows, "
+                + e.getValue().stream().mapToLong(PreviewedChunk::bytes).sum() + " bytes")
+                .collect(Collectors.joining(", "));
+    }
+}
