@@ -16,8 +16,6 @@ import org.apache.camel.component.file.FileConsumer;
 
 import io.usagebridge.ExchangeKeys;
 import io.usagebridge.config.UsageBridgeSettings;
-import io.usagebridge.deadletter.FailureLog;
-import io.usagebridge.deadletter.FailureRecord;
 import io.usagebridge.intake.WorkDirs;
 
 /**
@@ -46,6 +44,7 @@ public final class DryRun {
             throw new IllegalArgumentException(preview + " holds an earlier dry run: name a new preview folder");
         }
         Files.createDirectories(preview);
+        // the folder a folder intake leaves alone: a plug-in's batch intake takes it whole (FolderDryRun)
         String insights = UsageBridgeSettings.of(context).get("intake.insights.folder", "insights");
         Path scratch = preview.resolve(DryRunSettings.SCRATCH);
         List<DryRunOutcome> outcomes = new ArrayList<>();
@@ -54,10 +53,9 @@ public final class DryRun {
             for (Path file : InboxFiles.list(inbox, insights)) {
                 outcomes.add(preview(producer, inbox, file, preview, scratch.resolve("outcomes").resolve(++n + "")));
             }
-        }
-        if (InboxFiles.hasInsights(inbox, insights)) {
-            outcomes.add(new DryRunOutcome(insights + "/", DryRunVerdict.NOT_PREVIEWED, List.of(), List.of(), null,
-                    "Insights batch folders are not covered by the dry run yet"));
+            for (FolderDryRun folders : context.getRegistry().findByType(FolderDryRun.class)) {
+                outcomes.addAll(folders.preview(producer, inbox, preview));
+            }
         }
         summaries.write(preview, inbox, outcomes);
         WorkDirs.deleteTree(scratch);
@@ -81,13 +79,7 @@ public final class DryRun {
             exchange.setProperty(ExchangeKeys.INFLIGHT_DIR, outcomes.resolve("inflight").toString());
             exchange.setProperty(ExchangeKeys.DRY_RUN, record);
         });
-        FailureLog log = done.getProperty(ExchangeKeys.FAILURES, FailureLog.class);
-        List<FailureRecord> failures = log == null ? List.of() : log.all();
-        if (done.getException() != null && failures.isEmpty()) {
-            throw new IllegalStateException("the dry run of " + name + " failed: " + done.getException().getMessage(),
-                    done.getException());
-        }
-        return DryRunOutcome.of(record, failures, copySidecar(outcomes.resolve("failed"), record, preview));
+        return DryRunOutcome.of(record, done, copySidecar(outcomes.resolve("failed"), record, preview));
     }
 
     /** The .error.json a real run would write, as written by the same code, kept as {@code <file>/error.json}. */

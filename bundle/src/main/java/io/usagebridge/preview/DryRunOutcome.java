@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.camel.Exchange;
+
+import io.usagebridge.ExchangeKeys;
+import io.usagebridge.deadletter.FailureLog;
 import io.usagebridge.deadletter.FailureRecord;
 
 /**
@@ -13,6 +17,20 @@ import io.usagebridge.deadletter.FailureRecord;
  */
 public record DryRunOutcome(String file, DryRunVerdict verdict, List<PreviewedChunk> chunks,
                             List<FailureRecord> failures, String errorJson, String note) {
+
+    /**
+     * The outcome of a file (or batch folder) whose exchange ran: the failures its log holds (an error no failure
+     * records is the dry run's own, and thrown).
+     */
+    public static DryRunOutcome of(DryRunFile file, Exchange done, String errorJson) {
+        FailureLog log = done.getProperty(ExchangeKeys.FAILURES, FailureLog.class);
+        List<FailureRecord> failures = log == null ? List.of() : log.all();
+        if (done.getException() != null && failures.isEmpty()) {
+            throw new IllegalStateException("the dry run of " + file.name() + " failed: "
+                    + done.getException().getMessage(), done.getException());
+        }
+        return of(file, failures, errorJson);
+    }
 
     static DryRunOutcome of(DryRunFile file, List<FailureRecord> failures, String errorJson) {
         DryRunVerdict verdict = !failures.isEmpty() ? DryRunVerdict.WOULD_FAIL

@@ -8,6 +8,6 @@ public enum DryRunVerdict {
     WOULD_FAIL,
     /** Nothing to send: the same content as an earlier file of this run (a duplicate). */
     NOTHING_TO_SEND,
-    /** Not previewed by this dry run (an Insights batch folder). */
+    /** Not previewed: a folder no intake takes (an Insights folder that is no configured data source). */
     NOT_PREVIEWED
 }

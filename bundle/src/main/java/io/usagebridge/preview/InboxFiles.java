@@ -27,11 +27,6 @@ final class InboxFiles {
         }
     }
 
-    /** True when the inbox holds an Insights batch folder (taken whole by intake-insights, not previewed). */
-    static boolean hasInsights(Path inbox, String insightsFolder) {
-        return Files.isDirectory(inbox.resolve(insightsFolder));
-    }
-
     /** The name an intake gives the file: its path below the inbox, with / between folders. */
     static String name(Path inbox, Path file) {
         return inbox.relativize(file).toString().replace('\\', '/');

@@ -34,6 +34,10 @@ public final class PreparedRequest {
     private final List<Part> parts = new ArrayList<>();
     private final Set<String> secrets = new LinkedHashSet<>();
     private final Map<String, String> atSendTime = new LinkedHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    private String body;
+    private Path bodyFile;
+    private PreparedRequest then;
 
     public PreparedRequest(String method, String url) {
         this.method = method;
@@ -75,6 +79,30 @@ public final class PreparedRequest {
         return this;
     }
 
+    /** The whole body, as the bytes sent spell it (a form), when it is no multipart. */
+    public PreparedRequest body(String text) {
+        this.body = text;
+        return this;
+    }
+
+    /** The body is this file, byte for byte, as a plain (not multipart) upload sends it. */
+    public PreparedRequest bodyFile(Path file) {
+        this.bodyFile = file;
+        return this;
+    }
+
+    /** The request the send makes next, with what this one answers (e.g. an upload to a URL this one asks for). */
+    public PreparedRequest then(PreparedRequest next) {
+        this.then = next;
+        return this;
+    }
+
+    /** A value shown as the preview computed it, and how a real send computes its own. */
+    public PreparedRequest note(String name, String how) {
+        notes.put(name, how);
+        return this;
+    }
+
     public String method() {
         return method;
     }
@@ -97,6 +125,25 @@ public final class PreparedRequest {
 
     public Map<String, String> atSendTime() {
         return Collections.unmodifiableMap(atSendTime);
+    }
+
+    public Map<String, String> notes() {
+        return Collections.unmodifiableMap(notes);
+    }
+
+    /** The text body, or null. */
+    public String body() {
+        return body;
+    }
+
+    /** The file that is the whole body, or null. */
+    public Path bodyFile() {
+        return bodyFile;
+    }
+
+    /** The next request, or null. */
+    public PreparedRequest then() {
+        return then;
     }
 
     @Override

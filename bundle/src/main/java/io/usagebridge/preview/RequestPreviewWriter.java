@@ -25,7 +25,7 @@ import io.usagebridge.csv.ChunkFile;
 public final class RequestPreviewWriter implements Processor {
 
     /** Shown for a value the send fills in (what fills it is in the request's atSendTime). */
-    static final String AT_SEND_TIME = "<at send time>";
+    public static final String AT_SEND_TIME = "<at send time>";
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,6 +54,13 @@ public final class RequestPreviewWriter implements Processor {
         doc.put("rows", chunk.rows());
         doc.put("bytes", chunk.bytes());
         doc.put("md5", chunk.md5());
+        doc.putAll(request(request));
+        return doc;
+    }
+
+    /** One request: method, address, headers, parts or body, then the next request the send makes, if any. */
+    private static Map<String, Object> request(PreparedRequest request) {
+        Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("method", request.method());
         doc.put("url", request.url());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -61,7 +68,19 @@ public final class RequestPreviewWriter implements Processor {
         doc.put("headers", headers);
         List<Map<String, Object>> parts = request.parts().stream().map(part -> part(request, part)).toList();
         doc.put("parts", parts);
+        if (request.body() != null) {
+            doc.put("body", request.body());
+        }
+        if (request.bodyFile() != null) {
+            doc.put("body", "the chunk file beside this one, byte for byte");
+        }
         doc.put("atSendTime", request.atSendTime());
+        if (!request.notes().isEmpty()) {
+            doc.put("notes", request.notes());
+        }
+        if (request.then() != null) {
+            doc.put("then", request(request.then()));
+        }
         return doc;
     }
 

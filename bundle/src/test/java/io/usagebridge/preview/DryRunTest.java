@@ -1,6 +1,7 @@
 package io.usagebridge.preview;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usagebridge.UsageBridgeTestSupport;
 import io.usagebridge.sandbox.SimulatorServer;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
 import io.usagebridge.sandbox.run.PreviewMatch;
 import io.usagebridge.sandbox.run.SandboxProfile;
 import io.usagebridge.sandbox.run.SimulatedTargets;
@@ -46,6 +48,7 @@ class DryRunTest extends UsageBridgeTestSupport {
     private static final Path EXAMPLES = Path.of("../examples/inbox");
     /** The example files a folder intake takes one by one (the Insights batch folder goes whole, elsewhere). */
     private static final int FILES = 7;
+    private static final String BATCH = "insights/billing/2026-11-30";
     private static final List<String> SANDBOX_SECRETS = List.of("sandbox-only-key", "sandbox-only-secret",
             "sandbox-only-password", "sandbox-only-token", "sandbox-insights-token");
 
@@ -93,6 +96,7 @@ class DryRunTest extends UsageBridgeTestSupport {
         Map<String, String> filesBefore = snapshot(inbox);
         Path preview = data.resolve("preview");
         int requestsBefore = requestCount();
+        int insightsRequests = insights().requests().size();
 
         Map<String, DryRunOutcome> outcomes = byFile(dryRun(inbox, preview));
 
@@ -103,13 +107,22 @@ class DryRunTest extends UsageBridgeTestSupport {
         }
         assertEquals(DryRunVerdict.WOULD_SEND, outcomes.get("usage-2026-11-01.csv").verdict());
         assertEquals(DryRunVerdict.NOTHING_TO_SEND, outcomes.get("usage-2026-11-04-resend-of-01.csv").verdict());
-        assertEquals(DryRunVerdict.NOT_PREVIEWED, outcomes.get("insights/").verdict());
+        DryRunOutcome batch = outcomes.get(BATCH);
+        assertEquals(DryRunVerdict.WOULD_SEND, batch.verdict(), batch.line());
+        assertEquals(List.of("insights/account.csv", "insights/subscription.ndjson"), batch.chunks().stream()
+                .map(c -> c.file().substring(BATCH.length() + 1)).toList(), "one upload per record type");
+        assertEquals(insightsRequests, insights().requests().size(), "no upload URL asked, nothing PUT");
+        for (String record : List.of("account.csv", "subscription.ndjson")) {
+            assertTrue(ledger().sources().sourcesNamed(BATCH + "/" + record).isEmpty(), record + " left no row");
+        }
+        assertPreviewedUpload(preview, batch.chunks().get(0).request(), "billing", "account");
         DryRunOutcome bad = outcomes.get("usage-2026-11-03-bad-date.csv");
         assertEquals(DryRunVerdict.WOULD_FAIL, bad.verdict());
         assertEquals("CSV_VALUE_INVALID", bad.failures().get(0).code());
         assertTrue(bad.chunks().isEmpty(), "a refused file has no chunk");
-        assertEquals(5, outcomes.values().stream().mapToInt(o -> o.chunks().size()).sum(), "one request per "
-                + "target type's example, 2Checkout's resend and bad file none");
+        assertEquals(7, outcomes.values().stream().mapToInt(o -> o.chunks().size()).sum(), "one request per "
+                + "target type's example (two record types of the Insights batch), 2Checkout's resend and bad file "
+                + "none");
         assertTrue(Files.exists(preview.resolve("summary.json")));
         assertFalse(Files.exists(preview.resolve(DryRunSettings.SCRATCH)), "the scratch folder is gone");
         assertNoSecretIn(preview);
@@ -118,6 +131,7 @@ class DryRunTest extends UsageBridgeTestSupport {
         NotifyBuilder done = whenFilesDone(FILES);
         copy(inbox, inbox());
         assertTrue(done.matches(90, SECONDS), "the real run took every file");
+        await().atMost(30, SECONDS).until(() -> Files.exists(data.resolve("done").resolve(BATCH)));
 
         assertEquals(List.of(), PreviewMatch.problems(preview, profile, simulators),
                 "each previewed request arrived once, byte for byte, with the same fields and headers");
@@ -129,6 +143,51 @@ class DryRunTest extends UsageBridgeTestSupport {
         JsonNode real = json.readTree(data.resolve("failed/usage-2026-11-03-bad-date.csv.error.json").toFile());
         assertEquals(real.path("code"), previewed.path("code"));
         assertEquals(real.path("message"), previewed.path("message"));
+    }
+
+    @Test
+    void incompleteOrInvalidInsightsBatchWouldFailWithTheRealRunsCode() throws Exception {
+        Path inbox = data.resolve("bad-batches");
+        Path incomplete = Files.createDirectories(inbox.resolve("insights/billing/2026-12-01"));
+        Files.copy(EXAMPLES.resolve(BATCH).resolve("account.csv"), incomplete.resolve("account.csv"));
+        Path invalid = Files.createDirectories(inbox.resolve("insights/billing/2026-12-02"));
+        Files.copy(EXAMPLES.resolve(BATCH).resolve("account.csv"), invalid.resolve("account.csv"));
+        Files.writeString(invalid.resolve("subscription.ndjson"), "[1, 2]\n");
+        int insightsRequests = insights().requests().size();
+
+        List<DryRunOutcome> outcomes = dryRun(inbox, data.resolve("preview-bad"));
+
+        DryRunOutcome missing = outcomes.get(0);
+        assertEquals(DryRunVerdict.WOULD_FAIL, missing.verdict(), missing.line());
+        assertEquals("INSIGHTS_BATCH_INCOMPLETE", missing.failures().get(0).code());
+        assertTrue(missing.failures().get(0).message().contains("[subscription]"), missing.line());
+        DryRunOutcome refused = outcomes.get(1);
+        assertEquals(DryRunVerdict.WOULD_FAIL, refused.verdict(), refused.line());
+        assertEquals("JSON_RECORD_INVALID", refused.failures().get(0).code());
+        assertTrue(missing.chunks().isEmpty() && refused.chunks().isEmpty(), "nothing of a failing batch is sent");
+        assertTrue(Files.exists(incomplete.resolve("account.csv")) && Files.exists(invalid.resolve("account.csv")),
+                "the folders are not moved");
+        assertEquals(insightsRequests, insights().requests().size(), "no upload URL asked");
+    }
+
+    /** The POST for the signed URL as sent (the token masked), then the PUT of the file to the URL it answers. */
+    private void assertPreviewedUpload(Path preview, String requestFile, String dataSource, String recordType)
+            throws IOException {
+        JsonNode request = json.readTree(preview.resolve(requestFile).toFile());
+        assertEquals("POST", request.path("method").asText());
+        assertEquals(insights().uploadUrl(), request.path("url").asText());
+        assertEquals(PreparedRequest.MASK, request.path("headers").path("Authorization").asText());
+        String body = request.path("body").asText();
+        assertTrue(body.startsWith("dataSource=" + dataSource + "&recordType=" + recordType + "&batchDate="), body);
+        assertTrue(request.path("notes").has("batchDate"), "batchDate is the claim's: said so");
+        JsonNode put = request.path("then");
+        assertEquals("PUT", put.path("method").asText());
+        assertEquals(RequestPreviewWriter.AT_SEND_TIME, put.path("url").asText());
+        assertFalse(put.path("headers").has("Content-Type"), "the signed URL covers no Content-Type");
+    }
+
+    private static InsightsBatchSimulator insights() {
+        return simulators.simulators(InsightsBatchSimulator.class).get(0);
     }
 
     private List<DryRunOutcome> dryRun(Path inbox, Path preview) throws Exception {

@@ -35,6 +35,11 @@ final class CheckedFileEntity extends AbstractHttpEntity {
         this.checkedMd5 = checkedMd5;
     }
 
+    /** The file the body is read from, as it lies in the batch folder. */
+    Path file() {
+        return file;
+    }
+
     @Override
     public long getContentLength() {
         return checkedBytes;

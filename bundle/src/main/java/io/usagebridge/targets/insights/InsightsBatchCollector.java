@@ -135,23 +135,11 @@ public final class InsightsBatchCollector implements Processor {
         Instant now = clock.instant();
         boolean stable = snapshot.equals(previous) && newest + minAge.toMillis() <= now.toEpochMilli();
 
-        Map<String, Path> files = new TreeMap<>();
-        List<String> unexpected = new ArrayList<>();
-        for (String file : snapshot.keySet()) {
-            if (!InsightsFileRules.isRecordFile(file)) {
-                continue; // a temporary or partial file: part of the snapshot, so the batch waits while it changes
-            }
-            String recordType = InsightsFileRules.recordType(file);
-            if (!dataSource.recordTypes().contains(recordType)) {
-                unexpected.add(file + " is no record type of data source " + dataSource.name());
-            } else if (files.containsKey(recordType)) {
-                unexpected.add("two files for record type " + recordType + ": " + files.get(recordType).getFileName()
-                        + " and " + file);
-            } else {
-                files.put(recordType, batchDir.resolve(file));
-            }
-        }
-        List<String> missing = dataSource.recordTypes().stream().filter(t -> !files.containsKey(t)).toList();
+        // a temporary or partial file is part of the snapshot, so the batch waits while it changes
+        BatchContents contents = BatchContents.of(dataSource, snapshot.keySet(), batchDir);
+        Map<String, Path> files = contents.files();
+        List<String> unexpected = contents.unexpected();
+        List<String> missing = contents.missing();
 
         InsightsBatchRow row = ledger.seen(target.target(), dataSource.name(), name, dataSource.batchDeadline());
         if (announced.add(batchDir)) {
@@ -179,6 +167,40 @@ public final class InsightsBatchCollector implements Processor {
                 unexpected, row.deadline());
     }
 
+    /**
+     * A dry run's view of the batches below {@code root} (its own inbox's Insights folder): each as it stands now,
+     * taken as final, without waiting for a second scan or its deadline: complete ones READY, incomplete ones
+     * EXPIRED (with no more files, a real run fails them so at their deadline), others INVALID. Recorded as seen in
+     * this context's ledger, which a dry run makes a throwaway one.
+     */
+    public synchronized List<BatchFolder> asTheyStand(Path root) throws IOException {
+        List<BatchFolder> batches = new ArrayList<>();
+        for (Path dataSourceDir : Files.isDirectory(root) ? directories(root) : List.<Path>of()) {
+            InsightsTargetSettings target = byDataSource.get(dataSourceDir.getFileName().toString());
+            if (target == null) {
+                continue;
+            }
+            InsightsTargetSettings.DataSource dataSource = target.dataSources().get(dataSourceDir.getFileName()
+                    .toString());
+            for (Path batchDir : directories(dataSourceDir)) {
+                BatchContents contents = BatchContents.of(dataSource, snapshot(batchDir).keySet(), batchDir);
+                InsightsBatchRow row = ledger.seen(target.target(), dataSource.name(),
+                        batchDir.getFileName().toString(), dataSource.batchDeadline());
+                BatchFolder.Kind kind = !contents.missing().isEmpty() ? BatchFolder.Kind.EXPIRED
+                        : contents.unexpected().isEmpty() ? BatchFolder.Kind.READY : BatchFolder.Kind.INVALID;
+                batches.add(new BatchFolder(target.target(), dataSource.name(), batchDir.getFileName().toString(),
+                        batchDir, kind, row.id(), contents.files(), contents.missing(), contents.unexpected(),
+                        row.deadline()));
+            }
+        }
+        return batches;
+    }
+
+    /** True when {@code name} is a data source of an insights-batch target. */
+    public boolean isDataSource(String name) {
+        return byDataSource.containsKey(name);
+    }
+
     /** Every visible regular file of the folder: name, size and modification time. */
     private static Map<String, List<Long>> snapshot(Path dir) throws IOException {
         Map<String, List<Long>> files = new TreeMap<>();
@@ -202,7 +224,7 @@ public final class InsightsBatchCollector implements Processor {
         return files;
     }
 
-    private static List<Path> directories(Path dir) throws IOException {
+    static List<Path> directories(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted().toList();

@@ -70,7 +70,8 @@ public class InsightsBatchRoutes extends RouteBuilder {
 
         // one record type of a claimed batch, in its round or as a parked retry (then its batch comes from the ledger)
         SendPipeline.of(from("direct:" + InsightsBatchTarget.SEND_ROUTE).routeId(InsightsBatchTarget.SEND_ROUTE))
-                .prepare("insightsSendContext")
+                // the sign step: both calls told as data (a dry run's preview), from what the upload route sends
+                .prepare("insightsSendContext", new InsightsPreparedUpload(connections))
                 .send("direct:insights-upload")
                 .then(SendPipeline.ACCEPT, (Processor) e -> faultPoints(e).reach(
                         io.usagebridge.fault.FaultPoints.INSIGHTS_BETWEEN_RECORD_TYPES,

@@ -59,8 +59,10 @@ final class InsightsBatchWiring {
         // the console's re-run of a failed batch
         registry.bind("insightsBatchRerun", new InsightsBatchRerun(batches, inbox.resolve(folder)));
         Duration readLock = Duration.ofMillis(settings.getLong("intake.insights.read-lock-min-age-ms", 1000));
-        registry.bind("insightsBatchCollector", new InsightsBatchCollector(targets, batches, inbox.resolve(folder),
-                folder, readLock, clock, polls));
+        InsightsBatchCollector collector = new InsightsBatchCollector(targets, batches, inbox.resolve(folder),
+                folder, readLock, clock, polls);
+        registry.bind("insightsBatchCollector", collector);
+        registry.bind("insightsBatchDryRun", new InsightsBatchDryRun(collector, folder));
         registry.bind("insightsBatchClaimer", new InsightsBatchClaimer(targets, batches, folder));
         registry.bind("insightsRecordIntake", new InsightsRecordIntake(ledger, batches, folder));
         registry.bind("insightsFileValidator", new InsightsFileValidator(rules));

@@ -4,13 +4,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +34,8 @@ import io.usagebridge.failure.UsageBridgeFailure;
  * As a processor, it is the target route's first step and refuses anything but a batch folder.
  */
 public final class InsightsConnection implements Processor {
+
+    static final String AUTHORIZATION = "Authorization";
 
     private final String target;
     private final String uploadUrl;
@@ -67,13 +72,32 @@ public final class InsightsConnection implements Processor {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, uploadUrl);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setHeader("Accept", "application/json");
-        message.setHeader("Authorization", authorization);
-        message.setBody(new UrlEncodedFormEntity(List.of(
+        uploadUrlHeaders().forEach(message::setHeader);
+        message.setBody(uploadUrlForm(uploadUrlFields(exchange)));
+    }
+
+    /** The upload-URL call's own headers, in the order they are set (a dry run's preview masks the token's). */
+    Map<String, String> uploadUrlHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put(AUTHORIZATION, authorization);
+        return headers;
+    }
+
+    /** The upload-URL call's form fields, in the order they go; a dry run's preview tells these very ones. */
+    List<NameValuePair> uploadUrlFields(Exchange exchange) {
+        return List.of(
                 new BasicNameValuePair("dataSource", exchange.getProperty(InsightsKeys.DATA_SOURCE, String.class)),
                 new BasicNameValuePair("recordType", exchange.getProperty(InsightsKeys.RECORD_TYPE, String.class)),
-                new BasicNameValuePair("batchDate", exchange.getProperty(InsightsKeys.BATCH_DATE, String.class))),
-                StandardCharsets.UTF_8));
+                new BasicNameValuePair("batchDate", exchange.getProperty(InsightsKeys.BATCH_DATE, String.class)));
+    }
+
+    static UrlEncodedFormEntity uploadUrlForm(List<NameValuePair> fields) {
+        return new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8);
+    }
+
+    String uploadUrl() {
+        return uploadUrl;
     }
 
     /** Reads {@code signedUrl} from the answer and checks it before anything is sent there. */
@@ -112,9 +136,13 @@ public final class InsightsConnection implements Processor {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, exchange.getProperty(InsightsKeys.SIGNED_URL, String.class));
         message.setHeader(Exchange.HTTP_METHOD, "PUT");
-        // the bytes checked, or a failure before the body ends (the delivery's one chunk holds the checked MD5)
+        message.setBody(putBody(exchange));
+    }
+
+    /** The bytes checked, or a failure before the body ends (the delivery's one chunk holds the checked MD5). */
+    CheckedFileEntity putBody(Exchange exchange) {
         ChunkFile checked = exchange.getProperty(ExchangeKeys.CHUNK, ChunkFile.class);
-        message.setBody(new CheckedFileEntity(checked.path(), checked.bytes(), checked.md5()));
+        return new CheckedFileEntity(checked.path(), checked.bytes(), checked.md5());
     }
 
     /** The store took the file: its object (the URL without the signature) and ETag become the delivery's facts. */

@@ -18,6 +18,9 @@ import io.usagebridge.sandbox.HttpMultipartReceiverSimulator;
 import io.usagebridge.sandbox.HttpMultipartUpload;
 import io.usagebridge.sandbox.ReceivedUpload;
 import io.usagebridge.sandbox.TwoCheckoutReceiverSimulator;
+import io.usagebridge.sandbox.UrlEncodedForm;
+import io.usagebridge.sandbox.insights.InsightsBatchSimulator;
+import io.usagebridge.sandbox.insights.StoredRecordFile;
 import io.usagebridge.sandbox.zuora.ZuoraRestRequest;
 import io.usagebridge.sandbox.zuora.ZuoraRestSimulator;
 import io.usagebridge.sandbox.zuorasoap.ZuoraImport;
@@ -67,7 +70,8 @@ public final class PreviewMatch {
                 + zuoraUploads().size()
                 + all(ZuoraSoapSimulator.class, ZuoraSoapSimulator::imports).stream().filter(ZuoraImport::accepted)
                         .count()
-                + all(HttpMultipartReceiverSimulator.class, HttpMultipartReceiverSimulator::stored).size();
+                + all(HttpMultipartReceiverSimulator.class, HttpMultipartReceiverSimulator::stored).size()
+                + all(InsightsBatchSimulator.class, InsightsBatchSimulator::storedFiles).size();
         if (received != previewed) {
             problems.add("the simulators took " + received + " uploads, the preview holds " + previewed);
         }
@@ -126,6 +130,22 @@ public final class PreviewMatch {
                             + ".file-part-name").orElse("file"), "fileName"));
                 }
             }
+            case "insights-batch" -> {
+                StoredRecordFile stored = find(what, all(InsightsBatchSimulator.class,
+                        InsightsBatchSimulator::storedFiles), f -> md5.equals(f.md5()));
+                if (stored != null) {
+                    // the PUT's body, as the store kept it; the POST's form as the API decoded it
+                    sameBytes(what, bytes, stored.file());
+                    same(what, "PUT Content-Length", String.valueOf(stored.bytes()), request.path("then")
+                            .path("headers").path("Content-Length").asText(null));
+                    Map<String, String> form = UrlEncodedForm.parse(request.path("body").asText());
+                    same(what, "dataSource", stored.dataSource(), form.get("dataSource"));
+                    same(what, "recordType", stored.recordType(), form.get("recordType"));
+                    same(what, "dataSource part", stored.dataSource(), part(request, "dataSource", "value"));
+                    same(what, "recordType part", stored.recordType(), part(request, "recordType", "value"));
+                    same(what, "file name", stored.recordType(), recordType(bytes));
+                }
+            }
             default -> problems.add(what + ": no simulator to compare it with");
         }
     }
@@ -158,6 +178,12 @@ public final class PreviewMatch {
         if (!Objects.equals(received, previewed)) {
             problems.add(what + ": " + name + " received " + received + ", previewed " + previewed);
         }
+    }
+
+    /** The record type a batch folder's file is for: its name without the .csv, .json or .ndjson. */
+    private static String recordType(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
     }
 
     /** A part's {@code value} or {@code fileName} in a request file, or null when it has no such part. */
