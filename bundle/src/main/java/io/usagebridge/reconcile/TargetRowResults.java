@@ -58,10 +58,11 @@ public final class TargetRowResults {
         }
         List<String> header = records.next().toList().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         int result = lastIndexOfAny(header, RESULT_COLUMNS);
-        if (result < 0) {
+        int message = lastIndexOfAny(header, MESSAGE_COLUMNS);
+        // no column of the rows sent before the verdict: an answer on the file as a whole, not on its rows
+        if (result <= 0 || message == 0) {
             return Optional.empty();
         }
-        int message = lastIndexOfAny(header, MESSAGE_COLUMNS);
         Map<Long, String> refused = new HashMap<>();
         for (long row = 0; records.hasNext(); row++) {
             CSVRecord record = records.next();
